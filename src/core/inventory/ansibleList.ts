@@ -1,0 +1,34 @@
+// The JSON shape of `ansible-inventory --list`, built from our model (used by the CLI and the oracle test).
+
+import { groupDepths, resolveHostVars } from './resolve';
+import type { Inventory, Vars } from './types';
+
+export interface AnsibleList {
+  _meta: { hostvars: Record<string, Vars> };
+  [group: string]: { hosts?: string[]; children?: string[] } | { hostvars: Record<string, Vars> };
+}
+
+export function toAnsibleList(inv: Inventory): AnsibleList {
+  const out: AnsibleList = { _meta: { hostvars: {} } };
+  const seen = new Set<string>();
+  const format = (name: string) => {
+    const g = inv.groups.get(name)!;
+    const entry: { hosts?: string[]; children?: string[] } = {};
+    if (name !== 'all' && g.hosts.length) entry.hosts = [...g.hosts];
+    if (g.children.length) entry.children = [...g.children];
+    if (entry.hosts || entry.children) out[name] = entry;
+    for (const c of g.children) {
+      if (!seen.has(c)) {
+        seen.add(c);
+        format(c);
+      }
+    }
+  };
+  format('all');
+  const depths = groupDepths(inv);
+  for (const host of inv.hosts.keys()) {
+    const vars = resolveHostVars(inv, host, depths);
+    if (Object.keys(vars).length) out._meta.hostvars[host] = vars;
+  }
+  return out;
+}

@@ -1,0 +1,61 @@
+// Variable precedence as Ansible applies it: groups sorted by (depth, priority, name), host vars last.
+
+import type { Inventory, Value, Vars } from './types';
+
+/** Longest path from `all`; what Group.depth ends up as in Ansible. */
+export function groupDepths(inv: Inventory): Map<string, number> {
+  const depth = new Map<string, number>([['all', 0]]);
+  const visit = (name: string, d: number, seen: Set<string>) => {
+    if (seen.has(name)) return; // a cycle is reported by the parser
+    if ((depth.get(name) ?? -1) >= d && name !== 'all') return;
+    if (name !== 'all') depth.set(name, d);
+    seen.add(name);
+    for (const c of inv.groups.get(name)?.children ?? []) visit(c, d + 1, seen);
+    seen.delete(name);
+  };
+  visit('all', 0, new Set());
+  return depth;
+}
+
+/** All groups a host belongs to, directly or through `:children`, `all` included. */
+export function hostGroups(inv: Inventory, host: string): string[] {
+  const out = new Set<string>(['all']);
+  const stack = [...(inv.hosts.get(host)?.groups ?? [])];
+  while (stack.length) {
+    const g = stack.pop()!;
+    if (out.has(g)) continue;
+    out.add(g);
+    stack.push(...(inv.groups.get(g)?.parents ?? []));
+  }
+  return [...out];
+}
+
+export interface ResolvedVar {
+  value: Value;
+  /** `host` or the group the value came from. */
+  from: string;
+}
+
+/** Merged variables of a host with the origin of each, in Ansible's precedence. */
+export function resolveHostVarsWithOrigin(inv: Inventory, host: string, depths = groupDepths(inv)): Map<string, ResolvedVar> {
+  const groups = hostGroups(inv, host)
+    .map((name) => inv.groups.get(name)!)
+    .filter(Boolean)
+    .sort((a, b) => {
+      const da = depths.get(a.name) ?? 0;
+      const db = depths.get(b.name) ?? 0;
+      if (da !== db) return da - db;
+      if (a.priority !== b.priority) return a.priority - b.priority;
+      return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    });
+  const out = new Map<string, ResolvedVar>();
+  for (const g of groups) for (const [k, value] of Object.entries(g.vars)) out.set(k, { value, from: g.name });
+  for (const [k, value] of Object.entries(inv.hosts.get(host)?.vars ?? {})) out.set(k, { value, from: 'host' });
+  return out;
+}
+
+export function resolveHostVars(inv: Inventory, host: string, depths = groupDepths(inv)): Vars {
+  const out: Vars = {};
+  for (const [k, v] of resolveHostVarsWithOrigin(inv, host, depths)) out[k] = v.value;
+  return out;
+}

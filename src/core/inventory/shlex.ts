@@ -1,0 +1,77 @@
+// POSIX shlex.split(line, comments=True), as Ansible's ini plugin uses for host lines,
+// plus the column span of each token so edits and diagnostics can point at it.
+
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export type ShlexResult = { ok: true; tokens: Token[] } | { ok: false; error: string };
+
+const WHITESPACE = ' \t\r\n';
+
+export function shlexSplit(line: string): ShlexResult {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < line.length) {
+    const ch = line[i];
+    if (WHITESPACE.includes(ch)) {
+      i++;
+      continue;
+    }
+    if (ch === '#') break; // a comment runs to the end of the line
+    const start = i;
+    let text = '';
+    let quoted = false;
+    let done = false;
+    while (i < line.length && !done) {
+      const c = line[i];
+      if (WHITESPACE.includes(c)) {
+        done = true;
+      } else if (c === '#') {
+        // shlex ends the word and drops the rest of the line
+        tokens.push({ text, start, end: i });
+        return { ok: true, tokens };
+      } else if (c === '\\') {
+        if (i + 1 >= line.length) return { ok: false, error: 'No escaped character' };
+        text += line[i + 1];
+        i += 2;
+      } else if (c === "'") {
+        const close = line.indexOf("'", i + 1);
+        if (close < 0) return { ok: false, error: 'No closing quotation' };
+        text += line.slice(i + 1, close);
+        quoted = true;
+        i = close + 1;
+      } else if (c === '"') {
+        i++;
+        let closed = false;
+        while (i < line.length) {
+          const d = line[i];
+          if (d === '"') {
+            closed = true;
+            i++;
+            break;
+          }
+          if (d === '\\') {
+            if (i + 1 >= line.length) return { ok: false, error: 'No escaped character' };
+            const next = line[i + 1];
+            // inside double quotes a backslash only escapes a quote or another backslash
+            text += next === '"' || next === '\\' ? next : d + next;
+            i += 2;
+            continue;
+          }
+          text += d;
+          i++;
+        }
+        if (!closed) return { ok: false, error: 'No closing quotation' };
+        quoted = true;
+      } else {
+        text += c;
+        i++;
+      }
+    }
+    if (text || quoted) tokens.push({ text, start, end: i });
+  }
+  return { ok: true, tokens };
+}

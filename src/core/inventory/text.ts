@@ -1,0 +1,20 @@
+// Line handling shared by the parser and the editor: BOM, line terminators, Python's strip().
+
+export interface SplitText {
+  lines: string[];
+  eol: '\n' | '\r\n' | '\r';
+  bom: boolean;
+}
+
+export function splitText(text: string): SplitText {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const body = bom ? text.slice(1) : text;
+  const first = /\r\n|\n|\r/.exec(body);
+  const eol = (first ? first[0] : '\n') as SplitText['eol'];
+  return { lines: body.split(/\r\n|\n|\r/), eol, bom };
+}
+
+/** Number of leading whitespace characters (what Python's str.strip() would remove on the left). */
+export function leadingSpace(line: string): number {
+  return line.length - line.trimStart().length;
+}

@@ -1,0 +1,10 @@
+// Where tests find the project's fixtures and the shared ones beside the repository.
+
+import * as path from 'node:path';
+
+/** Repository root (tests run from out/test/..., sources from test/...). */
+export const repoRoot = path.resolve(__dirname, __dirname.includes(`${path.sep}out${path.sep}`) ? '../../..' : '../..');
+export const fixtures = path.join(repoRoot, 'test', 'fixtures');
+export const sharedFixtures = path.resolve(repoRoot, '..', 'shared', 'fixtures');
+export const tidbAnsibleFixtures = path.join(sharedFixtures, 'tidb-ansible');
+export const pdFixtures = path.join(sharedFixtures, 'pd');
