@@ -1,0 +1,33 @@
+// Small helpers the rules share: where to point and how to set a host variable.
+
+import type { TextEdit } from '../inventory/edit';
+import type { HostLine, Inventory, Severity, Span } from '../inventory/types';
+import type { FileRole, Finding, Fix } from './types';
+
+export function finding(file: FileRole, rule: string, severity: Severity, span: Span, message: string, fixes?: Fix[]): Finding {
+  return { file, rule, severity, line: span.line, start: span.start, end: span.end, message, ...(fixes?.length ? { fixes } : {}) };
+}
+
+/** The header of `[group]`, else the first line: where a finding about a whole group points. */
+export function groupSpan(inv: Inventory, group: string): Span {
+  const s = inv.sections.find((x) => x.group === group && x.kind === 'hosts');
+  return s ? { line: s.line, start: s.start, end: s.end } : { line: 0, start: 0, end: inv.lines[0]?.length ?? 0 };
+}
+
+/** Replaces a variable's value on a host line, or appends `key=value` after the last token. */
+export function setHostVar(line: HostLine, key: string, value: string): TextEdit {
+  const existing = line.vars.find((v) => v.key === key);
+  if (existing) {
+    const { line: l, start, end } = existing.valueSpan;
+    return { range: { start: { line: l, character: start }, end: { line: l, character: end } }, newText: value };
+  }
+  const lastEnd = line.vars.length ? line.vars[line.vars.length - 1].valueSpan.end : line.end;
+  const at = { line: line.line, character: lastEnd };
+  return { range: { start: at, end: at }, newText: ` ${key}=${value}` };
+}
+
+/** IPv4 or IPv6 literal (no ranges, no names). */
+export function isIp(text: string): boolean {
+  const v4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+  return v4.test(text) || (/^[0-9a-fA-F:]+$/.test(text) && text.includes(':') && text.split('::').length <= 2);
+}

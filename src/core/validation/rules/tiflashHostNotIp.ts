@@ -1,0 +1,16 @@
+// The TiFlash docs support only IP addresses in [tiflash_servers].
+
+import { finding, isIp } from '../helpers';
+import type { Rule } from '../types';
+
+export const tiflashHostNotIp: Rule = {
+  id: 'tiflash-host-not-ip',
+  check(ctx) {
+    return ctx.tiflash
+      .filter((h) => h.line && !isIp(h.address))
+      .map((h) => {
+        const via = h.address === h.name ? `'${h.name}'` : `ansible_host '${h.address}' of ${h.name}`;
+        return finding('inventory', 'tiflash-host-not-ip', 'error', h.line!, `TiFlash hosts must be IP addresses, not domain names: ${via}. Write the IP, or keep the alias and set ansible_host=<IP>.`);
+      });
+  },
+};

@@ -1,0 +1,35 @@
+// What a validation rule sees and what it reports.
+
+import type { TextEdit } from '../inventory/edit';
+import type { Instance } from '../inventory/instances';
+import type { TiFlashHost } from '../inventory/tiflash';
+import type { Inventory, Problem } from '../inventory/types';
+
+export type FileRole = 'inventory' | 'hosts';
+
+export interface FileEdit {
+  file: FileRole;
+  edit: TextEdit;
+}
+
+export interface Fix {
+  title: string;
+  edits: FileEdit[];
+}
+
+export interface Finding extends Problem {
+  file: FileRole;
+  fixes?: Fix[];
+}
+
+export interface RuleContext {
+  inventory?: Inventory;
+  hosts?: Inventory;
+  tiflash: TiFlashHost[];
+  instances: Instance[];
+}
+
+export interface Rule {
+  id: string;
+  check(ctx: RuleContext): Finding[];
+}

@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { applyEdits } from '../../src/core/inventory/edit';
+import { parseInventory } from '../../src/core/inventory/parse';
+import { validate } from '../../src/core/validation';
+import type { Finding } from '../../src/core/validation/types';
+import { tidbAnsibleFixtures } from '../support/paths';
+
+const fixture = (name: string) => fs.readFileSync(path.join(tidbAnsibleFixtures, name), 'utf8');
+
+/** A healthy minimal tidb-ansible inventory; each case adds one mistake to it. */
+const BASE = [
+  '[tidb_servers]', '10.0.0.1', '[tikv_servers]', '10.0.0.2', '[pd_servers]', '10.0.0.3',
+  '[monitoring_servers]', '10.0.0.4', '[monitored_servers]', '10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.5',
+  '[tiflash_servers]', '10.0.0.5', '[all:vars]', 'ansible_user = tidb', 'timezone = Asia/Shanghai', 'tidb_version = v4.0.9', 'deploy_dir = /home/tidb/deploy', '',
+].join('\n');
+const HOSTS = '[servers]\n10.0.0.1\n10.0.0.2\n10.0.0.3\n10.0.0.5\n[all:vars]\nusername = tidb\n';
+
+function run(text: string, hosts = HOSTS): Finding[] {
+  return validate(parseInventory(text), parseInventory(hosts));
+}
+
+const only = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);
+
+/** Applies a finding's first fix to the inventory text. */
+function fixed(text: string, f: Finding): string {
+  return applyEdits(text, f.fixes![0].edits.filter((e) => e.file === 'inventory').map((e) => e.edit));
+}
+
+describe('validation rules', () => {
+  it('are quiet on the shared tidb-ansible fixtures and the base case', () => {
+    assert.deepEqual(run(fixture('inventory.with-tiflash.ini'), fixture('hosts.with-tiflash.ini')), []);
+    assert.deepEqual(validate(parseInventory(fixture('inventory.release-4.0.ini')), parseInventory(fixture('hosts.ini'))), []);
+    assert.deepEqual(validate(parseInventory(fixture('inventory.release-3.1.ini'))), []);
+    assert.deepEqual(run(BASE), []);
+  });
+
+  it('syntax: broken lines and a variable without a host', () => {
+    const fs1 = only(run(BASE.replace('[tikv_servers]', '[tikv_servers')), 'syntax');
+    assert.equal(fs1[0].line, 2);
+    const fs2 = only(run(BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5\ntcp_port=9001')), 'syntax');
+    assert.equal(fs2.length, 1);
+    assert.equal(fs2[0].line, 15);
+    assert.match(fs2[0].message, /read as a host name/);
+  });
+
+  it('tiflash-host-not-ip: a domain name, directly or as ansible_host', () => {
+    const f = only(run(BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5\ntf1.example.com\ntf2 ansible_host=tf2.example.com\ntf3 ansible_host=10.0.0.6')), 'tiflash-host-not-ip');
+    assert.deepEqual(f.map((x) => x.line), [15, 16]);
+  });
+
+  it('duplicate-host: the second line, with a fix that removes it', () => {
+    const text = BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5\n10.0.0.5');
+    const [f] = only(run(text), 'duplicate-host');
+    assert.equal(f.line, 15);
+    assert.equal(fixed(text, f), BASE);
+  });
+
+  it('port-conflict: TiFlash ports, defaults included, across components; the fix picks the next free port', () => {
+    const text = BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5\ntf-b ansible_host=10.0.0.5 deploy_dir=/d2 data_dir=/x tcp_port=9001 http_port=8124 flash_service_port=3931 flash_proxy_port=20171 flash_proxy_status_port=20293 metrics_port=8234');
+    const [f] = only(run(text), 'port-conflict');
+    assert.equal(f.line, 15);
+    assert.match(f.message, /8234/);
+    assert.equal(only(run(fixed(text, f)), 'port-conflict').length, 0);
+    assert.match(fixed(text, f), /metrics_port=8235/);
+    const cross = BASE.replace('[tikv_servers]\n10.0.0.2', '[tikv_servers]\n10.0.0.2\n10.0.0.5 tikv_port=9000');
+    const [c] = only(run(cross), 'port-conflict');
+    assert.match(c.message, /9000/);
+  });
+
+  it('deploy-dir-conflict and data-dir-conflict between two TiFlash instances on one address', () => {
+    const text = BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\na ansible_host=10.0.0.5 data_dir=/data1,/data2\nb ansible_host=10.0.0.5 tcp_port=9001 http_port=8124 flash_service_port=3931 flash_proxy_port=20171 flash_proxy_status_port=20293 metrics_port=8235 data_dir=/data2/');
+    const f = run(text);
+    assert.deepEqual(only(f, 'deploy-dir-conflict').map((x) => x.line), [15]);
+    assert.deepEqual(only(f, 'data-dir-conflict').map((x) => x.line), [15]);
+  });
+
+  it('invalid-port: not an integer, or out of range', () => {
+    const f = only(run(BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5 tcp_port=abc http_port=70000')), 'invalid-port');
+    assert.deepEqual(f.map((x) => [x.line, x.start]), [[14, 18], [14, 32]]);
+  });
+
+  it('required-group-empty: empty core groups; tidb_servers may be empty with deploy_without_tidb', () => {
+    const text = BASE.replace('[pd_servers]\n10.0.0.3', '[pd_servers]').replace('[tidb_servers]\n10.0.0.1', '[tidb_servers]');
+    assert.deepEqual(only(run(text), 'required-group-empty').map((x) => x.line), [0, 3]);
+    const kv = text.replace('[all:vars]', '[all:vars]\ndeploy_without_tidb = True');
+    assert.deepEqual(only(run(kv), 'required-group-empty').map((x) => x.line), [3]);
+  });
+
+  it('ansible-user-root and timezone-missing', () => {
+    const f = run(BASE.replace('ansible_user = tidb', 'ansible_user = root').replace('timezone = Asia/Shanghai', 'timezone ='));
+    assert.deepEqual(only(f, 'ansible-user-root').map((x) => x.line), [16]);
+    assert.deepEqual(only(f, 'timezone-missing').map((x) => x.line), [17]);
+  });
+
+  it('missing-in-hosts-ini and not-monitored, with fixes that add the address', () => {
+    const hosts = HOSTS.replace('10.0.0.5\n', '');
+    const text = BASE.replace('10.0.0.3\n10.0.0.5', '10.0.0.3');
+    const f = run(text, hosts);
+    const [m] = only(f, 'missing-in-hosts-ini');
+    assert.equal(m.line, 13);
+    assert.equal(applyEdits(hosts, m.fixes![0].edits.map((e) => e.edit)), HOSTS);
+    const [n] = only(f, 'not-monitored');
+    assert.equal(fixed(text, n), BASE);
+  });
+
+  it('tiflash-version and placement-rules hints', () => {
+    assert.equal(only(run(BASE.replace('v4.0.9', 'v3.0.12')), 'tiflash-version').length, 1);
+    assert.equal(only(run(BASE.replace('v4.0.9', 'v3.1.2')), 'placement-rules')[0].severity, 'info');
+  });
+});
