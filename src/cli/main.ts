@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+// tiflash-ansible: the extension's core for shell scripts and CI pipelines of an ops repo.
+
+import { parseArgs } from 'node:util';
+import { toAnsibleList } from '../core/inventory/ansibleList';
+import { CliError, printJson, readInventory } from './io';
+import { lint } from './lint';
+
+const HELP = `Usage: tiflash-ansible <command> [options]
+
+Commands:
+  inventory list -i FILE                 print the inventory as ansible-inventory --list does (JSON)
+  lint -i FILE [--hosts FILE] [--format text|json]
+                                         check inventory.ini (and hosts.ini); exit 1 on an error
+
+Options:
+  -i, --inventory FILE   inventory.ini of a tidb-ansible folder
+      --hosts FILE       hosts.ini of the same folder
+      --format FORMAT    text (default) or json
+  -h, --help             show this help
+`;
+
+const OPTIONS = {
+  inventory: { type: 'string', short: 'i' },
+  hosts: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (e) {
+    throw new CliError(`${(e as Error).message}\n\n${HELP}`);
+  }
+  const { values, positionals } = parsed;
+  const [command, sub] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(HELP);
+    return command || values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'inventory':
+      if (sub !== 'list') throw new CliError(`unknown inventory command '${sub ?? ''}' (expected: inventory list)`);
+      printJson(toAnsibleList(readInventory(values.inventory).inv));
+      return 0;
+    case 'lint':
+      return lint(values);
+    default:
+      throw new CliError(`unknown command '${command}'\n\n${HELP}`);
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (e) => {
+      process.stderr.write(`tiflash-ansible: ${e instanceof CliError ? e.message : (e as Error).stack}\n`);
+      process.exitCode = e instanceof CliError ? e.code : 3;
+    },
+  );
+}
