@@ -1,0 +1,45 @@
+// Entry point: build the context, register the features and commands. Nothing heavy here:
+// inventories are parsed and PD is contacted after activation returns.
+
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { Ctx } from './context';
+import { HostLenses } from './features/codeLens/hostLenses';
+import { InventoryDiagnostics } from './features/diagnostics/inventoryDiagnostics';
+import { HostsView } from './features/hostsView/hostsView';
+import { Scaling } from './features/scaling/scaling';
+import { StoreStatus } from './features/statusBar/storeStatus';
+
+export interface Api {
+  ctx: Ctx;
+  activationMs: number;
+  ready: Promise<void>;
+}
+
+export function activate(context: vscode.ExtensionContext): Api {
+  const started = performance.now();
+  const ctx = new Ctx(context);
+  context.subscriptions.push(ctx);
+  const features = {
+    hostsView: ctx.own(new HostsView(ctx)),
+    scaling: ctx.own(new Scaling(ctx)),
+  };
+  ctx.own(new HostLenses(ctx));
+  ctx.own(new InventoryDiagnostics(ctx));
+  ctx.own(new StoreStatus(ctx));
+  registerCommands(ctx, features);
+  const activationMs = performance.now() - started;
+  ctx.log.info(`activated in ${activationMs.toFixed(1)} ms`);
+  // the work that needs files, processes or network starts after activate() has returned
+  const ready = new Promise<void>((resolve) => setTimeout(resolve, 0))
+    .then(() => ctx.inventories.ready())
+    .then(() => {
+      ctx.stores.sync();
+      void features.scaling.resume();
+    });
+  return { ctx, activationMs, ready };
+}
+
+export function deactivate(): void {
+  // the context is disposed through context.subscriptions
+}

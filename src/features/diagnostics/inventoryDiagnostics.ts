@@ -1,0 +1,83 @@
+// Validation as you type: the core rules over each cluster's inventory.ini and hosts.ini,
+// published as diagnostics (rule id as code) with their quick fixes.
+
+import * as vscode from 'vscode';
+import { validate } from '../../core/validation';
+import type { FileRole, Finding } from '../../core/validation/types';
+import type { Ctx } from '../../context';
+import type { Cluster } from '../../inventories';
+
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+} as const;
+
+export class InventoryDiagnostics implements vscode.CodeActionProvider, vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('tiflash');
+  private readonly findings = new Map<string, { cluster: Cluster; findings: Finding[] }>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(private readonly ctx: Ctx) {
+    this.disposables = [
+      this.collection,
+      ctx.inventories.onDidChange(() => this.update()),
+      vscode.languages.registerCodeActionsProvider(
+        [{ scheme: 'file', pattern: '**/inventory.ini' }, { scheme: 'file', pattern: '**/hosts.ini' }],
+        this,
+        { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+      ),
+    ];
+  }
+
+  private update(): void {
+    this.collection.clear();
+    this.findings.clear();
+    for (const cluster of this.ctx.inventories.list()) {
+      const all = validate(cluster.inventory, cluster.hosts);
+      for (const role of ['inventory', 'hosts'] as FileRole[]) {
+        const uri = this.uriOf(cluster, role);
+        const mine = all.filter((f) => f.file === role);
+        this.findings.set(uri.toString(), { cluster, findings: mine });
+        this.collection.set(uri, mine.map(toDiagnostic));
+      }
+    }
+  }
+
+  private uriOf(cluster: Cluster, role: FileRole): vscode.Uri {
+    return role === 'inventory' ? cluster.inventoryUri : cluster.hostsUri;
+  }
+
+  provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    const entry = this.findings.get(doc.uri.toString());
+    if (!entry) return [];
+    const out: vscode.CodeAction[] = [];
+    for (const f of entry.findings) {
+      const diagnostic = toDiagnostic(f);
+      if (!f.fixes || !diagnostic.range.intersection(range)) continue;
+      for (const fix of f.fixes) {
+        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        action.edit = new vscode.WorkspaceEdit();
+        for (const e of fix.edits) {
+          const { start, end } = e.edit.range;
+          action.edit.replace(this.uriOf(entry.cluster, e.file), new vscode.Range(start.line, start.character, end.line, end.character), e.edit.newText);
+        }
+        action.diagnostics = [diagnostic];
+        action.isPreferred = f.fixes.length === 1;
+        out.push(action);
+      }
+    }
+    return out;
+  }
+
+  dispose(): void {
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+function toDiagnostic(f: Finding): vscode.Diagnostic {
+  const d = new vscode.Diagnostic(new vscode.Range(f.line, f.start, f.line, Math.max(f.end, f.start)), f.message, SEVERITY[f.severity]);
+  d.source = 'tiflash';
+  d.code = f.rule;
+  return d;
+}

@@ -1,0 +1,106 @@
+// The parsed inventories of the workspace: every folder with an inventory.ini (a tidb-ansible folder),
+// reparsed from the editor buffer while typing and from disk when files change.
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { parseInventory } from './core/inventory/parse';
+import { tiflashHosts, type TiFlashHost } from './core/inventory/tiflash';
+import type { Inventory } from './core/inventory/types';
+
+export interface Cluster {
+  /** The tidb-ansible folder: where playbooks run. */
+  dir: vscode.Uri;
+  inventoryUri: vscode.Uri;
+  hostsUri: vscode.Uri;
+  inventory: Inventory;
+  hosts?: Inventory;
+  tiflash: TiFlashHost[];
+}
+
+export const INVENTORY_FILE = 'inventory.ini';
+export const HOSTS_FILE = 'hosts.ini';
+
+export const isInventoryFile = (uri: vscode.Uri) => path.basename(uri.fsPath) === INVENTORY_FILE;
+export const isHostsFile = (uri: vscode.Uri) => path.basename(uri.fsPath) === HOSTS_FILE;
+
+export class Inventories implements vscode.Disposable {
+  private readonly clustersByDir = new Map<string, Cluster>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private loaded: Promise<void> | undefined;
+  private reparseTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/{${INVENTORY_FILE},${HOSTS_FILE}}`);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate(() => this.reload()),
+      watcher.onDidDelete(() => this.reload()),
+      watcher.onDidChange((uri) => this.reloadDir(vscode.Uri.file(path.dirname(uri.fsPath)))),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (!isInventoryFile(e.document.uri) && !isHostsFile(e.document.uri)) return;
+        // typing: reparse from the buffer, a little after the last keystroke
+        clearTimeout(this.reparseTimer);
+        this.reparseTimer = setTimeout(() => void this.reloadDir(vscode.Uri.file(path.dirname(e.document.uri.fsPath))), 150);
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
+    );
+  }
+
+  /** Finds and parses the inventories once; later calls wait for the same work. */
+  ready(): Promise<void> {
+    this.loaded ??= this.reload();
+    return this.loaded;
+  }
+
+  list(): Cluster[] {
+    return [...this.clustersByDir.values()].sort((a, b) => a.dir.fsPath.localeCompare(b.dir.fsPath));
+  }
+
+  forFile(uri: vscode.Uri): Cluster | undefined {
+    return this.clustersByDir.get(path.dirname(uri.fsPath));
+  }
+
+  async reload(): Promise<void> {
+    const found = await vscode.workspace.findFiles(`**/${INVENTORY_FILE}`, '**/{node_modules,.git,.harness}/**', 100);
+    this.clustersByDir.clear();
+    await Promise.all(found.map((uri) => this.load(vscode.Uri.file(path.dirname(uri.fsPath)))));
+    this.emitter.fire();
+  }
+
+  private async reloadDir(dir: vscode.Uri): Promise<void> {
+    if (await this.load(dir)) this.emitter.fire();
+  }
+
+  private async load(dir: vscode.Uri): Promise<boolean> {
+    const inventoryUri = vscode.Uri.joinPath(dir, INVENTORY_FILE);
+    const hostsUri = vscode.Uri.joinPath(dir, HOSTS_FILE);
+    const inventoryText = await readText(inventoryUri);
+    if (inventoryText === undefined) return this.clustersByDir.delete(dir.fsPath);
+    const hostsText = await readText(hostsUri);
+    const inventory = parseInventory(inventoryText);
+    this.clustersByDir.set(dir.fsPath, {
+      dir, inventoryUri, hostsUri, inventory,
+      hosts: hostsText === undefined ? undefined : parseInventory(hostsText),
+      tiflash: tiflashHosts(inventory),
+    });
+    return true;
+  }
+
+  dispose(): void {
+    clearTimeout(this.reparseTimer);
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
+
+/** The open editor's text (unsaved edits included), else the file on disk; undefined when absent. */
+export async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  try {
+    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,151 @@
+// Live PD state per cluster: one PD client and one poller each, the latest snapshot,
+// and the drain progress of Offline stores. Nothing is contacted in an untrusted workspace.
+
+import * as vscode from 'vscode';
+import { PdClient, type PdError } from './core/pd/client';
+import { pdEndpointsFromInventory } from './core/pd/endpoints';
+import { matchStores, type HostState } from './core/pd/match';
+import type { Store } from './core/pd/types';
+import { addSample, drainProgress, type DrainProgress, type DrainSample } from './core/poll/drain';
+import { DEFAULT_POLL, Poller } from './core/poll/policy';
+import type { Cluster, Inventories } from './inventories';
+
+export interface ClusterStores {
+  client: PdClient;
+  poller: Poller<Store[]>;
+  endpoints: string[];
+  stores?: Store[];
+  error?: PdError;
+  updatedAt?: number;
+  drains: Map<number, DrainSample[]>;
+  /** Reasons that keep the poller in its fast mode (running operations). */
+  activeReasons: Set<string>;
+}
+
+export class StoreMonitor implements vscode.Disposable {
+  private readonly byDir = new Map<string, ClusterStores>();
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private focused = vscode.window.state.focused;
+
+  constructor(private readonly inventories: Inventories, private readonly log: vscode.LogOutputChannel) {
+    this.disposables.push(
+      inventories.onDidChange(() => this.sync()),
+      vscode.window.onDidChangeWindowState((s) => {
+        this.focused = s.focused;
+        for (const c of this.byDir.values()) c.poller.setFocused(s.focused);
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('tiflash')) this.restart();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.sync()),
+    );
+  }
+
+  get(cluster: Cluster): ClusterStores | undefined {
+    return this.byDir.get(cluster.dir.fsPath);
+  }
+
+  /** Inventory hosts with their stores (and the TiFlash stores the inventory lacks). */
+  states(cluster: Cluster): HostState[] {
+    return matchStores(cluster.tiflash, this.get(cluster)?.stores ?? []);
+  }
+
+  drain(cluster: Cluster, storeId: number): DrainProgress | undefined {
+    return drainProgress(this.get(cluster)?.drains.get(storeId) ?? []);
+  }
+
+  refresh(): void {
+    for (const c of this.byDir.values()) c.poller.refresh();
+  }
+
+  /** Poll fast while `reason` (an operation) is running. */
+  setActive(cluster: Cluster, reason: string, active: boolean): void {
+    const c = this.get(cluster);
+    if (!c) return;
+    if (active) c.activeReasons.add(reason);
+    else c.activeReasons.delete(reason);
+    c.poller.setActive(c.activeReasons.size > 0);
+  }
+
+  /** Starts pollers for new clusters, stops those of removed ones, restarts those whose endpoints changed. */
+  sync(): void {
+    const seen = new Set<string>();
+    if (vscode.workspace.isTrusted) {
+      for (const cluster of this.inventories.list()) {
+        const key = cluster.dir.fsPath;
+        seen.add(key);
+        const endpoints = this.endpointsFor(cluster);
+        const existing = this.byDir.get(key);
+        if (existing && existing.endpoints.join() === endpoints.join()) continue;
+        if (existing) this.stop(key);
+        this.start(key, endpoints);
+      }
+    }
+    for (const key of [...this.byDir.keys()]) if (!seen.has(key)) this.stop(key);
+    this.emitter.fire();
+  }
+
+  private endpointsFor(cluster: Cluster): string[] {
+    const configured = vscode.workspace.getConfiguration('tiflash', cluster.dir).get<string[]>('pdEndpoints', []);
+    return configured.length ? configured : pdEndpointsFromInventory(cluster.inventory);
+  }
+
+  private start(key: string, endpoints: string[]): void {
+    const cfg = vscode.workspace.getConfiguration('tiflash');
+    const client = new PdClient({ endpoints, timeoutMs: cfg.get<number>('requestTimeoutMs', 5000), log: (l) => this.log.debug(l) });
+    const entry: ClusterStores = {
+      client, endpoints, drains: new Map(), activeReasons: new Set(),
+      poller: new Poller<Store[]>(
+        () => client.stores(),
+        (r) => this.onResult(entry, r),
+        undefined,
+        {
+          ...DEFAULT_POLL,
+          activeMs: cfg.get<number>('pollIntervalActiveMs', DEFAULT_POLL.activeMs),
+          idleMs: cfg.get<number>('pollIntervalIdleMs', DEFAULT_POLL.idleMs),
+        },
+      ),
+    };
+    this.byDir.set(key, entry);
+    entry.poller.setFocused(this.focused);
+    entry.poller.start();
+  }
+
+  private onResult(entry: ClusterStores, r: { ok: true; value: Store[] } | { ok: false; error: unknown }): void {
+    if (r.ok) {
+      const now = Date.now();
+      entry.stores = r.value;
+      entry.error = undefined;
+      entry.updatedAt = now;
+      for (const s of r.value) {
+        if (s.state === 1) entry.drains.set(s.id, addSample(entry.drains.get(s.id) ?? [], { at: now, regions: s.regionCount }));
+        else entry.drains.delete(s.id);
+      }
+    } else {
+      const was = entry.error;
+      entry.error = r.error as PdError;
+      // one line in the log when PD goes away, not one per tick
+      if (!was) this.log.warn(`PD unreachable at ${entry.endpoints.join(', ')}: ${entry.error.message}`);
+    }
+    this.emitter.fire();
+  }
+
+  private stop(key: string): void {
+    const c = this.byDir.get(key);
+    c?.poller.stop();
+    c?.client.dispose();
+    this.byDir.delete(key);
+  }
+
+  private restart(): void {
+    for (const key of [...this.byDir.keys()]) this.stop(key);
+    this.sync();
+  }
+
+  dispose(): void {
+    for (const key of [...this.byDir.keys()]) this.stop(key);
+    vscode.Disposable.from(...this.disposables).dispose();
+  }
+}
