@@ -20,6 +20,8 @@ export interface SimStore {
   /** ms since epoch of the last heartbeat; the store stops heartbeating when `heartbeating` is false. */
   lastHeartbeatMs: number;
   heartbeating: boolean;
+  /** When the store became Tombstone (ms since epoch), for tests that check what ran after. */
+  tombstoneAt?: number;
   capacity: string;
   available: string;
   used_size: string;
@@ -97,6 +99,7 @@ export class Cluster {
       s.region_size = Math.round(s.region_size * (s.region_count / (s.region_count + this.regionsPerTick || 1)));
       if (s.region_count === 0) {
         s.state = 2;
+        s.tombstoneAt = now;
         s.leader_count = 0;
       }
     }

@@ -104,6 +104,7 @@ export async function startPdSim(opts: SimOptions): Promise<PdSim> {
       if (!s) return json(res, 404, `[PD:core:ErrStoreNotFound]store ${id} not found`);
       if (state === 'Tombstone') {
         s.state = 2;
+        s.tombstoneAt = Date.now();
         s.region_count = 0;
         s.heartbeating = false;
       } else if (state === 'Up') {

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Every test: unit + fuzz + PD (plain Node), the Ansible oracle, then the real VS Code suites.
+# Needs: ansible-core and chromium (Debian) and the harness (scripts/harness-install.sh); .ci/run installs them.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+npx tsc -p .
+node scripts/build.mjs --minify >/dev/null
+echo "== unit, PD and oracle tests (node --test)"
+node --test --test-reporter=spec --test-concurrency=2 out/test/unit/ out/test/pd/ out/test/oracle/
+echo "== integration tests in a real VS Code extension host"
+node out/test/harness/runIntegration.js
+echo "== end-to-end screenshots in the real workbench"
+node out/test/e2e/run.js

@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, hostsUri, inventoryUri, waitFor } from './helpers';
+
+describe('diagnostics and quick fixes', () => {
+  it('reports a TiFlash host missing from hosts.ini and monitored_servers, and a quick fix removes the diagnostic', async () => {
+    await api();
+    const doc = await vscode.workspace.openTextDocument(inventoryUri());
+    await vscode.window.showTextDocument(doc);
+    const line = doc.getText().split('\n').findIndex((l) => l === '192.168.0.13');
+    const diags = await waitFor('diagnostics', () => {
+      const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.range.start.line === line);
+      return d.length >= 2 ? d : undefined;
+    });
+    assert.deepEqual(diags.map((d) => String(d.code)).sort(), ['missing-in-hosts-ini', 'not-monitored']);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, diags[0].range);
+    const fix = actions.find((a) => /hosts\.ini/.test(a.title));
+    assert.ok(fix?.edit, 'a quick fix that edits hosts.ini');
+    assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    const hostsDoc = await vscode.workspace.openTextDocument(hostsUri());
+    assert.match(hostsDoc.getText(), /192\.168\.0\.12\n192\.168\.0\.13\n/);
+    await hostsDoc.save();
+    await waitFor('diagnostic to go', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.code === 'missing-in-hosts-ini'));
+  });
+
+  it('updates as you type', async () => {
+    const doc = await vscode.workspace.openTextDocument(inventoryUri());
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = doc.getText().split('\n').findIndex((l) => l === '192.168.0.13');
+    await editor.edit((e) => e.insert(new vscode.Position(line, 12), ' tcp_port=abc'));
+    await waitFor('invalid-port', () => vscode.languages.getDiagnostics(doc.uri).some((d) => d.code === 'invalid-port'));
+    await vscode.commands.executeCommand('undo');
+    await waitFor('invalid-port to go', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.code === 'invalid-port'));
+    await doc.save();
+  });
+});
