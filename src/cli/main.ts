@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { toAnsibleList } from '../core/inventory/ansibleList';
 import { CliError, printJson, readInventory } from './io';
 import { lint } from './lint';
+import { plan, stores } from './pd';
 
 const HELP = `Usage: tiflash-ansible <command> [options]
 
@@ -12,10 +13,16 @@ Commands:
   inventory list -i FILE                 print the inventory as ansible-inventory --list does (JSON)
   lint -i FILE [--hosts FILE] [--format text|json]
                                          check inventory.ini (and hosts.ini); exit 1 on an error
+  stores --pd URL[,URL...] -i FILE [--format text|json]
+                                         TiFlash hosts with their PD store, and TiFlash stores the inventory lacks
+  plan scale-out HOST -i FILE [--hosts FILE] [--pd URL] [--format text|json]
+  plan scale-in HOST -i FILE [--hosts FILE] --pd URL [--format text|json]
+                                         the steps of a scale-out / scale-in; exit 1 with {"blocked":[...]} when a check fails
 
 Options:
   -i, --inventory FILE   inventory.ini of a tidb-ansible folder
       --hosts FILE       hosts.ini of the same folder
+      --pd URLS          PD endpoints, comma-separated
       --format FORMAT    text (default) or json
   -h, --help             show this help
 `;
@@ -23,6 +30,7 @@ Options:
 const OPTIONS = {
   inventory: { type: 'string', short: 'i' },
   hosts: { type: 'string' },
+  pd: { type: 'string' },
   format: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -47,6 +55,10 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'lint':
       return lint(values);
+    case 'stores':
+      return stores(values);
+    case 'plan':
+      return plan(sub, positionals[2], values);
     default:
       throw new CliError(`unknown command '${command}'\n\n${HELP}`);
   }

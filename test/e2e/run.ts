@@ -32,7 +32,7 @@ async function main(): Promise<number> {
   fs.rmSync(shots, { recursive: true, force: true });
   fs.mkdirSync(shots, { recursive: true });
   const vsix = path.join(repoRoot, 'out', 'tiflash-ansible.vsix');
-  execFileSync('npx', ['vsce', 'package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: repoRoot, stdio: 'ignore' });
+  execFileSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: 'ignore' });
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiflash-ext-'));
   execFileSync(process.execPath, [path.join(codeServerPkg, 'out', 'node', 'entry.js'), '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'ignore' });
   const sim = await startPdSim({ cluster: { ...demoCluster(), regionsPerTick: 300 }, tickMs: 500 });
