@@ -1,0 +1,95 @@
+// `npm run bench`: figures and ratios for the performance targets (printed, not asserted).
+
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseInventory } from '../src/core/inventory/parse';
+import { decodeStores } from '../src/core/pd/decode';
+import { PdClient } from '../src/core/pd/client';
+import { Poller } from '../src/core/poll/policy';
+import { validate } from '../src/core/validation';
+import { startPdSim } from '../tools/pd-sim/server';
+import type { ClusterFile } from '../tools/pd-sim/cluster';
+import { ansibleEnv } from '../test/support/ansible';
+import { repoRoot } from '../test/support/paths';
+
+function inventoryOf(n: number): string {
+  const lines = ['[tidb_servers]', '10.0.0.1', '[tikv_servers]', '10.0.0.2', '[pd_servers]', '10.0.0.3', '[monitoring_servers]', '10.0.0.4', '[monitored_servers]'];
+  const tiflash: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const ip = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+    lines.push(ip);
+    tiflash.push(i % 3 ? ip : `${ip} data_dir=/data1/tiflash,/data2/tiflash tcp_port=9000`);
+  }
+  return [...lines, '[tiflash_servers]', ...tiflash, '[all:vars]', 'deploy_dir = /home/tidb/deploy', 'ansible_user = tidb', 'timezone = Asia/Shanghai', ''].join('\n');
+}
+
+function time(fn: () => void, runs = 5): number {
+  fn();
+  const t: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const s = performance.now();
+    fn();
+    t.push(performance.now() - s);
+  }
+  return t.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+function cluster(tiflash: number): ClusterFile {
+  const stores = Array.from({ length: tiflash }, (_, i) => ({
+    store: { id: 100 + i, address: `10.1.${i >> 8}.${i & 255}:3930`, labels: [{ key: 'engine', value: 'tiflash' }], state_name: 'Up', version: 'v4.0.9' },
+    status: { region_count: 1000 + i, capacity: '1TiB', available: '900GiB' },
+  }));
+  return { stores, rules: [] };
+}
+
+async function requestsPerMinute(tiflash: number): Promise<number> {
+  const sim = await startPdSim({ cluster: cluster(tiflash), tickMs: 3_600_000 });
+  const client = new PdClient({ endpoints: [sim.url] });
+  const poller = new Poller(() => client.stores(), () => undefined, undefined, { activeMs: 100, idleMs: 100, maxBackoffMs: 1000, jitter: 0 });
+  poller.setActive(true);
+  poller.start();
+  await new Promise((r) => setTimeout(r, 3000));
+  poller.stop();
+  client.dispose();
+  const count = sim.requests.length;
+  await sim.close();
+  return (count / 3) * 60 * (5000 / 100); // scaled to the 5 s active interval
+}
+
+async function main(): Promise<void> {
+  const text = inventoryOf(10_000);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));
+  const file = path.join(dir, 'inventory.ini');
+  fs.writeFileSync(file, text);
+  const parseMs = time(() => parseInventory(text));
+  const s0 = performance.now();
+  execFileSync('ansible-inventory', ['-i', file, '--list'], { env: { ...process.env, ...ansibleEnv }, stdio: 'ignore', maxBuffer: 1 << 28 });
+  const ansibleMs = performance.now() - s0;
+  const s1 = performance.now();
+  execFileSync(process.execPath, [path.join(repoRoot, 'dist', 'cli.js'), 'inventory', 'list', '-i', file], { stdio: 'ignore', maxBuffer: 1 << 28 });
+  const cliMs = performance.now() - s1;
+  console.log(`parse 10,000-host inventory in-process: ${parseMs.toFixed(1)} ms`);
+  console.log(`ansible-inventory --list on it:         ${ansibleMs.toFixed(0)} ms`);
+  console.log(`tiflash-ansible inventory list process: ${cliMs.toFixed(0)} ms`);
+  console.log(`ratio in-process vs ansible-inventory:  ${(ansibleMs / parseMs).toFixed(0)}x (target >= 100x)`);
+  console.log(`ratio CLI process vs ansible-inventory: ${(ansibleMs / cliMs).toFixed(1)}x (target >= 30x)`);
+
+  const five = inventoryOf(5000);
+  const revalidateMs = time(() => validate(parseInventory(five)), 10);
+  console.log(`re-validate a 5,000-host inventory after a keystroke: ${revalidateMs.toFixed(1)} ms (target well under 20 ms)`);
+
+  const body = { count: 1000, stores: cluster(1000).stores };
+  const decodeMs = time(() => decodeStores(JSON.parse(JSON.stringify(body))), 10);
+  console.log(`decode a 1,000-store PD response: ${decodeMs.toFixed(2)} ms`);
+
+  const one = await requestsPerMinute(1);
+  const many = await requestsPerMinute(200);
+  console.log(`PD requests per minute while active, 1 TiFlash host: ${one.toFixed(0)}, 200 hosts: ${many.toFixed(0)} (ratio ${(many / one).toFixed(2)}, must be 1)`);
+  const vsix = path.join(repoRoot, 'out', 'tiflash-ansible.vsix');
+  if (fs.existsSync(vsix)) console.log(`VSIX size: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB`);
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
+void main();
