@@ -2,8 +2,7 @@
 // find two instances on one address that collide. Defaults are tidb-ansible's group_vars.
 
 import { groupDepths, resolveHostVars } from './resolve';
-import { hostAddress } from './tiflash';
-import { TIFLASH_GROUP, TIFLASH_PORTS } from './tiflash';
+import { hostAddress, hostLineIndex, TIFLASH_GROUP, TIFLASH_PORTS } from './tiflash';
 import type { HostLine, Inventory, Value, Vars } from './types';
 
 export const COMPONENT_PORTS: Record<string, Record<string, number>> = {
@@ -37,6 +36,7 @@ export function instances(inv: Inventory): Instance[] {
   const depths = groupDepths(inv);
   const out: Instance[] = [];
   const varsCache = new Map<string, Vars>();
+  const lines = hostLineIndex(inv);
   const varsOf = (host: string) => {
     if (!varsCache.has(host)) varsCache.set(host, resolveHostVars(inv, host, depths));
     return varsCache.get(host)!;
@@ -60,7 +60,7 @@ export function instances(inv: Inventory): Instance[] {
         component, host, address, ports,
         deployDir: DIR_COMPONENTS.includes(component) ? deployDir : undefined,
         dataDirs: dataDir ? dataDir.split(',').map((d) => d.trim()).filter(Boolean) : [],
-        line: inv.hostLines.find((l) => l.group === component && l.names.includes(host)),
+        line: lines.get(`${component}\u0000${host}`),
         vars,
       });
     }

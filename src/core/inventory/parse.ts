@@ -31,6 +31,8 @@ export function parseInventory(text: string): Inventory {
     problems: [],
   };
   const pending = new Map<string, Pending>();
+  // membership sets: the arrays keep file order, the sets keep large inventories linear
+  const inGroup = new Map<string, Set<string>>();
   let group = 'ungrouped';
   let kind: SectionKind | 'invalid' = 'hosts';
 
@@ -140,7 +142,12 @@ export function parseInventory(text: string): Inventory {
         inv.hosts.set(name, host);
       }
       if (!host.groups.includes(group)) host.groups.push(group);
-      if (!g.hosts.includes(name)) g.hosts.push(name);
+      let members = inGroup.get(group);
+      if (!members) inGroup.set(group, (members = new Set(g.hosts)));
+      if (!members.has(name)) {
+        members.add(name);
+        g.hosts.push(name);
+      }
       for (const v of vars) host.vars[v.key] = v.value;
     }
   }

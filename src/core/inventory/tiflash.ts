@@ -47,6 +47,13 @@ function port(v: Value | undefined, fallback: number): number {
   return Number.isInteger(n) ? n : fallback;
 }
 
+/** The first line of each group that defines each host: `group\0host` -> line. */
+export function hostLineIndex(inv: Inventory): Map<string, HostLine> {
+  const index = new Map<string, HostLine>();
+  for (const l of inv.hostLines) for (const n of l.names) if (!index.has(`${l.group}\u0000${n}`)) index.set(`${l.group}\u0000${n}`, l);
+  return index;
+}
+
 /** Every host's address, to find the services that share an IP. */
 export function addressIndex(inv: Inventory, depths = groupDepths(inv)): Map<string, { host: string; groups: string[] }[]> {
   const index = new Map<string, { host: string; groups: string[] }[]>();
@@ -64,6 +71,7 @@ export function tiflashHosts(inv: Inventory): TiFlashHost[] {
   if (!group) return [];
   const depths = groupDepths(inv);
   const index = addressIndex(inv, depths);
+  const lines = hostLineIndex(inv);
   return group.hosts.map((name) => {
     const vars = resolveHostVars(inv, name, depths);
     const address = hostAddress(vars, name);
@@ -78,7 +86,7 @@ export function tiflashHosts(inv: Inventory): TiFlashHost[] {
       name, address, ports, deployDir,
       dataDirs: dataDir.split(',').map((d) => d.trim()).filter(Boolean),
       otherGroups: [...otherGroups], siblings,
-      line: inv.hostLines.find((l) => l.group === TIFLASH_GROUP && l.names.includes(name)),
+      line: lines.get(`${TIFLASH_GROUP}\u0000${name}`),
       vars,
     };
   });
