@@ -1,6 +1,6 @@
 // The JSON shape of `ansible-inventory --list`, built from our model (used by the CLI and the oracle test).
 
-import { groupDepths, resolveHostVars } from './resolve';
+import { resolveHostVars } from './resolve';
 import type { Inventory, Vars } from './types';
 
 export interface AnsibleList {
@@ -25,9 +25,8 @@ export function toAnsibleList(inv: Inventory): AnsibleList {
     }
   };
   format('all');
-  const depths = groupDepths(inv);
   for (const host of inv.hosts.keys()) {
-    const vars = resolveHostVars(inv, host, depths);
+    const vars = resolveHostVars(inv, host);
     if (Object.keys(vars).length) out._meta.hostvars[host] = vars;
   }
   return out;

@@ -1,9 +1,10 @@
 // Every service instance tidb-ansible would deploy, with its ports and directories, so rules can
 // find two instances on one address that collide. Defaults are tidb-ansible's group_vars.
 
-import { groupDepths, resolveHostVars } from './resolve';
-import { hostAddress, hostLineIndex, TIFLASH_GROUP, TIFLASH_PORTS } from './tiflash';
-import type { HostLine, Inventory, Value, Vars } from './types';
+import { addressOf, resolveHostVars } from './resolve';
+import { hostLineIndex, TIFLASH_GROUP, TIFLASH_PORTS } from './tiflash';
+import type { HostLine, Inventory, Vars } from './types';
+import { asText, intOr, tiflashDataDirs } from './values';
 
 export const COMPONENT_PORTS: Record<string, Record<string, number>> = {
   tidb_servers: { tidb_port: 4000, tidb_status_port: 10080 },
@@ -27,39 +28,26 @@ export interface Instance {
   deployDir?: string;
   dataDirs: string[];
   line?: HostLine;
-  vars: Vars;
+  vars: Readonly<Vars>;
 }
 
-const toText = (v: Value | undefined) => (v === undefined || v === null ? undefined : String(v));
-
 export function instances(inv: Inventory): Instance[] {
-  const depths = groupDepths(inv);
   const out: Instance[] = [];
-  const varsCache = new Map<string, Vars>();
   const lines = hostLineIndex(inv);
-  const varsOf = (host: string) => {
-    if (!varsCache.has(host)) varsCache.set(host, resolveHostVars(inv, host, depths));
-    return varsCache.get(host)!;
-  };
   for (const [component, defaults] of Object.entries(COMPONENT_PORTS)) {
     const seenAddress = new Set<string>();
     for (const host of inv.groups.get(component)?.hosts ?? []) {
-      const vars = varsOf(host);
-      const address = hostAddress(vars, host);
+      const vars = resolveHostVars(inv, host);
+      const address = addressOf(inv, host);
       // node_exporter runs once per machine however many inventory names point at it
       if (component === 'monitored_servers' && seenAddress.has(address)) continue;
       seenAddress.add(address);
-      const ports = Object.entries(defaults).map(([name, value]) => {
-        const v = vars[name];
-        const n = typeof v === 'number' ? v : Number(v);
-        return { name, value: Number.isInteger(n) ? n : value };
-      });
-      const deployDir = toText(vars.deploy_dir);
-      const dataDir = component === TIFLASH_GROUP ? toText(vars.data_dir) ?? `${deployDir ?? ''}/tiflash/data/db` : undefined;
+      const ports = Object.entries(defaults).map(([name, value]) => ({ name, value: intOr(vars[name], value) }));
+      const deployDir = asText(vars.deploy_dir);
       out.push({
         component, host, address, ports,
         deployDir: DIR_COMPONENTS.includes(component) ? deployDir : undefined,
-        dataDirs: dataDir ? dataDir.split(',').map((d) => d.trim()).filter(Boolean) : [],
+        dataDirs: component === TIFLASH_GROUP ? tiflashDataDirs(vars.data_dir, deployDir ?? '') : [],
         line: lines.get(`${component}\u0000${host}`),
         vars,
       });

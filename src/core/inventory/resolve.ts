@@ -1,9 +1,20 @@
 // Variable precedence as Ansible applies it: groups sorted by (depth, priority, name), host vars last.
 
 import type { Inventory, Value, Vars } from './types';
+import { asText } from './values';
+
+// A parsed inventory never changes, so what is derived from it is computed once per inventory.
+const depthsCache = new WeakMap<Inventory, Map<string, number>>();
+const varsCache = new WeakMap<Inventory, Map<string, Readonly<Vars>>>();
 
 /** Longest path from `all`; what Group.depth ends up as in Ansible. */
 export function groupDepths(inv: Inventory): Map<string, number> {
+  let cached = depthsCache.get(inv);
+  if (!cached) depthsCache.set(inv, (cached = computeDepths(inv)));
+  return cached;
+}
+
+function computeDepths(inv: Inventory): Map<string, number> {
   const depth = new Map<string, number>([['all', 0]]);
   const visit = (name: string, d: number, seen: Set<string>) => {
     if (seen.has(name)) return; // a cycle is reported by the parser
@@ -37,7 +48,8 @@ export interface ResolvedVar {
 }
 
 /** Merged variables of a host with the origin of each, in Ansible's precedence. */
-export function resolveHostVarsWithOrigin(inv: Inventory, host: string, depths = groupDepths(inv)): Map<string, ResolvedVar> {
+export function resolveHostVarsWithOrigin(inv: Inventory, host: string): Map<string, ResolvedVar> {
+  const depths = groupDepths(inv);
   const groups = hostGroups(inv, host)
     .map((name) => inv.groups.get(name)!)
     .filter(Boolean)
@@ -54,8 +66,20 @@ export function resolveHostVarsWithOrigin(inv: Inventory, host: string, depths =
   return out;
 }
 
-export function resolveHostVars(inv: Inventory, host: string, depths = groupDepths(inv)): Vars {
-  const out: Vars = {};
-  for (const [k, v] of resolveHostVarsWithOrigin(inv, host, depths)) out[k] = v.value;
-  return out;
+/** Merged variables of a host (shared and frozen: copy before changing). */
+export function resolveHostVars(inv: Inventory, host: string): Readonly<Vars> {
+  let perHost = varsCache.get(inv);
+  if (!perHost) varsCache.set(inv, (perHost = new Map()));
+  let vars = perHost.get(host);
+  if (!vars) {
+    const out: Vars = {};
+    for (const [k, v] of resolveHostVarsWithOrigin(inv, host)) out[k] = v.value;
+    perHost.set(host, (vars = Object.freeze(out)));
+  }
+  return vars;
+}
+
+/** Where Ansible connects to for a host: `ansible_host`, else its name. */
+export function addressOf(inv: Inventory, host: string): string {
+  return asText(resolveHostVars(inv, host).ansible_host) ?? host;
 }

@@ -1,8 +1,9 @@
 // TiFlash instances as tidb-ansible deploys them: the six ports, deploy_dir and data_dir with the
 // defaults of group_vars/tiflash_servers.yml and roles/tiflash/defaults/main.yml.
 
-import { groupDepths, resolveHostVars } from './resolve';
-import type { HostLine, Inventory, Value, Vars } from './types';
+import { addressOf, resolveHostVars } from './resolve';
+import type { HostLine, Inventory, Vars } from './types';
+import { asText, intOr, tiflashDataDirs } from './values';
 
 export const TIFLASH_GROUP = 'tiflash_servers';
 
@@ -32,19 +33,7 @@ export interface TiFlashHost {
   siblings: string[];
   /** The line in [tiflash_servers] that defines it. */
   line?: HostLine;
-  vars: Vars;
-}
-
-const asText = (v: Value | undefined): string | undefined => (v === undefined || v === null ? undefined : String(v));
-
-/** Where Ansible connects to for a host. */
-export function hostAddress(vars: Vars, name: string): string {
-  return asText(vars.ansible_host) ?? name;
-}
-
-function port(v: Value | undefined, fallback: number): number {
-  const n = typeof v === 'number' ? v : Number(v);
-  return Number.isInteger(n) ? n : fallback;
+  vars: Readonly<Vars>;
 }
 
 /** The first line of each group that defines each host: `group\0host` -> line. */
@@ -55,10 +44,10 @@ export function hostLineIndex(inv: Inventory): Map<string, HostLine> {
 }
 
 /** Every host's address, to find the services that share an IP. */
-export function addressIndex(inv: Inventory, depths = groupDepths(inv)): Map<string, { host: string; groups: string[] }[]> {
+export function addressIndex(inv: Inventory): Map<string, { host: string; groups: string[] }[]> {
   const index = new Map<string, { host: string; groups: string[] }[]>();
   for (const h of inv.hosts.values()) {
-    const address = hostAddress(resolveHostVars(inv, h.name, depths), h.name);
+    const address = addressOf(inv, h.name);
     const list = index.get(address) ?? [];
     list.push({ host: h.name, groups: h.groups });
     index.set(address, list);
@@ -69,22 +58,20 @@ export function addressIndex(inv: Inventory, depths = groupDepths(inv)): Map<str
 export function tiflashHosts(inv: Inventory): TiFlashHost[] {
   const group = inv.groups.get(TIFLASH_GROUP);
   if (!group) return [];
-  const depths = groupDepths(inv);
-  const index = addressIndex(inv, depths);
+  const index = addressIndex(inv);
   const lines = hostLineIndex(inv);
   return group.hosts.map((name) => {
-    const vars = resolveHostVars(inv, name, depths);
-    const address = hostAddress(vars, name);
-    const ports = Object.fromEntries(TIFLASH_PORT_NAMES.map((p) => [p, port(vars[p], TIFLASH_PORTS[p])])) as Record<TiFlashPortName, number>;
+    const vars = resolveHostVars(inv, name);
+    const address = addressOf(inv, name);
+    const ports = Object.fromEntries(TIFLASH_PORT_NAMES.map((p) => [p, intOr(vars[p], TIFLASH_PORTS[p])])) as Record<TiFlashPortName, number>;
     const deployDir = asText(vars.deploy_dir) ?? '/home/tidb/deploy';
-    const dataDir = asText(vars.data_dir) ?? `${deployDir}/tiflash/data/db`;
     const sameAddress = index.get(address) ?? [];
     const otherGroups = new Set<string>();
     for (const other of sameAddress) for (const g of other.groups) if (g !== TIFLASH_GROUP) otherGroups.add(g);
     const siblings = sameAddress.filter((o) => o.host !== name && o.groups.includes(TIFLASH_GROUP)).map((o) => o.host);
     return {
       name, address, ports, deployDir,
-      dataDirs: dataDir.split(',').map((d) => d.trim()).filter(Boolean),
+      dataDirs: tiflashDataDirs(vars.data_dir, deployDir),
       otherGroups: [...otherGroups], siblings,
       line: lines.get(`${TIFLASH_GROUP}\u0000${name}`),
       vars,

@@ -1,7 +1,7 @@
 // Pieces both plans use: the playbook argv, the Prometheus refresh and Grafana.
 
-import { groupDepths, resolveHostVars } from '../inventory/resolve';
-import { hostAddress } from '../inventory/tiflash';
+import { addressOf, resolveHostVars } from '../inventory/resolve';
+import { intOr } from '../inventory/values';
 import type { Inventory } from '../inventory/types';
 import type { Step } from './types';
 
@@ -23,8 +23,7 @@ export function refreshPrometheus(opts: PlaybookOptions): Step {
 export function grafanaUrl(inv: Inventory): string | undefined {
   const host = inv.groups.get('grafana_servers')?.hosts[0];
   if (!host) return undefined;
-  const vars = resolveHostVars(inv, host, groupDepths(inv));
-  return `http://${hostAddress(vars, host)}:${Number(vars.grafana_port ?? 3000)}`;
+  return `http://${addressOf(inv, host)}:${intOr(resolveHostVars(inv, host).grafana_port, 3000)}`;
 }
 
 export function openGrafana(inv: Inventory, what: string): Step {

@@ -2,14 +2,12 @@
 
 import { addHostLine } from '../../inventory/edit';
 import type { Inventory } from '../../inventory/types';
-import { hostAddress } from '../../inventory/tiflash';
-import { groupDepths, resolveHostVars } from '../../inventory/resolve';
+import { addressOf } from '../../inventory/resolve';
 import { finding } from '../helpers';
 import type { FileRole, Finding, Rule, RuleContext } from '../types';
 
 function addresses(inv: Inventory, group: string): Set<string> {
-  const depths = groupDepths(inv);
-  return new Set((inv.groups.get(group)?.hosts ?? []).map((h) => hostAddress(resolveHostVars(inv, h, depths), h)));
+  return new Set((inv.groups.get(group)?.hosts ?? []).map((h) => addressOf(inv, h)));
 }
 
 function missing(ctx: RuleContext, target: Inventory, file: FileRole, group: string, rule: string, where: string): Finding[] {
