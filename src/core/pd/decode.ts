@@ -1,15 +1,13 @@
 // Turns PD's JSON into the typed model. Unknown fields are ignored; a malformed body is an
 // error value, never an exception.
 
-import type { Decoded, PlacementRule, Store } from './types';
+import { STATE_BY_CODE, type Decoded, type PlacementRule, type Store } from './types';
 
 type Json = Record<string, unknown>;
 
 const obj = (v: unknown): Json | undefined => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
-
-const STATE_NAMES = ['Up', 'Offline', 'Tombstone'];
 
 export function decodeStore(v: unknown): Decoded<Store> {
   const wrapper = obj(v);
@@ -34,7 +32,7 @@ export function decodeStore(v: unknown): Decoded<Store> {
     value: {
       id, address, labels,
       state: rawState,
-      stateName: str(s.state_name) ?? STATE_NAMES[rawState],
+      stateName: str(s.state_name) ?? STATE_BY_CODE[rawState],
       version: str(s.version),
       peerAddress: str(s.peer_address),
       statusAddress: str(s.status_address),

@@ -1,7 +1,7 @@
 // Which PD store is which TiFlash host: address `<ip>:<flash_service_port>` and label engine=tiflash.
 
 import type { TiFlashHost } from '../inventory/tiflash';
-import { isTiFlash, type Store } from './types';
+import { isTiFlash, STATE_BY_CODE, STORE_STATE_NAMES, type Store, type StoreStateName } from './types';
 
 export interface HostState {
   host?: TiFlashHost;
@@ -33,12 +33,11 @@ export function matchStores(hosts: TiFlashHost[], stores: Store[]): HostState[] 
   return out;
 }
 
-export type HostStateLabel = StoreStateLabel | 'NotInPd';
-type StoreStateLabel = 'Up' | 'Offline' | 'Tombstone' | 'Disconnected' | 'Down';
+export type HostStateLabel = StoreStateName | 'NotInPd';
 
 /** The one word shown for a host: PD's state_name, or NotInPd. */
 export function stateLabel(s: HostState): HostStateLabel {
   if (!s.store) return 'NotInPd';
   const name = s.store.stateName;
-  return (['Up', 'Offline', 'Tombstone', 'Disconnected', 'Down'] as const).find((n) => n === name) ?? (['Up', 'Offline', 'Tombstone'] as const)[s.store.state];
+  return STORE_STATE_NAMES.find((n) => n === name) ?? STATE_BY_CODE[s.store.state];
 }

@@ -1,6 +1,10 @@
 // One typed model for PD v3.1 (zero fields omitted), v4.0 and newer store JSON.
 
-export type StoreStateName = 'Up' | 'Offline' | 'Tombstone' | 'Disconnected' | 'Down';
+/** PD's state_name values; Disconnected and Down are Up stores that stopped heartbeating. */
+export const STORE_STATE_NAMES = ['Up', 'Offline', 'Tombstone', 'Disconnected', 'Down'] as const;
+export type StoreStateName = (typeof STORE_STATE_NAMES)[number];
+/** The name of each numeric `state` (0, 1, 2). */
+export const STATE_BY_CODE = ['Up', 'Offline', 'Tombstone'] as const;
 
 export interface Store {
   id: number;
