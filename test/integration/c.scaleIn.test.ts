@@ -1,0 +1,103 @@
+// Scale-in in the real extension host against the PD simulator, with the recording playbooks.
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { SavedRun } from '../../src/features/scaling/scaling';
+import type { PdSim } from '../../tools/pd-sim/server';
+import { api, demoCluster, hostsUri, inventoryUri, pointAtSim, recordedCalls, resetRecord, waitFor } from './helpers';
+
+const scaleIn = (host: string) => vscode.commands.executeCommand<SavedRun | undefined>('tiflash.scaleIn', inventoryUri(), host, { assumeYes: true });
+const read = (uri: vscode.Uri) => fs.readFileSync(uri.fsPath, 'utf8');
+
+/** Waits until the extension has a snapshot from this simulator. */
+async function storesFrom(sim: PdSim): Promise<void> {
+  const a = await api();
+  await waitFor('stores from the simulator', () => {
+    const c = a.ctx.inventories.list()[0];
+    const live = a.ctx.stores.get(c);
+    return live?.endpoints.includes(sim.url) && live.stores ? true : undefined;
+  });
+}
+
+describe('scale-in', function () {
+  this.timeout(60_000);
+  let sim: PdSim | undefined;
+  afterEach(async () => {
+    await sim?.close();
+    sim = undefined;
+  });
+
+  it('deletes the store, waits for Tombstone, and only then stops TiFlash and edits the inventories', async () => {
+    sim = await pointAtSim({ ...demoCluster(), regionsPerTick: 400 });
+    await storesFrom(sim);
+    resetRecord();
+    const run = await scaleIn('192.168.0.11');
+    assert.equal(run?.status, 'done');
+    assert.ok(sim.requests.some((r) => r.method === 'DELETE' && r.path === '/pd/api/v1/store/53'));
+    const tombstoneAt = sim.cluster.find(53)!.tombstoneAt;
+    assert.ok(tombstoneAt, 'the simulator drained store 53 to Tombstone');
+    const calls = recordedCalls();
+    assert.deepEqual([...new Set(calls.map((c) => c.playbook))], ['stop', 'rolling_update_monitor'], 'in this order');
+    assert.deepEqual(calls.filter((c) => c.playbook === 'stop').map((c) => [c.host, c.limit, c.tags]), [['192.168.0.11', '192.168.0.11', 'all']]);
+    assert.ok(calls.filter((c) => c.playbook === 'rolling_update_monitor').every((c) => c.tags === 'prometheus' && c.limit === ''));
+    assert.ok(calls[0].at >= tombstoneAt, 'stop.yml ran only after PD reported Tombstone');
+    assert.ok(!/^192\.168\.0\.11\b/m.test(read(inventoryUri())), 'removed from [tiflash_servers] and [monitored_servers]');
+    assert.ok(!/^192\.168\.0\.11$/m.test(read(hostsUri())), 'removed from hosts.ini');
+  });
+
+  it('is blocked up front when placement rules need more TiFlash stores than would remain', async () => {
+    sim = await pointAtSim({ ...demoCluster(), rules: [{ group_id: 'tiflash', id: 'table-45-r', role: 'learner', count: 3 }] });
+    await storesFrom(sim);
+    resetRecord();
+    const before = read(inventoryUri());
+    const run = await scaleIn('TiFlash12-1');
+    assert.equal(run?.status, 'aborted');
+    assert.equal(sim.requests.some((r) => r.method === 'DELETE'), false, 'no store was deleted');
+    assert.deepEqual(recordedCalls(), []);
+    assert.equal(read(inventoryUri()), before);
+  });
+
+  it('keeps waiting while PD is away mid-wait and finishes when it comes back', async () => {
+    sim = await pointAtSim({ ...demoCluster(), rules: [], regionsPerTick: 0 });
+    await storesFrom(sim);
+    resetRecord();
+    const a = await api();
+    const running = scaleIn('TiFlash12-1');
+    const s = sim;
+    await waitFor('store 54 Offline', () => s.cluster.find(54)!.state === 1);
+    s.faults.down = true;
+    await waitFor('the extension to see PD unreachable', () => a.ctx.stores.get(a.ctx.inventories.list()[0])?.error);
+    assert.deepEqual(recordedCalls(), [], 'nothing stopped while PD is away');
+    s.faults.down = false;
+    s.cluster.regionsPerTick = 600;
+    const run = await running;
+    assert.equal(run?.status, 'done');
+    const stop = recordedCalls().find((c) => c.playbook === 'stop')!;
+    assert.equal(stop.tags, 'tiflash', 'another TiFlash instance shares 192.168.0.12: stop.yml -t tiflash');
+    assert.ok(stop.at >= s.cluster.find(54)!.tombstoneAt!);
+    assert.match(read(hostsUri()), /^192\.168\.0\.12$/m, 'hosts.ini keeps an address that still runs TiFlash');
+  });
+
+  it('resumes a wait that a reload interrupted, from workspace state', async () => {
+    sim = await pointAtSim({ ...demoCluster(), rules: [], regionsPerTick: 0 });
+    sim.cluster.find(55)!.state = 1; // deleted before the reload
+    await storesFrom(sim);
+    resetRecord();
+    const a = await api();
+    const steps = [
+      { kind: 'wait', title: 'Wait until store 55 is Tombstone', storeId: 55 },
+      { kind: 'playbook', title: 'Stop TiFlash on TiFlash12-2', argv: ['ansible-playbook', 'stop.yml', '-t', 'tiflash', '-l', 'TiFlash12-2'] },
+    ];
+    const saved: SavedRun = { operation: 'scale-in', dir: a.ctx.inventories.list()[0].dir.fsPath, host: 'TiFlash12-2', steps: steps as SavedRun['steps'], next: 0, status: 'running' };
+    await a.ctx.extension.workspaceState.update('tiflash.run', saved);
+    const resumed = vscode.commands.executeCommand<SavedRun | undefined>('tiflash.resume', { assumeYes: true });
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.deepEqual(recordedCalls(), []);
+    sim.cluster.regionsPerTick = 2000;
+    const run = await resumed;
+    assert.equal(run?.status, 'done');
+    assert.deepEqual(recordedCalls().map((c) => [c.playbook, c.limit, c.tags]), [['stop', 'TiFlash12-2', 'tiflash']]);
+    assert.equal(a.ctx.extension.workspaceState.get<SavedRun>('tiflash.run')?.status, 'done');
+  });
+});
