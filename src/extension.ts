@@ -7,6 +7,7 @@ import { Ctx } from './context';
 import { HostLenses } from './features/codeLens/hostLenses';
 import { InventoryDiagnostics } from './features/diagnostics/inventoryDiagnostics';
 import { HostsView } from './features/hostsView/hostsView';
+import { OperationView } from './features/scaling/operationView';
 import { Scaling } from './features/scaling/scaling';
 import { StoreStatus } from './features/statusBar/storeStatus';
 
@@ -24,6 +25,7 @@ export function activate(context: vscode.ExtensionContext): Api {
     hostsView: ctx.own(new HostsView(ctx)),
     scaling: ctx.own(new Scaling(ctx)),
   };
+  ctx.own(new OperationView(features.scaling));
   ctx.own(new HostLenses(ctx));
   ctx.own(new InventoryDiagnostics(ctx));
   ctx.own(new StoreStatus(ctx));

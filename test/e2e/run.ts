@@ -83,6 +83,12 @@ async function main(): Promise<number> {
       if (sim.cluster.find(53)!.state !== 2) throw new Error('store 53 did not become Tombstone');
       await page.waitForSelector('.monaco-list-row:has-text("192.168.0.11"):has-text("Tombstone")', { timeout: 20_000 });
     });
+
+    await check(page, 'TiFlash Operation view shows the steps of the scale-in', async () => {
+      await page.click('.pane-header:has-text("TiFlash Operation")');
+      await page.waitForSelector('.monaco-list-row:has-text("Stop TiFlash on 192.168.0.11")', { timeout: 15_000 });
+      await page.waitForSelector('.monaco-list-row:has-text("Wait until store 53 is Tombstone")', { timeout: 5_000 });
+    });
   } finally {
     await browser.close();
     await server.stop();

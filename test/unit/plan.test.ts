@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseInventory } from '../../src/core/inventory/parse';
 import { commandLine } from '../../src/core/plan/argv';
+import { stepStatus } from '../../src/core/plan/progress';
 import { planScaleIn } from '../../src/core/plan/scaleIn';
 import { planScaleOut } from '../../src/core/plan/scaleOut';
 import type { PlacementRule, Store } from '../../src/core/pd/types';
@@ -106,5 +107,15 @@ describe('scale-in plan', () => {
 describe('argv quoting', () => {
   it('quotes only what the shell would misread', () => {
     assert.equal(commandLine(['a', 'b c', "it's", '--tags=prometheus', '']), "a 'b c' 'it'\\''s' --tags=prometheus ''");
+  });
+});
+
+describe('run progress', () => {
+  it('marks steps done before `next`, the current one running or failed, the rest pending', () => {
+    const steps = [{ kind: 'edit', title: 'a' }, { kind: 'playbook', title: 'b' }, { kind: 'manual', title: 'c' }] as const;
+    const at = (next: number, status: 'running' | 'done' | 'aborted') => steps.map((_, i) => stepStatus({ steps: [...steps], next, status }, i));
+    assert.deepEqual(at(1, 'running'), ['done', 'running', 'pending']);
+    assert.deepEqual(at(1, 'aborted'), ['done', 'failed', 'pending']);
+    assert.deepEqual(at(3, 'done'), ['done', 'done', 'done']);
   });
 });

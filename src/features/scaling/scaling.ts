@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { editsFor } from '../../core/plan/editOps';
 import { planScaleIn } from '../../core/plan/scaleIn';
 import { planScaleOut } from '../../core/plan/scaleOut';
+import type { RunProgress } from '../../core/plan/progress';
 import type { Plan, Step } from '../../core/plan/types';
 import type { Ctx } from '../../context';
 import type { Cluster } from '../../inventories';
@@ -18,19 +19,19 @@ export interface RunOptions {
   assumeYes?: boolean;
 }
 
-export interface SavedRun {
+export interface SavedRun extends RunProgress {
   operation: Operation;
   dir: string;
   host: string;
-  steps: Step[];
-  next: number;
-  status: 'running' | 'done' | 'failed' | 'aborted';
 }
 
 const STATE_KEY = 'tiflash.run';
 
 export class Scaling implements vscode.Disposable {
   private running = false;
+  private readonly emitter = new vscode.EventEmitter<SavedRun>();
+  /** Fires whenever the run's progress is saved: the progress view follows it. */
+  readonly onDidChangeRun = this.emitter.event;
 
   constructor(private readonly ctx: Ctx) {}
 
@@ -39,7 +40,8 @@ export class Scaling implements vscode.Disposable {
   }
 
   private async save(run: SavedRun): Promise<void> {
-    await this.ctx.extension.workspaceState.update(STATE_KEY, run);
+    await this.ctx.extension.workspaceState.update(STATE_KEY, { ...run });
+    this.emitter.fire(run);
   }
 
   async scaleOut(cluster: Cluster, host: string | undefined, opts: RunOptions = {}): Promise<SavedRun | undefined> {
@@ -270,6 +272,6 @@ export class Scaling implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.running = false;
+    this.emitter.dispose();
   }
 }
