@@ -5,7 +5,6 @@ import { parseArgs } from 'node:util';
 import { toAnsibleList } from '../core/inventory/ansibleList';
 import { CliError, printJson, readInventory } from './io';
 import { lint } from './lint';
-import { plan, stores } from './pd';
 
 const HELP = `Usage: tiflash-ansible <command> [options]
 
@@ -55,10 +54,11 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'lint':
       return lint(values);
+    // the PD commands load undici: only pay for it when they run
     case 'stores':
-      return stores(values);
+      return (await import('./pd.js')).stores(values);
     case 'plan':
-      return plan(sub, positionals[2], values);
+      return (await import('./pd.js')).plan(sub, positionals[2], values);
     default:
       throw new CliError(`unknown command '${command}'\n\n${HELP}`);
   }

@@ -2,7 +2,7 @@
 // find two instances on one address that collide. Defaults are tidb-ansible's group_vars.
 
 import { addressOf, resolveHostVars } from './resolve';
-import { hostLineIndex, TIFLASH_GROUP, TIFLASH_PORTS } from './tiflash';
+import { hostLineOf, TIFLASH_GROUP, TIFLASH_PORTS } from './tiflash';
 import type { HostLine, Inventory, Vars } from './types';
 import { asText, intOr, tiflashDataDirs } from './values';
 
@@ -33,7 +33,6 @@ export interface Instance {
 
 export function instances(inv: Inventory): Instance[] {
   const out: Instance[] = [];
-  const lines = hostLineIndex(inv);
   for (const [component, defaults] of Object.entries(COMPONENT_PORTS)) {
     const seenAddress = new Set<string>();
     for (const host of inv.groups.get(component)?.hosts ?? []) {
@@ -48,7 +47,7 @@ export function instances(inv: Inventory): Instance[] {
         component, host, address, ports,
         deployDir: DIR_COMPONENTS.includes(component) ? deployDir : undefined,
         dataDirs: component === TIFLASH_GROUP ? tiflashDataDirs(vars.data_dir, deployDir ?? '') : [],
-        line: lines.get(`${component}\u0000${host}`),
+        line: hostLineOf(inv, component, host),
         vars,
       });
     }

@@ -3,9 +3,9 @@
 
 import { expandHostPattern } from './hostPattern';
 import { pyLiteral } from './pyLiteral';
-import { shlexSplit } from './shlex';
+import { shlexSplit, type Token } from './shlex';
 import { leadingSpace, splitText } from './text';
-import type { Group, HostLine, Inventory, Problem, SectionKind, Span, VarEntry } from './types';
+import type { Group, HostLine, Inventory, Problem, SectionKind, Span, Value, VarEntry } from './types';
 
 const SECTION = /^\[([^:\]\s]+)(?::([\p{L}\p{N}_]+))?\]\s*(?:#.*)?$/u;
 const GROUP_NAME = /^([^:\]\s]+)\s*(?:#.*)?$/u;
@@ -109,36 +109,25 @@ export function parseInventory(text: string): Inventory {
   }
 
   function parseHostLine(n: number, raw: string): void {
-    const split = shlexSplit(raw);
-    if (!split.ok) return problem(n, `Error parsing host definition '${raw.trim()}': ${split.error}`);
-    const [first, ...rest] = split.tokens;
-    if (!first) return;
-    const expanded = expandHostPattern(first.text);
-    if (!expanded.ok) return problem(n, expanded.error, first);
-    const vars: VarEntry[] = [];
-    for (const t of rest) {
-      const eq = t.text.indexOf('=');
-      if (eq < 0) return problem(n, `Expected key=value host variable assignment, got: ${t.text}`, t);
-      const key = t.text.slice(0, eq);
-      const valueText = t.text.slice(eq + 1);
-      const keyEnd = Math.min(t.start + key.length, t.end);
-      vars.push({
-        key, value: pyLiteral(valueText), raw: valueText,
-        keySpan: { line: n, start: t.start, end: keyEnd },
-        valueSpan: { line: n, start: Math.min(keyEnd + 1, t.end), end: t.end },
-      });
-    }
+    const parsed = parseHostText(raw);
+    if ('error' in parsed) return problem(n, parsed.error, parsed.span);
+    const { first, names, port } = parsed;
+    const vars: VarEntry[] = parsed.vars.map((v) => ({
+      key: v.key, value: v.value, raw: v.raw,
+      keySpan: { line: n, start: v.keyStart, end: v.keyEnd },
+      valueSpan: { line: n, start: v.valueStart, end: v.valueEnd },
+    }));
     const hostLine: HostLine = {
-      line: n, start: first.start, end: first.end, group, pattern: first.text, names: expanded.names, port: expanded.port, vars,
+      line: n, start: first.start, end: first.end, group, pattern: first.text, names, port, vars,
     };
     inv.hostLines.push(hostLine);
     const g = ensureGroup(group);
-    for (const name of expanded.names) {
+    for (const name of names) {
       let host = inv.hosts.get(name);
       if (!host) {
         host = { name, vars: {}, groups: [] };
         // Ansible takes the port from the first line that defines the host
-        if (expanded.port) host.vars.ansible_port = expanded.port;
+        if (port) host.vars.ansible_port = port;
         inv.hosts.set(name, host);
       }
       if (!host.groups.includes(group)) host.groups.push(group);
@@ -187,6 +176,46 @@ export function parseInventory(text: string): Inventory {
       else pending.set(child, { line: n, kind: 'children', parents: [{ group, line: n }] });
     } else addChild(group, child, n);
   }
+}
+
+interface HostText {
+  first: Token;
+  names: string[];
+  port?: number;
+  vars: { key: string; value: Value; raw: string; keyStart: number; keyEnd: number; valueStart: number; valueEnd: number }[];
+}
+
+// Re-parsing after a keystroke sees the same lines again: a host line's text decides its parse,
+// so each distinct line is tokenized and typed once. Values are shared and never changed.
+const hostTextCache = new Map<string, HostText | { error: string; span?: Token }>();
+const HOST_TEXT_CACHE_LIMIT = 50_000;
+
+function parseHostText(raw: string): HostText | { error: string; span?: Token } {
+  let cached = hostTextCache.get(raw);
+  if (!cached) {
+    if (hostTextCache.size >= HOST_TEXT_CACHE_LIMIT) hostTextCache.clear();
+    hostTextCache.set(raw, (cached = tokenizeHostLine(raw)));
+  }
+  return cached;
+}
+
+function tokenizeHostLine(raw: string): HostText | { error: string; span?: Token } {
+  const split = shlexSplit(raw);
+  if (!split.ok) return { error: `Error parsing host definition '${raw.trim()}': ${split.error}` };
+  const [first, ...rest] = split.tokens;
+  if (!first) return { error: 'Empty host definition' };
+  const expanded = expandHostPattern(first.text);
+  if (!expanded.ok) return { error: expanded.error, span: first };
+  const vars: HostText['vars'] = [];
+  for (const t of rest) {
+    const eq = t.text.indexOf('=');
+    if (eq < 0) return { error: `Expected key=value host variable assignment, got: ${t.text}`, span: t };
+    const key = t.text.slice(0, eq);
+    const valueText = t.text.slice(eq + 1);
+    const keyEnd = Math.min(t.start + key.length, t.end);
+    vars.push({ key, value: pyLiteral(valueText), raw: valueText, keyStart: t.start, keyEnd, valueStart: Math.min(keyEnd + 1, t.end), valueEnd: t.end });
+  }
+  return { first, names: expanded.names, port: expanded.port, vars };
 }
 
 /** A section runs until the line before the next header. */

@@ -4,7 +4,8 @@
 
 import type { Value } from './types';
 
-class NotLiteral extends Error {}
+// Thrown to unwind the reader; a plain object, since most INI values are not literals and an Error's stack is costly.
+const NOT_LITERAL = { notLiteral: true } as const;
 
 const IDENT = /^[A-Za-z_][A-Za-z0-9_]*/;
 const NUMBER =
@@ -25,7 +26,7 @@ class Reader {
   }
 
   expect(ch: string): void {
-    if (this.peek() !== ch) throw new NotLiteral();
+    if (this.peek() !== ch) throw NOT_LITERAL;
     this.pos++;
   }
 
@@ -37,7 +38,7 @@ class Reader {
     if (ch === '-' || ch === '+') {
       this.pos++;
       const inner = this.value();
-      if (typeof inner !== 'number') throw new NotLiteral();
+      if (typeof inner !== 'number') throw NOT_LITERAL;
       return ch === '-' ? -inner : inner;
     }
     const rest = this.src.slice(this.pos);
@@ -51,17 +52,17 @@ class Reader {
       if (id[0] === 'False') return false;
       if (id[0] === 'None') return null;
     }
-    throw new NotLiteral();
+    throw NOT_LITERAL;
   }
 
   number(text: string): number {
     this.pos += text.length;
     const after = this.src[this.pos] ?? '';
-    if (/[A-Za-z0-9_.]/.test(after)) throw new NotLiteral(); // 1j, 12abc, 1.2.3
+    if (/[A-Za-z0-9_.]/.test(after)) throw NOT_LITERAL; // 1j, 12abc, 1.2.3
     const clean = text.replace(/_/g, '');
     if (/^0[xXoObB]/.test(clean)) return Number(clean.toLowerCase());
     // Python forbids leading zeros in non-zero decimal integers ("01")
-    if (/^0\d/.test(clean) && /^\d+$/.test(clean) && !/^0+$/.test(clean)) throw new NotLiteral();
+    if (/^0\d/.test(clean) && /^\d+$/.test(clean) && !/^0+$/.test(clean)) throw NOT_LITERAL;
     return Number(clean);
   }
 
@@ -70,7 +71,7 @@ class Reader {
     // adjacent literals concatenate: 'a' "b" == 'ab'
     while (STRING_PREFIX.test(this.src.slice(this.pos))) {
       const prefix = STRING_PREFIX.exec(this.src.slice(this.pos))![0];
-      if (/b/i.test(prefix)) throw new NotLiteral(); // bytes are not JSON-able text
+      if (/b/i.test(prefix)) throw NOT_LITERAL; // bytes are not JSON-able text
       this.pos += prefix.length;
       out += this.stringBody(/r/i.test(prefix));
       this.skipSpace();
@@ -99,7 +100,7 @@ class Reader {
       out += c;
       this.pos++;
     }
-    throw new NotLiteral();
+    throw NOT_LITERAL;
   }
 
   sequence(open: string, close: string): Value[] {
@@ -119,7 +120,7 @@ class Reader {
     const out: { [k: string]: Value } = {};
     while (this.peek() !== '}') {
       const key = this.value();
-      if (key !== null && typeof key === 'object') throw new NotLiteral();
+      if (key !== null && typeof key === 'object') throw NOT_LITERAL;
       this.expect(':');
       out[pyKey(key)] = this.value();
       if (this.peek() === ',') this.pos++;
@@ -139,7 +140,7 @@ function unescape(n: string, r: Reader): string {
   const width = n === 'x' ? 2 : n === 'u' ? 4 : n === 'U' ? 8 : 0;
   if (width) {
     const hex = r.src.slice(r.pos, r.pos + width);
-    if (!new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex)) throw new NotLiteral();
+    if (!new RegExp(`^[0-9a-fA-F]{${width}}$`).test(hex)) throw NOT_LITERAL;
     r.pos += width;
     return String.fromCodePoint(parseInt(hex, 16));
   }
@@ -174,7 +175,7 @@ export function pyLiteral(text: string): Value {
     if (r.pos < text.length && text[r.pos] !== '#') return text;
     return v;
   } catch (e) {
-    if (e instanceof NotLiteral) return text;
+    if (e === NOT_LITERAL) return text;
     throw e;
   }
 }

@@ -47,8 +47,20 @@ export interface ResolvedVar {
   from: string;
 }
 
-/** Merged variables of a host with the origin of each, in Ansible's precedence. */
-export function resolveHostVarsWithOrigin(inv: Inventory, host: string): Map<string, ResolvedVar> {
+interface GroupLayer {
+  origin: Map<string, ResolvedVar>;
+  values: Vars;
+}
+
+// Hosts listed in the same groups inherit the same group variables: merge those once per group list.
+const layerCache = new WeakMap<Inventory, Map<string, GroupLayer>>();
+
+function groupLayer(inv: Inventory, host: string): GroupLayer {
+  let layers = layerCache.get(inv);
+  if (!layers) layerCache.set(inv, (layers = new Map()));
+  const key = (inv.hosts.get(host)?.groups ?? []).join('\u0000');
+  let layer = layers.get(key);
+  if (layer) return layer;
   const depths = groupDepths(inv);
   const groups = hostGroups(inv, host)
     .map((name) => inv.groups.get(name)!)
@@ -60,21 +72,35 @@ export function resolveHostVarsWithOrigin(inv: Inventory, host: string): Map<str
       if (a.priority !== b.priority) return a.priority - b.priority;
       return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
     });
-  const out = new Map<string, ResolvedVar>();
-  for (const g of groups) for (const [k, value] of Object.entries(g.vars)) out.set(k, { value, from: g.name });
+  layer = { origin: new Map(), values: {} };
+  for (const g of groups) {
+    for (const [k, value] of Object.entries(g.vars)) {
+      layer.origin.set(k, { value, from: g.name });
+      layer.values[k] = value;
+    }
+  }
+  layers.set(key, layer);
+  return layer;
+}
+
+/** Merged variables of a host with the origin of each, in Ansible's precedence. */
+export function resolveHostVarsWithOrigin(inv: Inventory, host: string): Map<string, ResolvedVar> {
+  const out = new Map(groupLayer(inv, host).origin);
   for (const [k, value] of Object.entries(inv.hosts.get(host)?.vars ?? {})) out.set(k, { value, from: 'host' });
   return out;
 }
 
-/** Merged variables of a host (shared and frozen: copy before changing). */
+/** Merged variables of a host (shared between callers: copy before changing). */
 export function resolveHostVars(inv: Inventory, host: string): Readonly<Vars> {
   let perHost = varsCache.get(inv);
   if (!perHost) varsCache.set(inv, (perHost = new Map()));
   let vars = perHost.get(host);
   if (!vars) {
-    const out: Vars = {};
-    for (const [k, v] of resolveHostVarsWithOrigin(inv, host)) out[k] = v.value;
-    perHost.set(host, (vars = Object.freeze(out)));
+    const own = inv.hosts.get(host)?.vars ?? {};
+    const layer = groupLayer(inv, host).values;
+    // most hosts have no variables of their own: they share their groups' merged object
+    vars = Object.keys(own).length ? { ...layer, ...own } : layer;
+    perHost.set(host, vars);
   }
   return vars;
 }

@@ -36,11 +36,21 @@ export interface TiFlashHost {
   vars: Readonly<Vars>;
 }
 
-/** The first line of each group that defines each host: `group\0host` -> line. */
-export function hostLineIndex(inv: Inventory): Map<string, HostLine> {
-  const index = new Map<string, HostLine>();
-  for (const l of inv.hostLines) for (const n of l.names) if (!index.has(`${l.group}\u0000${n}`)) index.set(`${l.group}\u0000${n}`, l);
-  return index;
+const lineIndexCache = new WeakMap<Inventory, Map<string, Map<string, HostLine>>>();
+
+/** The first line of `group` that defines `host`. */
+export function hostLineOf(inv: Inventory, group: string, host: string): HostLine | undefined {
+  let index = lineIndexCache.get(inv);
+  if (!index) {
+    index = new Map();
+    for (const l of inv.hostLines) {
+      let byHost = index.get(l.group);
+      if (!byHost) index.set(l.group, (byHost = new Map()));
+      for (const n of l.names) if (!byHost.has(n)) byHost.set(n, l);
+    }
+    lineIndexCache.set(inv, index);
+  }
+  return index.get(group)?.get(host);
 }
 
 /** Every host's address, to find the services that share an IP. */
@@ -59,7 +69,6 @@ export function tiflashHosts(inv: Inventory): TiFlashHost[] {
   const group = inv.groups.get(TIFLASH_GROUP);
   if (!group) return [];
   const index = addressIndex(inv);
-  const lines = hostLineIndex(inv);
   return group.hosts.map((name) => {
     const vars = resolveHostVars(inv, name);
     const address = addressOf(inv, name);
@@ -73,7 +82,7 @@ export function tiflashHosts(inv: Inventory): TiFlashHost[] {
       name, address, ports, deployDir,
       dataDirs: tiflashDataDirs(vars.data_dir, deployDir),
       otherGroups: [...otherGroups], siblings,
-      line: lines.get(`${TIFLASH_GROUP}\u0000${name}`),
+      line: hostLineOf(inv, TIFLASH_GROUP, name),
       vars,
     };
   });
