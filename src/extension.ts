@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { Ctx } from './context';
 import { HostLenses } from './features/codeLens/hostLenses';
+import { InventoryCompletion } from './features/completion/inventoryCompletion';
 import { InventoryDiagnostics } from './features/diagnostics/inventoryDiagnostics';
+import { HostHover } from './features/hover/hostHover';
 import { HostsView } from './features/hostsView/hostsView';
 import { OperationView } from './features/scaling/operationView';
 import { Scaling } from './features/scaling/scaling';
@@ -28,6 +30,8 @@ export function activate(context: vscode.ExtensionContext): Api {
   ctx.own(new OperationView(features.scaling));
   ctx.own(new HostLenses(ctx));
   ctx.own(new InventoryDiagnostics(ctx));
+  ctx.own(new HostHover(ctx));
+  ctx.own(new InventoryCompletion());
   ctx.own(new StoreStatus(ctx));
   registerCommands(ctx, features);
   const activationMs = performance.now() - started;

@@ -20,9 +20,9 @@ export const RULES: Rule[] = [
   requiredGroupEmpty, ansibleUserRoot, timezoneMissing, missingInHostsIni, notMonitored, tiflashVersion,
 ];
 
-export function validate(inventory: Inventory | undefined, hosts?: Inventory): Finding[] {
+export function validate(inventory: Inventory | undefined, hosts?: Inventory, resolvedNames?: ReadonlyMap<string, string>): Finding[] {
   const ctx = {
-    inventory, hosts,
+    inventory, hosts, resolvedNames,
     tiflash: inventory ? tiflashHosts(inventory) : [],
     instances: inventory ? instances(inventory) : [],
   };

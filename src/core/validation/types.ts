@@ -27,6 +27,8 @@ export interface RuleContext {
   hosts?: Inventory;
   tiflash: TiFlashHost[];
   instances: Instance[];
+  /** Domain names already resolved to IPs (by the caller: the core does no I/O). */
+  resolvedNames?: ReadonlyMap<string, string>;
 }
 
 export interface Rule {

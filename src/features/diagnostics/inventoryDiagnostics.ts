@@ -6,6 +6,8 @@ import { validate } from '../../core/validation';
 import type { FileRole, Finding } from '../../core/validation/types';
 import type { Ctx } from '../../context';
 import type { Cluster } from '../../inventories';
+import { isIp } from '../../core/validation/helpers';
+import { NameResolver } from './nameResolver';
 
 const SEVERITY = {
   error: vscode.DiagnosticSeverity.Error,
@@ -16,12 +18,15 @@ const SEVERITY = {
 export class InventoryDiagnostics implements vscode.CodeActionProvider, vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('tiflash');
   private readonly findings = new Map<string, { cluster: Cluster; findings: Finding[] }>();
+  private readonly names = new NameResolver();
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly ctx: Ctx) {
     this.disposables = [
       this.collection,
+      this.names,
       ctx.inventories.onDidChange(() => this.update()),
+      this.names.onDidResolve(() => this.update()),
       vscode.languages.registerCodeActionsProvider(
         [{ scheme: 'file', pattern: '**/inventory.ini' }, { scheme: 'file', pattern: '**/hosts.ini' }],
         this,
@@ -34,7 +39,8 @@ export class InventoryDiagnostics implements vscode.CodeActionProvider, vscode.D
     this.collection.clear();
     this.findings.clear();
     for (const cluster of this.ctx.inventories.list()) {
-      const all = validate(cluster.inventory, cluster.hosts);
+      this.names.request(cluster.tiflash.map((h) => h.address).filter((a) => !isIp(a)));
+      const all = validate(cluster.inventory, cluster.hosts, this.names.names);
       for (const role of ['inventory', 'hosts'] as FileRole[]) {
         const uri = this.uriOf(cluster, role);
         const mine = all.filter((f) => f.file === role);
