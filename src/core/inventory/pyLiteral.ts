@@ -36,9 +36,12 @@ class Reader {
     if (ch === '(') return this.sequence('(', ')');
     if (ch === '{') return this.dict();
     if (ch === '-' || ch === '+') {
+      // literal_eval takes one sign directly on a number: not "--2", not "-True"
       this.pos++;
-      const inner = this.value();
-      if (typeof inner !== 'number') throw NOT_LITERAL;
+      this.skipSpace();
+      const num = NUMBER.exec(this.src.slice(this.pos));
+      if (!num) throw NOT_LITERAL;
+      const inner = this.number(num[0]);
       return ch === '-' ? -inner : inner;
     }
     const rest = this.src.slice(this.pos);
@@ -153,8 +156,12 @@ function pyKey(key: string | number | boolean | null): string {
   return String(key);
 }
 
+// A literal starts with a digit, sign, dot, bracket or quote, or is True/False/None or a prefixed string (r'', u"", ...).
+const MAY_BE_LITERAL = /^[ \t\f]*(?:[-+.0-9[({'"]|True\b|False\b|None\b|[rRuUbB]{1,2}['"])/;
+
 /** Types one INI value the way Ansible does (ast.literal_eval, else the text itself). */
 export function pyLiteral(text: string): Value {
+  if (!MAY_BE_LITERAL.test(text)) return text; // paths, names, versions like v4.0.9
   const r = new Reader(text);
   r.skipSpace();
   if (r.pos >= text.length) return text;

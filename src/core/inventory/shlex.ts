@@ -11,7 +11,16 @@ export type ShlexResult = { ok: true; tokens: Token[] } | { ok: false; error: st
 
 const WHITESPACE = ' \t\r\n';
 
+const NEEDS_SHLEX = /['"\\#]/;
+const WORD = /[^ \t\r\n]+/g;
+
 export function shlexSplit(line: string): ShlexResult {
+  // most host lines have no quote, escape or comment: then words are just what whitespace separates
+  if (!NEEDS_SHLEX.test(line)) {
+    const words: Token[] = [];
+    for (const m of line.matchAll(WORD)) words.push({ text: m[0], start: m.index, end: m.index + m[0].length });
+    return { ok: true, tokens: words };
+  }
   const tokens: Token[] = [];
   let i = 0;
   while (i < line.length) {
