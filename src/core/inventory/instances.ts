@@ -54,3 +54,19 @@ export function instances(inv: Inventory): Instance[] {
   }
   return out;
 }
+
+const byAddressCache = new WeakMap<Instance[], Map<string, Instance[]>>();
+
+/** Instances grouped by address (what collides is always on one machine). */
+export function instancesByAddress(instances: Instance[]): Map<string, Instance[]> {
+  let out = byAddressCache.get(instances);
+  if (out) return out;
+  out = new Map();
+  for (const i of instances) {
+    const list = out.get(i.address);
+    if (list) list.push(i);
+    else out.set(i.address, [i]);
+  }
+  byAddressCache.set(instances, out);
+  return out;
+}

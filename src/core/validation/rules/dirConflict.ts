@@ -1,21 +1,24 @@
 // Two instances of one component on one address sharing deploy_dir, or two TiFlash instances sharing a data_dir.
 
-import { DIR_COMPONENTS } from '../../inventory/instances';
+import { DIR_COMPONENTS, instancesByAddress, type Instance } from '../../inventory/instances';
 import { finding } from '../helpers';
 import type { Finding, Rule, RuleContext } from '../types';
 
-function conflicts(ctx: RuleContext, rule: string, dirsOf: (i: RuleContext['instances'][number]) => string[], label: string): Finding[] {
+function conflicts(ctx: RuleContext, rule: string, dirsOf: (i: Instance) => string[], label: string): Finding[] {
   const out: Finding[] = [];
-  const owner = new Map<string, string>();
-  for (const inst of ctx.instances.filter((i) => DIR_COMPONENTS.includes(i.component))) {
-    for (const dir of dirsOf(inst)) {
-      const key = `${inst.component}\u0000${inst.address}\u0000${dir.replace(/\/+$/, '')}`;
-      const prev = owner.get(key);
-      if (prev === undefined) {
-        owner.set(key, inst.host);
-        continue;
+  for (const list of instancesByAddress(ctx.instances).values()) {
+    const taken: { component: string; dir: string; host: string }[] = [];
+    for (const inst of list) {
+      if (!DIR_COMPONENTS.includes(inst.component)) continue;
+      for (const dir of dirsOf(inst)) {
+        const norm = dir.replace(/\/+$/, '');
+        const prev = taken.find((t) => t.component === inst.component && t.dir === norm);
+        if (!prev) {
+          taken.push({ component: inst.component, dir: norm, host: inst.host });
+          continue;
+        }
+        if (inst.line) out.push(finding('inventory', rule, 'error', inst.line, `${label} ${dir} of ${inst.host} on ${inst.address} is also used by ${prev.host}: give each instance its own`));
       }
-      if (inst.line) out.push(finding('inventory', rule, 'error', inst.line, `${label} ${dir} of ${inst.host} on ${inst.address} is also used by ${prev}: give each instance its own`));
     }
   }
   return out;

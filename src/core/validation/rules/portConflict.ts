@@ -1,34 +1,36 @@
 // Two instances on one address (any component, TiFlash's six ports included) sharing a port.
 
+import { instancesByAddress, type Instance } from '../../inventory/instances';
 import { finding, setHostVar } from '../helpers';
 import type { Finding, Rule } from '../types';
+
+const describe = (inst: Instance, port: string) => `${inst.component} ${inst.host} (${port})`;
 
 export const portConflict: Rule = {
   id: 'port-conflict',
   check(ctx) {
-    const inv = ctx.inventory;
-    if (!inv) return [];
+    if (!ctx.inventory) return [];
     const out: Finding[] = [];
-    const byAddress = new Map<string, typeof ctx.instances>();
-    for (const i of ctx.instances) byAddress.set(i.address, [...(byAddress.get(i.address) ?? []), i]);
-    for (const list of byAddress.values()) {
-      const used = new Set(list.flatMap((i) => i.ports.map((p) => p.value)));
-      const owner = new Map<number, string>();
+    for (const list of instancesByAddress(ctx.instances).values()) {
+      // an address holds a handful of ports: a list is cheaper than a map here
+      const taken: { value: number; inst: Instance; name: string }[] = [];
+      const offered: number[] = [];
       for (const inst of list) {
         for (const p of inst.ports) {
-          const prev = owner.get(p.value);
-          const me = `${inst.component} ${inst.host} (${p.name})`;
-          if (prev === undefined) {
-            owner.set(p.value, me);
+          const prev = taken.find((t) => t.value === p.value);
+          if (!prev) {
+            taken.push({ value: p.value, inst, name: p.name });
             continue;
           }
           if (!inst.line) continue;
+          // free = not used on this address and not already offered to an earlier conflict
+          const used = new Set([...list.flatMap((i) => i.ports.map((x) => x.value)), ...offered]);
           let free = p.value + 1;
           while (used.has(free) && free < 65535) free++;
-          used.add(free);
+          offered.push(free);
           const span = inst.line.vars.find((v) => v.key === p.name)?.valueSpan ?? inst.line;
           out.push(finding('inventory', 'port-conflict', 'error', span,
-            `Port ${p.value} of ${me} on ${inst.address} is already used by ${prev}`,
+            `Port ${p.value} of ${describe(inst, p.name)} on ${inst.address} is already used by ${describe(prev.inst, prev.name)}`,
             [{ title: `Set ${p.name}=${free} (the next free port on ${inst.address})`, edits: [{ file: 'inventory', edit: setHostVar(inst.line, p.name, String(free)) }] }]));
         }
       }
