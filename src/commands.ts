@@ -35,6 +35,11 @@ async function needCluster(ctx: Ctx, cluster: Cluster | undefined): Promise<Clus
 
 type Handler = (ctx: Ctx, f: Features, ...args: unknown[]) => unknown;
 
+/** Skipping confirmations is for the extension's own tests only: no other caller may scale without consent. */
+function runOptions(ctx: Ctx, opts: unknown): RunOptions {
+  return ctx.extension.extensionMode === vscode.ExtensionMode.Test && opts && typeof opts === 'object' ? (opts as RunOptions) : {};
+}
+
 export const COMMANDS: Record<string, Handler> = {
   'tiflash.refresh': async (ctx) => {
     await ctx.inventories.reload();
@@ -47,23 +52,23 @@ export const COMMANDS: Record<string, Handler> = {
   'tiflash.scaleOut': async (ctx, f, target, host, opts) => {
     const t = resolveTarget(ctx, target as Target, host);
     const cluster = await needCluster(ctx, t.cluster);
-    return cluster && f.scaling.scaleOut(cluster, t.host, opts as RunOptions);
+    return cluster && f.scaling.scaleOut(cluster, t.host, runOptions(ctx, opts));
   },
   'tiflash.scaleIn': async (ctx, f, target, host, opts) => {
     const t = resolveTarget(ctx, target as Target, host);
     const cluster = await needCluster(ctx, t.cluster);
-    return cluster && f.scaling.scaleIn(cluster, t.host, opts as RunOptions);
+    return cluster && f.scaling.scaleIn(cluster, t.host, runOptions(ctx, opts));
   },
-  'tiflash.forceTombstone': async (ctx, f, target) => {
+  'tiflash.forceTombstone': async (ctx, f, target, opts) => {
     const t = resolveTarget(ctx, target as Target, undefined);
-    if (t.cluster && t.storeId !== undefined) return f.scaling.forceTombstone(t.cluster, t.storeId);
+    if (t.cluster && t.storeId !== undefined) return f.scaling.forceTombstone(t.cluster, t.storeId, runOptions(ctx, opts));
     return false;
   },
   'tiflash.removeTombstones': async (ctx, f, target) => {
     const cluster = await needCluster(ctx, resolveTarget(ctx, target as Target, undefined).cluster);
     if (cluster) await f.scaling.removeTombstones(cluster);
   },
-  'tiflash.resume': (_ctx, f, opts) => f.scaling.resume(opts as RunOptions),
+  'tiflash.resume': (ctx, f, opts) => f.scaling.resume(runOptions(ctx, opts)),
   'tiflash.configurePd': () => vscode.commands.executeCommand('workbench.action.openSettings', 'tiflash.pdEndpoints'),
   'tiflash.showLog': (ctx) => ctx.log.show(),
 };

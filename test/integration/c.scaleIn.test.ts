@@ -80,8 +80,9 @@ describe('scale-in', function () {
   });
 
   it('resumes a wait that a reload interrupted, from workspace state', async () => {
-    sim = await pointAtSim({ ...demoCluster(), rules: [], regionsPerTick: 0 });
-    sim.cluster.find(55)!.state = 1; // deleted before the reload
+    const cluster = demoCluster();
+    cluster.stores.find((s) => s.store.id === 55)!.store.state = 1; // deleted before the reload
+    sim = await pointAtSim({ ...cluster, rules: [], regionsPerTick: 0 });
     await storesFrom(sim);
     resetRecord();
     const a = await api();
@@ -99,5 +100,28 @@ describe('scale-in', function () {
     assert.equal(run?.status, 'done');
     assert.deepEqual(recordedCalls().map((c) => [c.playbook, c.limit, c.tags]), [['stop', 'TiFlash12-2', 'tiflash']]);
     assert.equal(a.ctx.extension.workspaceState.get<SavedRun>('tiflash.run')?.status, 'done');
+  });
+});
+
+describe('forced Tombstone', function () {
+  this.timeout(30_000);
+
+  it('sets an Offline TiFlash store to Tombstone, and refuses a TiKV store', async () => {
+    const cluster0 = demoCluster();
+    cluster0.stores.find((s) => s.store.id === 54)!.store.state = 1; // Offline before the extension first asks
+    const sim = await pointAtSim({ ...cluster0, rules: [], regionsPerTick: 0 });
+    try {
+      const a = await api();
+      const cluster = a.ctx.inventories.list()[0];
+      await waitFor('stores', () => a.ctx.stores.get(cluster)?.endpoints.includes(sim.url) && a.ctx.stores.get(cluster)?.stores?.some((s) => s.id === 54 && s.state === 1));
+      const node = (id: number) => ({ kind: 'host', cluster, state: { store: a.ctx.stores.get(cluster)!.stores!.find((s) => s.id === id) } });
+      assert.equal(await vscode.commands.executeCommand('tiflash.forceTombstone', node(54), { assumeYes: true }), true);
+      assert.ok(sim.requests.some((r) => r.method === 'POST' && r.path === '/pd/api/v1/store/54/state?state=Tombstone'));
+      assert.equal(sim.cluster.find(54)!.state, 2);
+      assert.equal(await vscode.commands.executeCommand('tiflash.forceTombstone', node(1), { assumeYes: true }), false, 'store 1 is TiKV');
+      assert.equal(sim.requests.filter((r) => r.method === 'POST').length, 1);
+    } finally {
+      await sim.close();
+    }
   });
 });

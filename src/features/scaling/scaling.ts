@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { editsFor } from '../../core/plan/editOps';
 import { planScaleIn } from '../../core/plan/scaleIn';
 import { planScaleOut } from '../../core/plan/scaleOut';
+import { isTiFlash } from '../../core/pd/types';
 import type { RunProgress } from '../../core/plan/progress';
 import type { Plan, Step } from '../../core/plan/types';
 import type { Ctx } from '../../context';
@@ -242,9 +243,15 @@ export class Scaling implements vscode.Disposable {
   }
 
   /** Forced offline (v4.0): PD drops the store's replicas at once. Only behind typed consent. */
-  async forceTombstone(cluster: Cluster, storeId: number): Promise<boolean> {
+  async forceTombstone(cluster: Cluster, storeId: number, opts: RunOptions = {}): Promise<boolean> {
     if (!this.ctx.requireTrust()) return false;
-    const typed = await vscode.window.showInputBox({
+    const live = this.ctx.stores.get(cluster)?.stores?.find((s) => s.id === storeId);
+    // never for TiKV: only a store PD labels engine=tiflash
+    if (!live || !isTiFlash(live)) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Store {0} is not a TiFlash store known to PD: nothing was changed.', storeId));
+      return false;
+    }
+    const typed = opts.assumeYes ? String(storeId) : await vscode.window.showInputBox({
       title: vscode.l10n.t('Force store {0} to Tombstone', storeId),
       prompt: vscode.l10n.t('PD drops its replicas immediately: queries that read TiFlash may fail until replicas are rebuilt elsewhere. Never for TiKV. Type the store id to confirm.'),
       validateInput: (v) => (v.trim() === String(storeId) ? undefined : vscode.l10n.t('Type {0} to confirm', storeId)),
