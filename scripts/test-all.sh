@@ -9,5 +9,6 @@ echo "== unit, PD and oracle tests (node --test)"
 node --test --test-reporter=spec --test-concurrency=2 out/test/unit/ out/test/pd/ out/test/oracle/
 echo "== integration tests in a real VS Code extension host"
 node out/test/harness/runIntegration.js
+node out/test/harness/runIntegration.js untrusted
 echo "== end-to-end screenshots in the real workbench"
 node out/test/e2e/run.js

@@ -1,4 +1,5 @@
 // Runs the mocha suites of test/integration inside a real VS Code extension host and exits with their status.
+// `untrusted` runs test/integration-untrusted in a workspace opened in restricted mode instead.
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -7,9 +8,11 @@ import { repoRoot } from '../support/paths';
 import { launchBrowser, newPage, startServer } from './codeServer';
 import { copyWorkspace } from './workspace';
 
+const untrusted = process.argv.includes('untrusted');
+
 async function main(): Promise<number> {
   const workspace = copyWorkspace();
-  const server = await startServer();
+  const server = await startServer(untrusted ? { userSettings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } } : {});
   const browser = await launchBrowser();
   let exitCode: number | undefined;
   let closing = '';
@@ -27,7 +30,7 @@ async function main(): Promise<number> {
     const remote = (p: string) => `vscode-remote://127.0.0.1:${server.port}${p}`;
     const payload = [
       ['extensionDevelopmentPath', remote(repoRoot)],
-      ['extensionTestsPath', remote(path.join(repoRoot, 'out', 'test', 'integration', 'index.js'))],
+      ['extensionTestsPath', remote(path.join(repoRoot, 'out', 'test', untrusted ? 'integration-untrusted' : 'integration', 'index.js'))],
       ['skipWelcome', 'true'],
     ];
     const url = `${server.url}/?folder=${encodeURIComponent(path.join(workspace, 'tidb-ansible'))}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
