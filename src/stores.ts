@@ -94,7 +94,7 @@ export class StoreMonitor implements vscode.Disposable {
 
   private start(key: string, endpoints: string[]): void {
     const cfg = vscode.workspace.getConfiguration('tiflash');
-    const client = new PdClient({ endpoints, timeoutMs: cfg.get<number>('requestTimeoutMs', 5000), log: (l) => this.log.debug(l) });
+    const client = new PdClient({ endpoints, timeoutMs: cfg.get<number>('requestTimeoutMs', 5000), log: (l) => (l.startsWith('GET ') ? this.log.debug(l) : this.log.info(l)) });
     const entry: ClusterStores = {
       client, endpoints, drains: new Map(), activeReasons: new Set(),
       poller: new Poller<Store[]>(

@@ -49,3 +49,24 @@ describe('scale-out', function () {
     assert.equal(fs.readFileSync(inventoryUri().fsPath, 'utf8'), before);
   });
 });
+
+describe('unsaved inventories', function () {
+  this.timeout(30_000);
+
+  it('stops before an edit or a playbook while inventory.ini has unsaved changes, and saves nothing', async () => {
+    const doc = await vscode.workspace.openTextDocument(inventoryUri());
+    const editor = await vscode.window.showTextDocument(doc);
+    await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# unsaved note\n'));
+    resetRecord();
+    try {
+      const run = await vscode.commands.executeCommand<SavedRun | undefined>('tiflash.scaleOut', inventoryUri(), '192.168.0.21', { assumeYes: true });
+      assert.equal(run?.status, 'aborted');
+      assert.equal(run?.next, 0, 'not even the first edit ran');
+      assert.ok(doc.isDirty, 'the operator\'s change is still unsaved');
+      assert.ok(!fs.readFileSync(inventoryUri().fsPath, 'utf8').includes('192.168.0.21'));
+      assert.deepEqual(recordedCalls(), []);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+});

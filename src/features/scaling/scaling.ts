@@ -158,8 +158,10 @@ export class Scaling implements vscode.Disposable {
       if (pick === skip) return 'skip';
       if (pick !== go) return 'abort';
     }
-    let error: string | undefined;
-    switch (step.kind) {
+    // playbooks read the inventories from disk, and an edit step saves them: unsaved changes of the
+    // operator's would be ignored by the one and saved unasked by the other
+    let error = step.kind === 'edit' || step.kind === 'playbook' ? this.unsavedInventory(cluster) : undefined;
+    if (!error) switch (step.kind) {
       case 'edit':
         error = await this.applyEdits(cluster, step);
         break;
@@ -190,6 +192,11 @@ export class Scaling implements vscode.Disposable {
     const skip = vscode.l10n.t('Skip');
     const pick = await vscode.window.showErrorMessage(vscode.l10n.t('Step failed: {0}: {1}', step.title, error), retry, skip, vscode.l10n.t('Abort'));
     return pick === retry ? 'retry' : pick === skip ? 'skip' : 'abort';
+  }
+
+  private unsavedInventory(cluster: Cluster): string | undefined {
+    const dirty = vscode.workspace.textDocuments.find((d) => d.isDirty && (d.uri.fsPath === cluster.inventoryUri.fsPath || d.uri.fsPath === cluster.hostsUri.fsPath));
+    return dirty ? vscode.l10n.t('{0} has unsaved changes: save or revert them, then retry', vscode.workspace.asRelativePath(dirty.uri)) : undefined;
   }
 
   /** Edits go through WorkspaceEdit (undoable) and are saved: playbooks read the files from disk. */
