@@ -36,7 +36,8 @@ async function main(): Promise<number> {
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiflash-ext-'));
   execFileSync(process.execPath, [path.join(codeServerPkg, 'out', 'node', 'entry.js'), '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'ignore' });
   const sim = await startPdSim({ cluster: { ...demoCluster(), regionsPerTick: 300 }, tickMs: 500 });
-  const workspace = path.join(copyWorkspace(), 'tidb-ansible');
+  const workspaceRoot = copyWorkspace();
+  const workspace = path.join(workspaceRoot, 'tidb-ansible');
   fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'tiflash.pdEndpoints': [sim.url], 'tiflash.pollIntervalActiveMs': 500 }));
   const server = await startServer({ extensionsDir, testDriver: false });
   const browser = await launchBrowser();
@@ -93,6 +94,8 @@ async function main(): Promise<number> {
     await browser.close();
     await server.stop();
     await sim.close();
+    fs.rmSync(workspaceRoot, { recursive: true, force: true });
+    fs.rmSync(extensionsDir, { recursive: true, force: true });
   }
   process.stdout.write(`screenshots: ${shots}\n${passed} passed, ${failed} failed\n`);
   return failed ? 1 : 0;

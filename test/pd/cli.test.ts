@@ -36,6 +36,7 @@ describe('tiflash-ansible CLI', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
     fs.writeFileSync(path.join(dir, 'inventory.ini'), '[tiflash_servers\n');
     const bad = await run('lint', '-i', path.join(dir, 'inventory.ini'));
+    fs.rmSync(dir, { recursive: true, force: true });
     assert.equal(bad.code, 1);
     assert.match(bad.stdout, /inventory\.ini:1: error \[syntax\]/);
   });
