@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 npx tsc -p .
 node scripts/build.mjs --minify >/dev/null
+[ -d ../shared/fixtures ] || echo "note: ../shared/fixtures is not beside this checkout: the tests that compare against the team's shared fixtures are skipped"
 echo "== unit, PD and oracle tests (node --test)"
 node --test --test-reporter=spec --test-concurrency=2 out/test/unit/ out/test/pd/ out/test/oracle/
 echo "== integration tests in a real VS Code extension host"

@@ -5,7 +5,15 @@ import * as net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { PdClient } from '../../src/core/pd/client';
 import { startPdSim, type PdSim } from '../../tools/pd-sim/server';
-import { fixtureCluster } from '../support/pdFixtures';
+import type { ClusterFile } from '../../tools/pd-sim/cluster';
+import { demoCluster } from '../support/pdFixtures';
+
+/** The demo cluster with TiFlash store 54 already Offline (1183 regions to move) and one placement rule of count 1. */
+function offlineCluster(overrides: Partial<ClusterFile> = {}): ClusterFile {
+  const c = demoCluster();
+  c.stores.find((s) => s.store.id === 54)!.store.state = 1;
+  return { ...c, rules: [{ group_id: 'tiflash', id: 'table-45-r', role: 'learner', count: 1 }], ...overrides };
+}
 
 /** A port on which nothing listens: bind, note it, close. */
 async function deadPort(): Promise<number> {
@@ -20,7 +28,7 @@ describe('PD client against the simulator', () => {
   let sim: PdSim;
   let client: PdClient;
   before(async () => {
-    sim = await startPdSim({ cluster: fixtureCluster({ regionsPerTick: 600 }), tickMs: 3_600_000 });
+    sim = await startPdSim({ cluster: offlineCluster({ regionsPerTick: 600 }), tickMs: 3_600_000 });
     client = new PdClient({ endpoints: [sim.url], timeoutMs: 1000 });
   });
   after(async () => {
@@ -32,7 +40,7 @@ describe('PD client against the simulator', () => {
   it('lists every state with ?state=0&state=1&state=2, and only Up+Offline by default', async () => {
     const all = await client.stores();
     assert.ok(all.ok);
-    assert.deepEqual(all.value.map((s) => s.id), [1, 4, 5, 53, 54]);
+    assert.deepEqual(all.value.map((s) => s.id), [1, 4, 5, 53, 54, 55, 61]);
     await control('tick?count=2');
     const def = await client.defaultStores();
     const full = await client.stores();
@@ -120,10 +128,10 @@ describe('PD client against the simulator', () => {
 
 describe('PD simulator behaviour', () => {
   it('keeps a TiFlash store Offline while the placement rules need it, and flags silent stores', async () => {
-    const sim = await startPdSim({ cluster: fixtureCluster({ rules: [{ group_id: 'tiflash', id: 'table-45-r', role: 'learner', count: 2 }] }), tickMs: 3_600_000 });
+    const sim = await startPdSim({ cluster: offlineCluster({ rules: [{ group_id: 'tiflash', id: 'table-45-r', role: 'learner', count: 3 }] }), tickMs: 3_600_000 });
     try {
       sim.cluster.tick();
-      assert.equal(sim.cluster.find(54)!.state, 1, 'stuck: only one other TiFlash store for two replicas');
+      assert.equal(sim.cluster.find(54)!.state, 1, 'stuck: only two other TiFlash stores for three replicas');
       const s1 = sim.cluster.find(1)!;
       s1.heartbeating = false;
       s1.lastHeartbeatMs = Date.now() - 60_000;

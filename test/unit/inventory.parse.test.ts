@@ -6,10 +6,10 @@ import { parseInventory } from '../../src/core/inventory/parse';
 import { resolveHostVarsWithOrigin } from '../../src/core/inventory/resolve';
 import { tiflashDirsToWipe, tiflashHosts } from '../../src/core/inventory/tiflash';
 import { genInventory } from '../support/genInventory';
-import { tidbAnsibleFixtures } from '../support/paths';
+import { demoDir } from '../support/paths';
 import { Rng } from '../support/random';
 
-const withTiflash = () => parseInventory(fs.readFileSync(path.join(tidbAnsibleFixtures, 'inventory.with-tiflash.ini'), 'utf8'));
+const withTiflash = () => parseInventory(fs.readFileSync(path.join(demoDir, 'inventory.ini'), 'utf8'));
 
 describe('inventory positions', () => {
   it('keeps the line and columns of sections, hosts and variables', () => {
@@ -47,18 +47,19 @@ describe('inventory positions', () => {
 });
 
 describe('TiFlash hosts', () => {
-  it('resolves the fixture: defaults, aliases, data dirs, siblings and other services', () => {
+  it('resolves the demo inventory: defaults, aliases, data dirs, siblings and other services', () => {
     const hosts = tiflashHosts(withTiflash());
     assert.deepEqual(hosts.map((h) => [h.name, h.address, h.ports.flash_service_port, h.deployDir]), [
       ['192.168.0.11', '192.168.0.11', 3930, '/home/tidb/deploy'],
       ['TiFlash12-1', '192.168.0.12', 3930, '/data1/deploy'],
       ['TiFlash12-2', '192.168.0.12', 3931, '/data2/deploy'],
+      ['192.168.0.13', '192.168.0.13', 3930, '/home/tidb/deploy'],
     ]);
     assert.deepEqual(hosts[0].dataDirs, ['/data1/tiflash/data', '/data2/tiflash/data']);
     assert.deepEqual(hosts[1].dataDirs, ['/data1/deploy/tiflash/data/db']);
     assert.deepEqual(hosts[0].otherGroups, ['monitored_servers']);
     assert.deepEqual(hosts[1].siblings, ['TiFlash12-2']);
-    assert.deepEqual(hosts[0].line?.line, 58);
+    assert.deepEqual(hosts[0].line?.line, 54);
     assert.deepEqual(tiflashDirsToWipe(hosts[0]), ['/data1/tiflash/data', '/data2/tiflash/data', '/data1/tiflash/data/flash', '/data1/tiflash/data/tmp']);
   });
 

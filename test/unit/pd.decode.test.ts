@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { decodeRules, decodeStore, decodeStores } from '../../src/core/pd/decode';
 import { readPdFixture } from '../support/pdFixtures';
+import { SKIP_WITHOUT_SHARED } from '../support/paths';
 
 function stores(name: string) {
   const d = decodeStores(readPdFixture(name));
@@ -9,7 +10,7 @@ function stores(name: string) {
   return d.value;
 }
 
-describe('PD decoding', () => {
+describe('PD decoding of the shared PD v4.0 responses', { skip: SKIP_WITHOUT_SHARED }, () => {
   it('decodes the v4.0 default list: Up has no state field, Offline has state 1', () => {
     const list = stores('stores.json');
     assert.deepEqual(list.map((s) => [s.id, s.state, s.stateName]), [[1, 0, 'Up'], [4, 0, 'Up'], [5, 0, 'Up'], [53, 0, 'Up'], [54, 1, 'Offline']]);
@@ -33,6 +34,9 @@ describe('PD decoding', () => {
     assert.deepEqual(decodeRules(null), { ok: true, value: [] });
   });
 
+});
+
+describe('PD decoding of other versions and broken bodies', () => {
   it('reads PD v3.1, which omits every zero field', () => {
     const d = decodeStores({ count: 1, stores: [{ store: { id: 7, address: '10.0.0.1:3930', labels: [{ key: 'engine', value: 'tiflash' }], state_name: 'Up' }, status: { capacity: '1TiB' } }] });
     assert.ok(d.ok);

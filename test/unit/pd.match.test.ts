@@ -8,15 +8,15 @@ import { decodeStores } from '../../src/core/pd/decode';
 import { matchStores, stateLabel } from '../../src/core/pd/match';
 import type { Store } from '../../src/core/pd/types';
 import { readPdFixture } from '../support/pdFixtures';
-import { tidbAnsibleFixtures } from '../support/paths';
+import { demoDir, SKIP_WITHOUT_SHARED } from '../support/paths';
 
-const hosts = () => tiflashHosts(parseInventory(fs.readFileSync(path.join(tidbAnsibleFixtures, 'inventory.with-tiflash.ini'), 'utf8')));
+const hosts = () => tiflashHosts(parseInventory(fs.readFileSync(path.join(demoDir, 'inventory.ini'), 'utf8')));
 const store = (id: number, address: string, state: 0 | 1 | 2, tiflash = true): Store => ({
   id, address, state, stateName: ['Up', 'Offline', 'Tombstone'][state], labels: tiflash ? { engine: 'tiflash' } : {}, regionCount: 0, leaderCount: 0,
 });
 
 describe('store matching', () => {
-  it('matches the fixture by flash_service_port, never by another port', () => {
+  it('matches the shared stores.json by flash_service_port, never by another port', { skip: SKIP_WITHOUT_SHARED }, () => {
     const d = decodeStores(readPdFixture('stores.json'));
     assert.ok(d.ok);
     const m = matchStores(hosts(), d.value);
@@ -24,6 +24,7 @@ describe('store matching', () => {
       ['192.168.0.11', 53, 'Up'],
       ['TiFlash12-1', 54, 'Offline'],
       ['TiFlash12-2', undefined, 'NotInPd'],
+      ['192.168.0.13', undefined, 'NotInPd'],
     ]);
   });
 

@@ -8,11 +8,12 @@ import { stepStatus } from '../../src/core/plan/progress';
 import { planScaleIn } from '../../src/core/plan/scaleIn';
 import { planScaleOut } from '../../src/core/plan/scaleOut';
 import type { PlacementRule, Store } from '../../src/core/pd/types';
-import { tidbAnsibleFixtures } from '../support/paths';
+import { demoDir } from '../support/paths';
 
-const read = (f: string) => parseInventory(fs.readFileSync(path.join(tidbAnsibleFixtures, f), 'utf8'));
-const inventory = read('inventory.with-tiflash.ini');
-const hosts = read('hosts.with-tiflash.ini');
+// the demo workspace has the field's layouts: a plain IP with two disks, two aliased instances on one IP
+const read = (f: string) => parseInventory(fs.readFileSync(path.join(demoDir, f), 'utf8'));
+const inventory = read('inventory.ini');
+const hosts = read('hosts.ini');
 const tf = (id: number, address: string, state: 0 | 1 | 2 = 0): Store => ({ id, address, state, stateName: ['Up', 'Offline', 'Tombstone'][state], labels: { engine: 'tiflash' }, regionCount: 100, leaderCount: 0 });
 const rule = (count: number): PlacementRule => ({ groupId: 'tiflash', id: `table-${count}-r`, role: 'learner', count, labelConstraints: [] });
 const argvs = (p: { steps: { argv?: string[] }[] }) => p.steps.filter((s) => s.argv).map((s) => commandLine(s.argv!));
