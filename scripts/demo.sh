@@ -13,7 +13,7 @@ VSCODE_PORT=${VSCODE_PORT:-8080}
 rm -rf "$DEMO" && mkdir -p "$DEMO/user/User" "$DEMO/extensions"
 cp -r demo/tidb-ansible "$DEMO/tidb-ansible"
 printf '{\n  "tiflash.pdEndpoints": ["http://127.0.0.1:%s"],\n  "tiflash.pollIntervalActiveMs": 1000\n}\n' "$PD_PORT" > "$DEMO/tidb-ansible/.vscode/settings.json"
-printf '{"workbench.startupEditor":"none","telemetry.telemetryLevel":"off","update.mode":"none","extensions.autoUpdate":false,"security.workspace.trust.enabled":false}\n' > "$DEMO/user/User/settings.json"
+printf '{"workbench.startupEditor":"none","telemetry.telemetryLevel":"off","update.mode":"none","extensions.autoUpdate":false,"security.workspace.trust.enabled":false,"git.openRepositoryInParentFolders":"never"}\n' > "$DEMO/user/User/settings.json"
 node "$CS/out/node/entry.js" --extensions-dir "$DEMO/extensions" --install-extension out/tiflash-ansible.vsix >/dev/null
 node out/tools/pd-sim/main.js --port "$PD_PORT" --tick-ms 1000 &
 SIM=$!
