@@ -15,6 +15,7 @@ import { StoreStatus } from './features/statusBar/storeStatus';
 
 export interface Api {
   ctx: Ctx;
+  hostsView: HostsView;
   activationMs: number;
   ready: Promise<void>;
 }
@@ -43,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): Api {
       ctx.stores.sync();
       void features.scaling.resume();
     });
-  return { ctx, activationMs, ready };
+  return { ctx, hostsView: features.hostsView, activationMs, ready };
 }
 
 export function deactivate(): void {

@@ -68,6 +68,9 @@ describe('scale-in', function () {
     await waitFor('store 54 Offline', () => s.cluster.find(54)!.state === 1);
     s.faults.down = true;
     await waitFor('the extension to see PD unreachable', () => a.ctx.stores.get(a.ctx.inventories.list()[0])?.error);
+    const [first] = a.hostsView.getChildren();
+    assert.equal(first.kind, 'unreachable', 'the tree offers the fix first');
+    assert.equal(a.hostsView.getTreeItem(first).command?.command, 'tiflash.configurePd');
     assert.deepEqual(recordedCalls(), [], 'nothing stopped while PD is away');
     s.faults.down = false;
     s.cluster.regionsPerTick = 600;

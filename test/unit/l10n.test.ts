@@ -18,7 +18,8 @@ describe('localization', () => {
     for (const f of sourceFiles(path.join(repoRoot, 'src'))) {
       const text = fs.readFileSync(f, 'utf8');
       assert.ok(!/l10n\.t\(\s*[`"]/.test(text), `${f}: use a single-quoted literal so the key can be checked`);
-      for (const m of text.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) keys.add(m[1].replace(/\\'/g, "'"));
+      // the key is the literal's value: decode its escapes (\n, \') as JavaScript does
+      for (const m of text.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) keys.add(JSON.parse(`"${m[1].replace(/\\'/g, "'").replace(/"/g, '\\"')}"`));
     }
     assert.ok(keys.size > 50);
     const zh = readJson('l10n/bundle.l10n.zh-cn.json');

@@ -9,7 +9,11 @@ import type { Ctx } from '../../context';
 import type { Cluster } from '../../inventories';
 import { stateIcon, stateText } from '../stateStyle';
 
-export type HostNode = { kind: 'cluster'; cluster: Cluster } | { kind: 'host'; cluster: Cluster; state: HostState };
+export type HostNode =
+  | { kind: 'cluster'; cluster: Cluster }
+  | { kind: 'host'; cluster: Cluster; state: HostState }
+  /** PD did not answer: the item opens the setting that fixes it. */
+  | { kind: 'unreachable'; cluster: Cluster; endpoints: string[]; message: string };
 
 export const VIEW_ID = 'tiflash.hosts';
 
@@ -31,12 +35,7 @@ export class HostsView implements vscode.TreeDataProvider<HostNode>, vscode.Disp
   private update(): void {
     const clusters = this.ctx.inventories.list();
     void vscode.commands.executeCommand('setContext', 'tiflash.hasInventory', clusters.length > 0);
-    const unreachable = clusters.map((c) => this.ctx.stores.get(c)).find((s) => s?.error);
-    this.view.message = !vscode.workspace.isTrusted
-      ? vscode.l10n.t('Untrusted workspace: PD is not contacted.')
-      : unreachable
-        ? vscode.l10n.t('PD unreachable ({0}). Set tiflash.pdEndpoints or start PD; retrying.', unreachable.endpoints.join(', ') || vscode.l10n.t('no endpoint'))
-        : undefined;
+    this.view.message = vscode.workspace.isTrusted ? undefined : vscode.l10n.t('Untrusted workspace: PD is not contacted.');
     this.emitter.fire(undefined);
   }
 
@@ -50,10 +49,21 @@ export class HostsView implements vscode.TreeDataProvider<HostNode>, vscode.Disp
   }
 
   private hostsOf(cluster: Cluster): HostNode[] {
-    return this.ctx.stores.states(cluster).map((state) => ({ kind: 'host', cluster, state }));
+    const live = this.ctx.stores.get(cluster);
+    const hosts: HostNode[] = this.ctx.stores.states(cluster).map((state) => ({ kind: 'host', cluster, state }));
+    return live?.error ? [{ kind: 'unreachable', cluster, endpoints: live.endpoints, message: live.error.message }, ...hosts] : hosts;
   }
 
   getTreeItem(node: HostNode): vscode.TreeItem {
+    if (node.kind === 'unreachable') {
+      const item = new vscode.TreeItem(vscode.l10n.t('PD unreachable: set PD endpoints'));
+      item.description = node.endpoints.join(', ') || vscode.l10n.t('no endpoint');
+      item.tooltip = vscode.l10n.t('{0}\n\nStates below are the last known. Retrying with backoff; click to set tiflash.pdEndpoints.', node.message);
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+      item.command = { command: 'tiflash.configurePd', title: vscode.l10n.t('Configure PD endpoints') };
+      item.contextValue = 'tiflashUnreachable';
+      return item;
+    }
     if (node.kind === 'cluster') {
       const item = new vscode.TreeItem(path.basename(node.cluster.dir.fsPath), vscode.TreeItemCollapsibleState.Expanded);
       item.description = vscode.workspace.asRelativePath(node.cluster.dir);
