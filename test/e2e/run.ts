@@ -62,7 +62,17 @@ async function main(): Promise<number> {
       await page.waitForSelector('.codelens-decoration >> text=/Scale out/', { timeout: 20_000 });
     });
 
+    await check(page, 'hover shows resolved variables and the live store', async () => {
+      // put the cursor on the host name and ask for the hover, as with the keyboard
+      const box = (await page.locator('.view-line:has-text("TiFlash12-2 ansible_host")').boundingBox())!;
+      await page.mouse.click(box.x + 30, box.y + box.height / 2);
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      await page.waitForSelector('.monaco-hover:has-text("tcp_port"):has-text("PD store 55")', { timeout: 15_000 });
+    });
+
     await check(page, 'status bar shows the TiFlash summary', async () => {
+      await page.mouse.move(1300, 20);
       await page.waitForSelector('.statusbar-item:has-text("TiFlash 3 Up")', { timeout: 15_000 });
     });
 

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { SavedRun } from '../../src/features/scaling/scaling';
 import type { PdSim } from '../../tools/pd-sim/server';
-import { api, demoCluster, hostsUri, inventoryUri, pointAtSim, recordedCalls, resetRecord, waitFor } from './helpers';
+import { api, demoCluster, hostsUri, inventoryUri, plannedRuns, pointAtSim, recordedCalls, recordedRuns, resetRecord, waitFor } from './helpers';
 
 const scaleIn = (host: string) => vscode.commands.executeCommand<SavedRun | undefined>('tiflash.scaleIn', inventoryUri(), host, { assumeYes: true });
 const read = (uri: vscode.Uri) => fs.readFileSync(uri.fsPath, 'utf8');
@@ -34,6 +34,7 @@ describe('scale-in', function () {
     resetRecord();
     const run = await scaleIn('192.168.0.11');
     assert.equal(run?.status, 'done');
+    assert.deepEqual(recordedRuns(), plannedRuns(run.steps), 'the recorded order, limits and tags are the plan');
     assert.ok(sim.requests.some((r) => r.method === 'DELETE' && r.path === '/pd/api/v1/store/53'));
     const tombstoneAt = sim.cluster.find(53)!.tombstoneAt;
     assert.ok(tombstoneAt, 'the simulator drained store 53 to Tombstone');
@@ -76,6 +77,7 @@ describe('scale-in', function () {
     s.cluster.regionsPerTick = 600;
     const run = await running;
     assert.equal(run?.status, 'done');
+    assert.deepEqual(recordedRuns(), plannedRuns(run.steps));
     const stop = recordedCalls().find((c) => c.playbook === 'stop')!;
     assert.equal(stop.tags, 'tiflash', 'another TiFlash instance shares 192.168.0.12: stop.yml -t tiflash');
     assert.ok(stop.at >= s.cluster.find(54)!.tombstoneAt!);

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { SavedRun } from '../../src/features/scaling/scaling';
-import { demoCluster, hostsUri, inventoryUri, pointAtSim, recordedCalls, resetRecord } from './helpers';
+import { demoCluster, hostsUri, inventoryUri, plannedRuns, pointAtSim, recordedCalls, recordedRuns, resetRecord } from './helpers';
 
 describe('scale-out', function () {
   this.timeout(90_000);
@@ -24,6 +24,7 @@ describe('scale-out', function () {
       }
       const run = await running;
       assert.equal(run?.status, 'done');
+      assert.deepEqual(recordedRuns(), plannedRuns(run.steps), 'the recorded order, limits and tags are the plan');
       const calls = recordedCalls();
       assert.deepEqual([...new Set(calls.map((c) => c.playbook))], ['create_users', 'deploy_ntp', 'bootstrap', 'deploy', 'start', 'rolling_update_monitor']);
       const only = (pb: string) => calls.filter((c) => c.playbook === pb).map((c) => [c.host, c.limit]);

@@ -59,3 +59,33 @@ export function recordedCalls(): { at: number; playbook: string; host: string; l
 export function resetRecord(): void {
   fs.rmSync(path.join(workspaceDir(), 'playbook-calls.log'), { force: true });
 }
+
+export interface PlaybookRun {
+  playbook: string;
+  limit: string;
+  tags: string;
+}
+
+/** What a plan's playbook steps ask for, in the shape the recording playbooks write. */
+export function plannedRuns(steps: { argv?: string[] }[]): PlaybookRun[] {
+  return steps.filter((s) => s.argv).map(({ argv }) => {
+    const at = (flag: string) => (argv!.includes(flag) ? argv![argv!.indexOf(flag) + 1] : undefined);
+    const tagsArg = argv!.find((a) => a.startsWith('--tags='));
+    return {
+      playbook: argv!.find((a) => a.endsWith('.yml'))!.replace(/\.yml$/, ''),
+      limit: at('-l') ?? '',
+      tags: tagsArg ? tagsArg.slice('--tags='.length) : at('-t') ?? 'all',
+    };
+  });
+}
+
+/** The recorded calls, one per playbook run (the playbooks write a line per host). */
+export function recordedRuns(): PlaybookRun[] {
+  const out: PlaybookRun[] = [];
+  for (const c of recordedCalls()) {
+    const last = out[out.length - 1];
+    if (last && last.playbook === c.playbook && last.limit === c.limit && last.tags === c.tags) continue;
+    out.push({ playbook: c.playbook, limit: c.limit, tags: c.tags });
+  }
+  return out;
+}

@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseInventory } from '../../src/core/inventory/parse';
+import { applyEdits } from '../../src/core/inventory/edit';
 import { commandLine } from '../../src/core/plan/argv';
+import { editsFor } from '../../src/core/plan/editOps';
 import { stepStatus } from '../../src/core/plan/progress';
 import { planScaleIn } from '../../src/core/plan/scaleIn';
 import { planScaleOut } from '../../src/core/plan/scaleOut';
@@ -44,6 +46,14 @@ describe('scale-out plan', () => {
     assert.equal(p.steps[0].edits!.length, 1, '192.168.0.12 is already monitored');
     const noHosts = planScaleOut({ inventory, host: '192.168.0.20' });
     assert.equal(noHosts.steps[1].kind, 'manual');
+  });
+
+  it('adds a [servers] section to a hosts.ini that lacks one, before its [all:vars]', () => {
+    const text = '[all:vars]\nusername = tidb\n';
+    const p = planScaleOut({ inventory, hosts: parseInventory(text), host: '192.168.0.20' });
+    const r = editsFor(text, p.steps[1].edits!);
+    assert.ok(r.ok);
+    assert.equal(applyEdits(text, r.edits), '[servers]\n192.168.0.20\n\n[all:vars]\nusername = tidb\n');
   });
 
   it('refuses names that are not IPs or known aliases, and hosts that are already stores; warns about Tombstone data', () => {
@@ -87,6 +97,11 @@ describe('scale-in plan', () => {
     const one = [tf(53, '192.168.0.11:3930')];
     assert.equal(planScaleIn({ inventory, hosts, host: '192.168.0.11', stores: one, rules: [] }).blocked[0].check, 'last-store');
     assert.deepEqual(planScaleIn({ inventory, hosts, host: '192.168.0.11', stores: one, rules: [], confirmLast: true }).blocked, []);
+  });
+
+  it('refuses a host that is not in [tiflash_servers]', () => {
+    const p = planScaleIn({ inventory, hosts, host: '192.168.0.2', stores, rules: [] });
+    assert.deepEqual([p.blocked[0].check, p.steps], ['host', []]);
   });
 
   it('never deletes a store that is not TiFlash', () => {
