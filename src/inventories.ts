@@ -33,8 +33,14 @@ export class Inventories implements vscode.Disposable {
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/{${INVENTORY_FILE},${HOSTS_FILE}}`);
+    // deleting a whole folder reports the folder, not the inventory inside it
+    const folders = vscode.workspace.createFileSystemWatcher('**', true, true, false);
     this.disposables.push(
       watcher,
+      folders,
+      folders.onDidDelete((uri) => {
+        if (this.list().some((c) => c.dir.fsPath === uri.fsPath || c.dir.fsPath.startsWith(uri.fsPath + path.sep))) void this.reload();
+      }),
       watcher.onDidCreate(() => this.reload()),
       watcher.onDidDelete(() => this.reload()),
       watcher.onDidChange((uri) => this.reloadDir(vscode.Uri.file(path.dirname(uri.fsPath)))),
