@@ -31,7 +31,16 @@ export interface Instance {
   vars: Readonly<Vars>;
 }
 
+const instancesCache = new WeakMap<Inventory, Instance[]>();
+
+/** Every instance of an inventory (computed once per parsed inventory; do not change the result). */
 export function instances(inv: Inventory): Instance[] {
+  let list = instancesCache.get(inv);
+  if (!list) instancesCache.set(inv, (list = computeInstances(inv)));
+  return list;
+}
+
+function computeInstances(inv: Inventory): Instance[] {
   const out: Instance[] = [];
   for (const [component, defaults] of Object.entries(COMPONENT_PORTS)) {
     const seenAddress = new Set<string>();

@@ -65,7 +65,16 @@ export function addressIndex(inv: Inventory): Map<string, { host: string; groups
   return index;
 }
 
+const tiflashCache = new WeakMap<Inventory, TiFlashHost[]>();
+
+/** The TiFlash hosts of an inventory (computed once per parsed inventory; do not change the result). */
 export function tiflashHosts(inv: Inventory): TiFlashHost[] {
+  let hosts = tiflashCache.get(inv);
+  if (!hosts) tiflashCache.set(inv, (hosts = computeTiflashHosts(inv)));
+  return hosts;
+}
+
+function computeTiflashHosts(inv: Inventory): TiFlashHost[] {
   const group = inv.groups.get(TIFLASH_GROUP);
   if (!group) return [];
   const index = addressIndex(inv);
