@@ -33,13 +33,20 @@ export class Inventories implements vscode.Disposable {
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/{${INVENTORY_FILE},${HOSTS_FILE}}`);
-    // deleting a whole folder reports the folder, not the inventory inside it
-    const folders = vscode.workspace.createFileSystemWatcher('**', true, true, false);
+    // a folder created or deleted at once (a checkout, rm -r) may be reported as the folder alone,
+    // not as the inventory.ini inside it
+    const folders = vscode.workspace.createFileSystemWatcher('**', false, true, false);
     this.disposables.push(
       watcher,
       folders,
       folders.onDidDelete((uri) => {
         if (this.list().some((c) => c.dir.fsPath === uri.fsPath || c.dir.fsPath.startsWith(uri.fsPath + path.sep))) void this.reload();
+      }),
+      folders.onDidCreate(async (uri) => {
+        const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
+        if (stat?.type === vscode.FileType.Directory && !this.clustersByDir.has(uri.fsPath)) {
+          if ((await vscode.workspace.findFiles(new vscode.RelativePattern(uri, `**/${INVENTORY_FILE}`), undefined, 1)).length) void this.reload();
+        }
       }),
       watcher.onDidCreate(() => this.reload()),
       watcher.onDidDelete(() => this.reload()),
