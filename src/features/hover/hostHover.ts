@@ -27,7 +27,7 @@ export class HostHover implements vscode.HoverProvider, vscode.Disposable {
     const rows = describeHost(cluster.inventory, host);
     md.appendMarkdown(`| ${vscode.l10n.t('Variable')} | ${vscode.l10n.t('Value')} | ${vscode.l10n.t('From')} |\n|---|---|---|\n`);
     for (const r of rows) {
-      const from = r.from === 'host' ? vscode.l10n.t('this line') : r.from === 'default' ? vscode.l10n.t('tidb-ansible default') : `[${r.from}${r.from === 'all' ? ':vars' : ''}]`;
+      const from = r.from === 'host' ? vscode.l10n.t('this line') : r.from === 'default' ? vscode.l10n.t('tidb-ansible default') : `[${r.from}:vars]`;
       md.appendMarkdown(`| ${escape(r.key)} | \`${escape(JSON.stringify(r.value))}\` | ${escape(from)} |\n`);
     }
     return new vscode.Hover(md, new vscode.Range(line.line, line.start, line.line, line.end));
