@@ -92,10 +92,12 @@ export class Inventories implements vscode.Disposable {
     const inventoryText = await readText(inventoryUri);
     if (inventoryText === undefined) return this.clustersByDir.delete(dir.fsPath);
     const hostsText = await readText(hostsUri);
-    const inventory = parseInventory(inventoryText);
+    // the previous models let a keystroke re-read only what it changed (an unchanged file is the same model)
+    const previous = this.clustersByDir.get(dir.fsPath);
+    const inventory = parseInventory(inventoryText, previous?.inventory);
     this.clustersByDir.set(dir.fsPath, {
       dir, inventoryUri, hostsUri, inventory,
-      hosts: hostsText === undefined ? undefined : parseInventory(hostsText),
+      hosts: hostsText === undefined ? undefined : parseInventory(hostsText, previous?.hosts),
       tiflash: tiflashHosts(inventory),
     });
     return true;

@@ -1,8 +1,11 @@
 // Every service instance tidb-ansible would deploy, with its ports and directories, so rules can
 // find two instances on one address that collide. Defaults are tidb-ansible's group_vars.
 
+import { follower } from './follow';
+import { Overlay } from './overlay';
 import { addressOf, resolveHostVars } from './resolve';
 import { hostLineOf, TIFLASH_GROUP, TIFLASH_PORTS } from './tiflash';
+import type { Edit } from './reparse';
 import type { HostLine, Inventory, Vars } from './types';
 import { asText, intOr, tiflashDataDirs } from './values';
 
@@ -32,6 +35,8 @@ export interface Instance {
 }
 
 const instancesCache = new WeakMap<Inventory, Instance[]>();
+// the previous model's instances, for a model re-read after an edit
+const instanceSeeds = new WeakMap<Inventory, { instances: Instance[]; edit: Edit }>();
 
 /** Every instance of an inventory (computed once per parsed inventory; do not change the result). */
 export function instances(inv: Inventory): Instance[] {
@@ -40,42 +45,76 @@ export function instances(inv: Inventory): Instance[] {
   return list;
 }
 
+/** After an edit: instances of hosts it did not touch, at addresses it did not touch, stay as they were. */
+export function inheritInstances(prev: Inventory, next: Inventory, edit: Edit): void {
+  const list = instancesCache.get(prev);
+  if (list) instanceSeeds.set(next, { instances: list, edit });
+}
+
 function computeInstances(inv: Inventory): Instance[] {
+  const seed = instanceSeeds.get(inv);
+  instanceSeeds.delete(inv);
+  const before = new Map<string, Instance[]>();
+  for (const i of seed?.instances ?? []) {
+    const list = before.get(i.component);
+    if (list) list.push(i);
+    else before.set(i.component, [i]);
+  }
   const out: Instance[] = [];
   for (const [component, defaults] of Object.entries(COMPONENT_PORTS)) {
     const seenAddress = new Set<string>();
+    const previous = follower(before.get(component) ?? [], (i) => i.host);
     for (const host of inv.groups.get(component)?.hosts ?? []) {
-      const vars = resolveHostVars(inv, host);
-      const address = addressOf(inv, host);
+      let old = previous(host);
+      if (old && (seed!.edit.changed.has(host) || seed!.edit.addresses.has(old.address))) old = undefined;
+      const address = old?.address ?? addressOf(inv, host);
       // node_exporter runs once per machine however many inventory names point at it
       if (component === 'monitored_servers' && seenAddress.has(address)) continue;
       seenAddress.add(address);
-      const ports = Object.entries(defaults).map(([name, value]) => ({ name, value: intOr(vars[name], value) }));
-      const deployDir = asText(vars.deploy_dir);
-      out.push({
-        component, host, address, ports,
-        deployDir: DIR_COMPONENTS.includes(component) ? deployDir : undefined,
-        dataDirs: component === TIFLASH_GROUP ? tiflashDataDirs(vars.data_dir, deployDir ?? '') : [],
-        line: hostLineOf(inv, component, host),
-        vars,
-      });
+      out.push(old ?? instance(inv, component, defaults, host, address));
     }
   }
+  if (seed) inheritByAddress(seed.instances, out, seed.edit);
   return out;
 }
 
-const byAddressCache = new WeakMap<Instance[], Map<string, Instance[]>>();
+function instance(inv: Inventory, component: string, defaults: Record<string, number>, host: string, address: string): Instance {
+  const vars = resolveHostVars(inv, host);
+  const ports = Object.entries(defaults).map(([name, value]) => ({ name, value: intOr(vars[name], value) }));
+  const deployDir = asText(vars.deploy_dir);
+  return {
+    component, host, address, ports,
+    deployDir: DIR_COMPONENTS.includes(component) ? deployDir : undefined,
+    dataDirs: component === TIFLASH_GROUP ? tiflashDataDirs(vars.data_dir, deployDir ?? '') : [],
+    line: hostLineOf(inv, component, host),
+    vars,
+  };
+}
+
+const byAddressCache = new WeakMap<readonly Instance[], ReadonlyMap<string, Instance[]>>();
 
 /** Instances grouped by address (what collides is always on one machine). */
-export function instancesByAddress(instances: Instance[]): Map<string, Instance[]> {
+export function instancesByAddress(instances: readonly Instance[]): ReadonlyMap<string, Instance[]> {
   let out = byAddressCache.get(instances);
-  if (out) return out;
-  out = new Map();
+  if (!out) byAddressCache.set(instances, (out = groupByAddress(instances)));
+  return out;
+}
+
+function groupByAddress(instances: readonly Instance[], only?: ReadonlySet<string>): Map<string, Instance[]> {
+  const out = new Map<string, Instance[]>();
   for (const i of instances) {
+    if (only && !only.has(i.address)) continue;
     const list = out.get(i.address);
     if (list) list.push(i);
     else out.set(i.address, [i]);
   }
-  byAddressCache.set(instances, out);
   return out;
+}
+
+/** An address the edit did not touch holds the same instances as before. */
+function inheritByAddress(prev: readonly Instance[], next: readonly Instance[], edit: Edit): void {
+  const before = byAddressCache.get(prev);
+  if (!before) return;
+  const now = groupByAddress(next, edit.addresses);
+  byAddressCache.set(next, Overlay.of(before, new Map([...edit.addresses].map((a) => [a, now.get(a)]))));
 }

@@ -1,11 +1,12 @@
 // Parses an Ansible INI inventory the way ansible/plugins/inventory/ini.py does, but never throws:
 // where Ansible would abort, the line becomes a `syntax` problem and parsing goes on.
 
-import { expandHostPattern } from './hostPattern';
+import { indexHosts } from './hostIndex';
+import { isProblem, readHostLine, syntaxProblem } from './hostLine';
 import { pyLiteral } from './pyLiteral';
-import { shlexSplit, type Token } from './shlex';
-import { leadingSpace, splitText } from './text';
-import type { Group, HostLine, Inventory, Problem, SectionKind, Span, Value, VarEntry } from './types';
+import { reparse } from './reparse';
+import { leadingSpace, splitText, type SplitText } from './text';
+import type { Group, Inventory, Problem, SectionKind, Span, VarEntry } from './types';
 
 const SECTION = /^\[([^:\]\s]+)(?::([\p{L}\p{N}_]+))?\]\s*(?:#.*)?$/u;
 const GROUP_NAME = /^([^:\]\s]+)\s*(?:#.*)?$/u;
@@ -21,8 +22,16 @@ function newGroup(name: string): Group {
   return { name, hosts: [], children: [], parents: [], vars: {}, priority: 1 };
 }
 
-export function parseInventory(text: string): Inventory {
-  const { lines, eol, bom } = splitText(text);
+/**
+ * `previous`: the model of this document before an edit. When the edit stays inside host lines,
+ * the lines around it keep their parsed objects (and what was derived from them); the result is the same.
+ */
+export function parseInventory(text: string, previous?: Inventory): Inventory {
+  const split = splitText(text);
+  return (previous && reparse(previous, split)) || parseAll(split);
+}
+
+function parseAll({ lines, eol, bom }: SplitText): Inventory {
   const inv: Inventory = {
     lines, eol, bom,
     sections: [], hostLines: [], groupVarLines: [], childLines: [],
@@ -31,16 +40,11 @@ export function parseInventory(text: string): Inventory {
     problems: [],
   };
   const pending = new Map<string, Pending>();
-  // membership sets: the arrays keep file order, the sets keep large inventories linear
-  const inGroup = new Map<string, Set<string>>();
   let group = 'ungrouped';
   let kind: SectionKind | 'invalid' = 'hosts';
 
   const problem = (line: number, message: string, span?: Partial<Span>) => {
-    inv.problems.push({
-      line, start: span?.start ?? leadingSpace(lines[line]), end: span?.end ?? lines[line].length,
-      rule: 'syntax', severity: 'error', message,
-    });
+    inv.problems.push(syntaxProblem(lines[line], line, message, span));
   };
   const ensureGroup = (name: string) => {
     if (!inv.groups.has(name)) inv.groups.set(name, newGroup(name));
@@ -96,7 +100,12 @@ export function parseInventory(text: string): Inventory {
     else for (const p of decl.parents) problem(p.line, `Section [${p.group}:children] includes undefined group: ${name}`);
   }
   closeSections(inv);
+  const { hosts, members } = indexHosts(inv.hostLines);
+  inv.hosts = hosts;
+  for (const [name, list] of members) inv.groups.get(name)!.hosts = list;
   reconcile(inv);
+  // in line order, so that an edit can swap the problems of the lines it changed
+  inv.problems.sort((x, y) => x.line - y.line);
   return inv;
 
   function resolvePending(name: string): void {
@@ -109,36 +118,9 @@ export function parseInventory(text: string): Inventory {
   }
 
   function parseHostLine(n: number, raw: string): void {
-    const parsed = parseHostText(raw);
-    if ('error' in parsed) return problem(n, parsed.error, parsed.span);
-    const { first, names, port } = parsed;
-    const vars: VarEntry[] = parsed.vars.map((v) => ({
-      key: v.key, value: v.value, raw: v.raw,
-      keySpan: { line: n, start: v.keyStart, end: v.keyEnd },
-      valueSpan: { line: n, start: v.valueStart, end: v.valueEnd },
-    }));
-    const hostLine: HostLine = {
-      line: n, start: first.start, end: first.end, group, pattern: first.text, names, port, vars,
-    };
-    inv.hostLines.push(hostLine);
-    const g = ensureGroup(group);
-    for (const name of names) {
-      let host = inv.hosts.get(name);
-      if (!host) {
-        host = { name, vars: {}, groups: [] };
-        // Ansible takes the port from the first line that defines the host
-        if (port) host.vars.ansible_port = port;
-        inv.hosts.set(name, host);
-      }
-      if (!host.groups.includes(group)) host.groups.push(group);
-      let members = inGroup.get(group);
-      if (!members) inGroup.set(group, (members = new Set(g.hosts)));
-      if (!members.has(name)) {
-        members.add(name);
-        g.hosts.push(name);
-      }
-      for (const v of vars) host.vars[v.key] = v.value;
-    }
+    const read = readHostLine(n, raw, group);
+    if (isProblem(read)) inv.problems.push(read);
+    else inv.hostLines.push(read);
   }
 
   function parseVarLine(n: number, raw: string): void {
@@ -178,46 +160,6 @@ export function parseInventory(text: string): Inventory {
   }
 }
 
-interface HostText {
-  first: Token;
-  names: string[];
-  port?: number;
-  vars: { key: string; value: Value; raw: string; keyStart: number; keyEnd: number; valueStart: number; valueEnd: number }[];
-}
-
-// Re-parsing after a keystroke sees the same lines again: a host line's text decides its parse,
-// so each distinct line is tokenized and typed once. Values are shared and never changed.
-const hostTextCache = new Map<string, HostText | { error: string; span?: Token }>();
-const HOST_TEXT_CACHE_LIMIT = 50_000;
-
-function parseHostText(raw: string): HostText | { error: string; span?: Token } {
-  let cached = hostTextCache.get(raw);
-  if (!cached) {
-    if (hostTextCache.size >= HOST_TEXT_CACHE_LIMIT) hostTextCache.clear();
-    hostTextCache.set(raw, (cached = tokenizeHostLine(raw)));
-  }
-  return cached;
-}
-
-function tokenizeHostLine(raw: string): HostText | { error: string; span?: Token } {
-  const split = shlexSplit(raw);
-  if (!split.ok) return { error: `Error parsing host definition '${raw.trim()}': ${split.error}` };
-  const [first, ...rest] = split.tokens;
-  if (!first) return { error: 'Empty host definition' };
-  const expanded = expandHostPattern(first.text);
-  if (!expanded.ok) return { error: expanded.error, span: first };
-  const vars: HostText['vars'] = [];
-  for (const t of rest) {
-    const eq = t.text.indexOf('=');
-    if (eq < 0) return { error: `Expected key=value host variable assignment, got: ${t.text}`, span: t };
-    const key = t.text.slice(0, eq);
-    const valueText = t.text.slice(eq + 1);
-    const keyEnd = Math.min(t.start + key.length, t.end);
-    vars.push({ key, value: pyLiteral(valueText), raw: valueText, keyStart: t.start, keyEnd, valueStart: Math.min(keyEnd + 1, t.end), valueEnd: t.end });
-  }
-  return { first, names: expanded.names, port: expanded.port, vars };
-}
-
 /** A section runs until the line before the next header. */
 function closeSections(inv: Inventory): void {
   inv.sections.forEach((s, i) => {
@@ -226,19 +168,14 @@ function closeSections(inv: Inventory): void {
   });
 }
 
-/** What InventoryData.reconcile_inventory does: top groups under `all`, lone hosts in `ungrouped`, no cycles. */
+/** What InventoryData.reconcile_inventory does for groups: top groups under `all`, no cycles. */
 function reconcile(inv: Inventory): void {
   const all = inv.groups.get('all')!;
-  const ungrouped = inv.groups.get('ungrouped')!;
   for (const g of inv.groups.values()) {
     if (g.name !== 'all' && g.parents.length === 0) {
       all.children.push(g.name);
       g.parents.push('all');
     }
-  }
-  ungrouped.hosts = ungrouped.hosts.filter((h) => inv.hosts.get(h)!.groups.length === 1);
-  for (const h of inv.hosts.values()) {
-    if (h.groups.length > 1) h.groups = h.groups.filter((g) => g !== 'ungrouped');
   }
   const cycle = findCycle(inv);
   if (cycle) {

@@ -83,6 +83,14 @@ function groupLayer(inv: Inventory, host: string): GroupLayer {
   return layer;
 }
 
+/** After an edit inside host lines the groups are the same: their depths and merged layers still hold. */
+export function inheritGroupLayers(prev: Inventory, next: Inventory): void {
+  const depths = depthsCache.get(prev);
+  if (depths) depthsCache.set(next, depths);
+  const layers = layerCache.get(prev);
+  if (layers) layerCache.set(next, layers);
+}
+
 /** Merged variables of a host with the origin of each, in Ansible's precedence. */
 export function resolveHostVarsWithOrigin(inv: Inventory, host: string): Map<string, ResolvedVar> {
   const out = new Map(groupLayer(inv, host).origin);
@@ -105,7 +113,19 @@ export function resolveHostVars(inv: Inventory, host: string): Readonly<Vars> {
   return vars;
 }
 
+const groupHostCache = new WeakMap<Inventory['groups'], boolean>();
+
+/** Whether any group sets ansible_host (rare: it is a per-host setting). */
+function groupsSetAnsibleHost(inv: Inventory): boolean {
+  let any = groupHostCache.get(inv.groups);
+  if (any === undefined) groupHostCache.set(inv.groups, (any = [...inv.groups.values()].some((g) => 'ansible_host' in g.vars)));
+  return any;
+}
+
 /** Where Ansible connects to for a host: `ansible_host`, else its name. */
 export function addressOf(inv: Inventory, host: string): string {
-  return asText(resolveHostVars(inv, host).ansible_host) ?? host;
+  const own = inv.hosts.get(host)?.vars;
+  // the host's own value wins over any group's: no need to merge the groups to know it
+  const value = own && 'ansible_host' in own ? own.ansible_host : groupsSetAnsibleHost(inv) ? resolveHostVars(inv, host).ansible_host : undefined;
+  return asText(value) ?? host;
 }

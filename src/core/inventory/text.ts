@@ -11,7 +11,8 @@ export function splitText(text: string): SplitText {
   const body = bom ? text.slice(1) : text;
   const first = /\r\n|\n|\r/.exec(body);
   const eol = (first ? first[0] : '\n') as SplitText['eol'];
-  return { lines: body.split(/\r\n|\n|\r/), eol, bom };
+  // a plain string split is several times faster than the regex, and most files have no \r at all
+  return { lines: body.includes('\r') ? body.split(/\r\n|\n|\r/) : body.split('\n'), eol, bom };
 }
 
 /** Number of leading whitespace characters (what Python's str.strip() would remove on the left). */

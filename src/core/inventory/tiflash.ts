@@ -1,7 +1,10 @@
 // TiFlash instances as tidb-ansible deploys them: the six ports, deploy_dir and data_dir with the
 // defaults of group_vars/tiflash_servers.yml and roles/tiflash/defaults/main.yml.
 
+import { follower } from './follow';
+import { Overlay } from './overlay';
 import { addressOf, resolveHostVars } from './resolve';
+import type { Edit } from './reparse';
 import type { HostLine, Inventory, Vars } from './types';
 import { asText, intOr, tiflashDataDirs } from './values';
 
@@ -36,36 +39,47 @@ export interface TiFlashHost {
   vars: Readonly<Vars>;
 }
 
-const lineIndexCache = new WeakMap<Inventory, Map<string, Map<string, HostLine>>>();
+type LineIndex = Map<string, ReadonlyMap<string, HostLine>>;
+const lineIndexCache = new WeakMap<Inventory, LineIndex>();
 
 /** The first line of `group` that defines `host`. */
 export function hostLineOf(inv: Inventory, group: string, host: string): HostLine | undefined {
   let index = lineIndexCache.get(inv);
-  if (!index) {
-    index = new Map();
-    for (const l of inv.hostLines) {
-      let byHost = index.get(l.group);
-      if (!byHost) index.set(l.group, (byHost = new Map()));
-      for (const n of l.names) if (!byHost.has(n)) byHost.set(n, l);
-    }
-    lineIndexCache.set(inv, index);
-  }
+  if (!index) lineIndexCache.set(inv, (index = firstLines(inv.hostLines)));
   return index.get(group)?.get(host);
 }
 
-/** Every host's address, to find the services that share an IP. */
-export function addressIndex(inv: Inventory): Map<string, { host: string; groups: string[] }[]> {
-  const index = new Map<string, { host: string; groups: string[] }[]>();
-  for (const h of inv.hosts.values()) {
-    const address = addressOf(inv, h.name);
-    const list = index.get(address) ?? [];
-    list.push({ host: h.name, groups: h.groups });
-    index.set(address, list);
+function firstLines(hostLines: readonly HostLine[]): LineIndex {
+  const index = new Map<string, Map<string, HostLine>>();
+  for (const l of hostLines) {
+    let byHost = index.get(l.group);
+    if (!byHost) index.set(l.group, (byHost = new Map()));
+    for (const n of l.names) if (!byHost.has(n)) byHost.set(n, l);
   }
   return index;
 }
 
+/** Host names by address, to find the services that share an IP. */
+type AddressIndex = ReadonlyMap<string, readonly string[]>;
+const addressCache = new WeakMap<Inventory, AddressIndex>();
+
+function addressIndex(inv: Inventory): AddressIndex {
+  let index = addressCache.get(inv);
+  if (index) return index;
+  const built = new Map<string, string[]>();
+  for (const name of inv.hosts.keys()) {
+    const address = addressOf(inv, name);
+    const list = built.get(address);
+    if (list) list.push(name);
+    else built.set(address, [name]);
+  }
+  addressCache.set(inv, built);
+  return built;
+}
+
 const tiflashCache = new WeakMap<Inventory, TiFlashHost[]>();
+// the previous model's TiFlash hosts, for a model re-read after an edit
+const tiflashSeeds = new WeakMap<Inventory, { hosts: TiFlashHost[]; edit: Edit }>();
 
 /** The TiFlash hosts of an inventory (computed once per parsed inventory; do not change the result). */
 export function tiflashHosts(inv: Inventory): TiFlashHost[] {
@@ -74,27 +88,66 @@ export function tiflashHosts(inv: Inventory): TiFlashHost[] {
   return hosts;
 }
 
+/** After an edit: what the edit cannot have changed (other hosts' first lines, other addresses, other TiFlash hosts) stays. */
+export function inheritTiflash(prev: Inventory, next: Inventory, edit: Edit): void {
+  const lines = lineIndexCache.get(prev);
+  if (lines) {
+    const changes = new Map<string, HostLine | undefined>([...edit.changed].map((h) => [h, undefined]));
+    for (const l of next.hostLines) {
+      if (l.group !== edit.group) continue;
+      for (const n of l.names) if (edit.changed.has(n) && !changes.get(n)) changes.set(n, l);
+    }
+    const kept = new Map(lines);
+    kept.set(edit.group, Overlay.of(lines.get(edit.group) ?? new Map(), changes));
+    lineIndexCache.set(next, kept);
+  }
+  const addresses = addressCache.get(prev);
+  if (addresses) {
+    const changes = new Map<string, string[] | undefined>();
+    for (const a of edit.addresses) {
+      const list = (addresses.get(a) ?? []).filter((h) => !edit.changed.has(h));
+      for (const h of edit.changed) if (next.hosts.has(h) && addressOf(next, h) === a) list.push(h);
+      changes.set(a, list.length ? list : undefined);
+    }
+    addressCache.set(next, Overlay.of(addresses, changes));
+  }
+  const hosts = tiflashCache.get(prev);
+  if (hosts) tiflashSeeds.set(next, { hosts, edit });
+}
+
 function computeTiflashHosts(inv: Inventory): TiFlashHost[] {
   const group = inv.groups.get(TIFLASH_GROUP);
   if (!group) return [];
-  const index = addressIndex(inv);
+  const seed = tiflashSeeds.get(inv);
+  tiflashSeeds.delete(inv);
+  const before = follower(seed?.hosts ?? [], (h) => h.name);
   return group.hosts.map((name) => {
-    const vars = resolveHostVars(inv, name);
-    const address = addressOf(inv, name);
-    const ports = Object.fromEntries(TIFLASH_PORT_NAMES.map((p) => [p, intOr(vars[p], TIFLASH_PORTS[p])])) as Record<TiFlashPortName, number>;
-    const deployDir = asText(vars.deploy_dir) ?? '/home/tidb/deploy';
-    const sameAddress = index.get(address) ?? [];
-    const otherGroups = new Set<string>();
-    for (const other of sameAddress) for (const g of other.groups) if (g !== TIFLASH_GROUP) otherGroups.add(g);
-    const siblings = sameAddress.filter((o) => o.host !== name && o.groups.includes(TIFLASH_GROUP)).map((o) => o.host);
-    return {
-      name, address, ports, deployDir,
-      dataDirs: tiflashDataDirs(vars.data_dir, deployDir),
-      otherGroups: [...otherGroups], siblings,
-      line: hostLineOf(inv, TIFLASH_GROUP, name),
-      vars,
-    };
+    const old = before(name);
+    if (old && seed && !seed.edit.changed.has(name) && !seed.edit.addresses.has(old.address)) return old;
+    return tiflashHost(inv, name);
   });
+}
+
+function tiflashHost(inv: Inventory, name: string): TiFlashHost {
+  const vars = resolveHostVars(inv, name);
+  const address = addressOf(inv, name);
+  const ports = Object.fromEntries(TIFLASH_PORT_NAMES.map((p) => [p, intOr(vars[p], TIFLASH_PORTS[p])])) as Record<TiFlashPortName, number>;
+  const deployDir = asText(vars.deploy_dir) ?? '/home/tidb/deploy';
+  const otherGroups = new Set<string>();
+  const siblings: string[] = [];
+  for (const other of addressIndex(inv).get(address) ?? []) {
+    const groups = inv.hosts.get(other)?.groups ?? [];
+    for (const g of groups) if (g !== TIFLASH_GROUP) otherGroups.add(g);
+    if (other !== name && groups.includes(TIFLASH_GROUP)) siblings.push(other);
+  }
+  // sorted: the same answer however the index was built (in full, or carried over from before an edit)
+  return {
+    name, address, ports, deployDir,
+    dataDirs: tiflashDataDirs(vars.data_dir, deployDir),
+    otherGroups: [...otherGroups].sort(), siblings: siblings.sort(),
+    line: hostLineOf(inv, TIFLASH_GROUP, name),
+    vars,
+  };
 }
 
 /** The directories an operator must wipe before the host can join again ("store is tombstone" otherwise). */

@@ -84,6 +84,6 @@ export interface Inventory {
   childLines: ChildLine[];
   /** Groups in the order Ansible creates them (`all` and `ungrouped` first). */
   groups: Map<string, Group>;
-  hosts: Map<string, Host>;
+  hosts: ReadonlyMap<string, Host>;
   problems: Problem[];
 }

@@ -1,7 +1,7 @@
 // Small helpers the rules share: where to point and how to set a host variable.
 
 import type { TextEdit } from '../inventory/edit';
-import type { HostLine, Inventory, Severity, Span } from '../inventory/types';
+import type { HostLine, Inventory, Severity, Span, VarEntry } from '../inventory/types';
 import type { FileRole, Finding, Fix } from './types';
 
 export function finding(file: FileRole, rule: string, severity: Severity, span: Span, message: string, fixes?: Fix[]): Finding {
@@ -30,4 +30,11 @@ export function setHostVar(line: HostLine, key: string, value: string): TextEdit
 export function isIp(text: string): boolean {
   const v4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
   return v4.test(text) || (/^[0-9a-fA-F:]+$/.test(text) && text.includes(':') && text.split('::').length <= 2);
+}
+
+/** Every variable written in an inventory: on host lines, then in `:vars` sections. */
+export function forEachVar(inv: Inventory | undefined, visit: (entry: VarEntry) => void): void {
+  if (!inv) return;
+  for (const h of inv.hostLines) for (const v of h.vars) visit(v);
+  for (const g of inv.groupVarLines) visit(g.entry);
 }

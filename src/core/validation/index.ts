@@ -27,5 +27,7 @@ export function validate(inventory: Inventory | undefined, hosts?: Inventory, re
     instances: inventory ? instances(inventory) : [],
   };
   const out = RULES.flatMap((r) => r.check(ctx));
-  return out.sort((a, b) => (a.file === b.file ? a.line - b.line || a.start - b.start : a.file < b.file ? -1 : 1));
+  // a total order: the same findings come out in the same order however they were computed
+  const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return out.sort((a, b) => text(a.file, b.file) || a.line - b.line || a.start - b.start || text(a.rule, b.rule) || text(a.message, b.message));
 }

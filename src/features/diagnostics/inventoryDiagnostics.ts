@@ -15,10 +15,19 @@ const SEVERITY = {
   info: vscode.DiagnosticSeverity.Information,
 } as const;
 
+interface LastRun {
+  inventory: Cluster['inventory'];
+  hosts: Cluster['hosts'];
+  /** How many domain names were resolved: a new answer can bring a quick fix. */
+  names: number;
+  findings: Finding[];
+}
+
 export class InventoryDiagnostics implements vscode.CodeActionProvider, vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('tiflash');
   private readonly findings = new Map<string, { cluster: Cluster; findings: Finding[] }>();
   private readonly names = new NameResolver();
+  private lastRuns = new Map<string, LastRun>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(private readonly ctx: Ctx) {
@@ -38,16 +47,27 @@ export class InventoryDiagnostics implements vscode.CodeActionProvider, vscode.D
   private update(): void {
     this.collection.clear();
     this.findings.clear();
+    const runs = new Map<string, LastRun>();
     for (const cluster of this.ctx.inventories.list()) {
-      this.names.request(cluster.tiflash.map((h) => h.address).filter((a) => !isIp(a)));
-      const all = validate(cluster.inventory, cluster.hosts, this.names.names);
+      const run = this.validated(cluster);
+      runs.set(cluster.dir.fsPath, run);
       for (const role of ['inventory', 'hosts'] as FileRole[]) {
         const uri = this.uriOf(cluster, role);
-        const mine = all.filter((f) => f.file === role);
+        const mine = run.findings.filter((f) => f.file === role);
         this.findings.set(uri.toString(), { cluster, findings: mine });
         this.collection.set(uri, mine.map(toDiagnostic));
       }
     }
+    this.lastRuns = runs;
+  }
+
+  /** A cluster whose files and resolved names did not change keeps its findings (typing in one folder leaves the others alone). */
+  private validated(cluster: Cluster): LastRun {
+    const last = this.lastRuns.get(cluster.dir.fsPath);
+    const names = this.names.names.size;
+    if (last && last.inventory === cluster.inventory && last.hosts === cluster.hosts && last.names === names) return last;
+    this.names.request(cluster.tiflash.map((h) => h.address).filter((a) => !isIp(a)));
+    return { inventory: cluster.inventory, hosts: cluster.hosts, names, findings: validate(cluster.inventory, cluster.hosts, this.names.names) };
   }
 
   private uriOf(cluster: Cluster, role: FileRole): vscode.Uri {

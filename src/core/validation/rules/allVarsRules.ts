@@ -1,8 +1,8 @@
 // Checks on [all:vars] that tidb-ansible enforces before every playbook.
 
 import type { Inventory } from '../../inventory/types';
-import { finding } from '../helpers';
-import type { Rule } from '../types';
+import { finding, forEachVar } from '../helpers';
+import type { Finding, Rule } from '../types';
 
 function allVar(inv: Inventory, key: string) {
   return [...inv.groupVarLines].reverse().find((g) => g.group === 'all' && g.entry.key === key);
@@ -11,10 +11,11 @@ function allVar(inv: Inventory, key: string) {
 export const ansibleUserRoot: Rule = {
   id: 'ansible-user-root',
   check(ctx) {
-    const inv = ctx.inventory;
-    if (!inv) return [];
-    const lines = [...inv.groupVarLines.map((g) => g.entry), ...inv.hostLines.flatMap((h) => h.vars)].filter((e) => e.key === 'ansible_user' && e.value === 'root');
-    return lines.map((e) => finding('inventory', 'ansible-user-root', 'error', e.valueSpan, 'ansible_user must not be root: tidb-ansible deploys as a normal user (tidb) with sudo'));
+    const out: Finding[] = [];
+    forEachVar(ctx.inventory, (e) => {
+      if (e.key === 'ansible_user' && e.value === 'root') out.push(finding('inventory', 'ansible-user-root', 'error', e.valueSpan, 'ansible_user must not be root: tidb-ansible deploys as a normal user (tidb) with sudo'));
+    });
+    return out;
   },
 };
 

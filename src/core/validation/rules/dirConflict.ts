@@ -4,32 +4,40 @@ import { DIR_COMPONENTS, instancesByAddress, type Instance } from '../../invento
 import { finding } from '../helpers';
 import type { Finding, Rule, RuleContext } from '../types';
 
-function conflicts(ctx: RuleContext, rule: string, dirsOf: (i: Instance) => string[], label: string): Finding[] {
+function conflicts(list: readonly Instance[], rule: string, dirsOf: (i: Instance) => string[], label: string): Finding[] {
   const out: Finding[] = [];
-  for (const list of instancesByAddress(ctx.instances).values()) {
-    const taken: { component: string; dir: string; host: string }[] = [];
-    for (const inst of list) {
-      if (!DIR_COMPONENTS.includes(inst.component)) continue;
-      for (const dir of dirsOf(inst)) {
-        const norm = dir.replace(/\/+$/, '');
-        const prev = taken.find((t) => t.component === inst.component && t.dir === norm);
-        if (!prev) {
-          taken.push({ component: inst.component, dir: norm, host: inst.host });
-          continue;
-        }
-        if (inst.line) out.push(finding('inventory', rule, 'error', inst.line, `${label} ${dir} of ${inst.host} on ${inst.address} is also used by ${prev.host}: give each instance its own`));
+  const taken: { component: string; dir: string; host: string }[] = [];
+  for (const inst of list) {
+    if (!DIR_COMPONENTS.includes(inst.component)) continue;
+    for (const dir of dirsOf(inst)) {
+      const norm = dir.replace(/\/+$/, '');
+      const prev = taken.find((t) => t.component === inst.component && t.dir === norm);
+      if (!prev) {
+        taken.push({ component: inst.component, dir: norm, host: inst.host });
+        continue;
       }
+      if (inst.line) out.push(finding('inventory', rule, 'error', inst.line, `${label} ${dir} of ${inst.host} on ${inst.address} is also used by ${prev.host}: give each instance its own`));
     }
   }
   return out;
 }
 
-export const deployDirConflict: Rule = {
-  id: 'deploy-dir-conflict',
-  check: (ctx) => conflicts(ctx, 'deploy-dir-conflict', (i) => (i.deployDir ? [i.deployDir] : []), 'deploy_dir'),
-};
+function dirRule(rule: string, dirsOf: (i: Instance) => string[], label: string): Rule {
+  return {
+    id: rule,
+    check(ctx: RuleContext) {
+      const out: Finding[] = [];
+      instancesByAddress(ctx.instances).forEach((list) => {
+        // most addresses hold one directory of this kind: nothing to compare
+        let dirs = 0;
+        for (const i of list) if (DIR_COMPONENTS.includes(i.component)) dirs += dirsOf(i).length;
+        if (dirs > 1) out.push(...conflicts(list, rule, dirsOf, label));
+      });
+      return out;
+    },
+  };
+}
 
-export const dataDirConflict: Rule = {
-  id: 'data-dir-conflict',
-  check: (ctx) => conflicts(ctx, 'data-dir-conflict', (i) => i.dataDirs, 'data_dir'),
-};
+export const deployDirConflict = dirRule('deploy-dir-conflict', (i) => (i.deployDir ? [i.deployDir] : []), 'deploy_dir');
+
+export const dataDirConflict = dirRule('data-dir-conflict', (i) => i.dataDirs, 'data_dir');

@@ -1,23 +1,37 @@
 // The same host listed twice in one group: the second line's variables silently override the first's.
 
 import { deleteLine } from '../../inventory/edit';
+import type { HostLine, Inventory } from '../../inventory/types';
 import { finding } from '../helpers';
 import type { FileRole, Finding, Rule } from '../types';
-import type { Inventory } from '../../inventory/types';
+
+/** Groups whose lines name more hosts than the group holds: only those can have a duplicate (a cheap count first). */
+function suspectGroups(inv: Inventory): Set<string> {
+  const named = new Map<string, number>();
+  for (const h of inv.hostLines) named.set(h.group, (named.get(h.group) ?? 0) + h.names.length);
+  const out = new Set<string>();
+  // reconciling takes hosts that are also in another group out of `ungrouped`: count those lines in full
+  for (const [group, n] of named) if (group === 'ungrouped' || n > (inv.groups.get(group)?.hosts.length ?? 0)) out.add(group);
+  return out;
+}
 
 function duplicates(inv: Inventory, file: FileRole): Finding[] {
+  const suspects = suspectGroups(inv);
+  if (!suspects.size) return [];
   const out: Finding[] = [];
-  const seen = new Map<string, number>();
+  const seen = new Map<string, Map<string, HostLine>>();
   for (const h of inv.hostLines) {
+    if (!suspects.has(h.group)) continue;
+    let firsts = seen.get(h.group);
+    if (!firsts) seen.set(h.group, (firsts = new Map()));
     for (const name of h.names) {
-      const key = `${h.group}\u0000${name}`;
-      const first = seen.get(key);
-      if (first === undefined) {
-        seen.set(key, h.line);
+      const first = firsts.get(name);
+      if (!first) {
+        firsts.set(name, h);
         continue;
       }
       const fixes = h.names.length === 1 ? [{ title: `Remove the duplicate line of ${name}`, edits: [{ file, edit: deleteLine(inv, h.line) }] }] : undefined;
-      out.push(finding(file, 'duplicate-host', 'warning', h, `${name} is already listed in [${h.group}] on line ${first + 1}`, fixes));
+      out.push(finding(file, 'duplicate-host', 'warning', h, `${name} is already listed in [${h.group}] on line ${first.line + 1}`, fixes));
       break;
     }
   }

@@ -1,7 +1,7 @@
 // Any `*_port` variable must be an integer in 1..65535.
 
-import type { Inventory, VarEntry } from '../../inventory/types';
-import { finding } from '../helpers';
+import type { VarEntry } from '../../inventory/types';
+import { finding, forEachVar } from '../helpers';
 import type { Finding, Rule } from '../types';
 
 function check(entry: VarEntry): Finding | undefined {
@@ -11,11 +11,14 @@ function check(entry: VarEntry): Finding | undefined {
   return finding('inventory', 'invalid-port', 'error', entry.valueSpan, `${entry.key} must be an integer from 1 to 65535, got '${entry.raw}'`);
 }
 
-function entries(inv: Inventory): VarEntry[] {
-  return [...inv.hostLines.flatMap((h) => h.vars), ...inv.groupVarLines.map((g) => g.entry)];
-}
-
 export const invalidPort: Rule = {
   id: 'invalid-port',
-  check: (ctx) => (ctx.inventory ? entries(ctx.inventory).map(check).filter((f): f is Finding => !!f) : []),
+  check(ctx) {
+    const out: Finding[] = [];
+    forEachVar(ctx.inventory, (entry) => {
+      const f = check(entry);
+      if (f) out.push(f);
+    });
+    return out;
+  },
 };

@@ -6,35 +6,57 @@ import type { Finding, Rule } from '../types';
 
 const describe = (inst: Instance, port: string) => `${inst.component} ${inst.host} (${port})`;
 
+/** Whether two ports on the address are the same: the common answer (no) without allocating anything. */
+function anyShared(list: readonly Instance[]): boolean {
+  for (let i = 0; i < list.length; i++) {
+    const ports = list[i].ports;
+    for (let k = 0; k < ports.length; k++) {
+      const value = ports[k].value;
+      for (let m = k + 1; m < ports.length; m++) if (ports[m].value === value) return true;
+      for (let j = i + 1; j < list.length; j++) {
+        const other = list[j].ports;
+        for (let m = 0; m < other.length; m++) if (other[m].value === value) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function conflicts(list: readonly Instance[]): Finding[] {
+  const out: Finding[] = [];
+  // an address holds a handful of ports: a list is cheaper than a map here
+  const taken: { value: number; inst: Instance; name: string }[] = [];
+  const offered: number[] = [];
+  for (const inst of list) {
+    for (const p of inst.ports) {
+      const prev = taken.find((t) => t.value === p.value);
+      if (!prev) {
+        taken.push({ value: p.value, inst, name: p.name });
+        continue;
+      }
+      if (!inst.line) continue;
+      // free = not used on this address and not already offered to an earlier conflict
+      const used = new Set([...list.flatMap((i) => i.ports.map((x) => x.value)), ...offered]);
+      let free = p.value + 1;
+      while (used.has(free) && free < 65535) free++;
+      offered.push(free);
+      const span = inst.line.vars.find((v) => v.key === p.name)?.valueSpan ?? inst.line;
+      out.push(finding('inventory', 'port-conflict', 'error', span,
+        `Port ${p.value} of ${describe(inst, p.name)} on ${inst.address} is already used by ${describe(prev.inst, prev.name)}`,
+        [{ title: `Set ${p.name}=${free} (the next free port on ${inst.address})`, edits: [{ file: 'inventory', edit: setHostVar(inst.line, p.name, String(free)) }] }]));
+    }
+  }
+  return out;
+}
+
 export const portConflict: Rule = {
   id: 'port-conflict',
   check(ctx) {
     if (!ctx.inventory) return [];
     const out: Finding[] = [];
-    for (const list of instancesByAddress(ctx.instances).values()) {
-      // an address holds a handful of ports: a list is cheaper than a map here
-      const taken: { value: number; inst: Instance; name: string }[] = [];
-      const offered: number[] = [];
-      for (const inst of list) {
-        for (const p of inst.ports) {
-          const prev = taken.find((t) => t.value === p.value);
-          if (!prev) {
-            taken.push({ value: p.value, inst, name: p.name });
-            continue;
-          }
-          if (!inst.line) continue;
-          // free = not used on this address and not already offered to an earlier conflict
-          const used = new Set([...list.flatMap((i) => i.ports.map((x) => x.value)), ...offered]);
-          let free = p.value + 1;
-          while (used.has(free) && free < 65535) free++;
-          offered.push(free);
-          const span = inst.line.vars.find((v) => v.key === p.name)?.valueSpan ?? inst.line;
-          out.push(finding('inventory', 'port-conflict', 'error', span,
-            `Port ${p.value} of ${describe(inst, p.name)} on ${inst.address} is already used by ${describe(prev.inst, prev.name)}`,
-            [{ title: `Set ${p.name}=${free} (the next free port on ${inst.address})`, edits: [{ file: 'inventory', edit: setHostVar(inst.line, p.name, String(free)) }] }]));
-        }
-      }
-    }
+    instancesByAddress(ctx.instances).forEach((list) => {
+      if (anyShared(list)) out.push(...conflicts(list));
+    });
     return out;
   },
 };

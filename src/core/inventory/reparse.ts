@@ -1,0 +1,125 @@
+// Re-reading an inventory after an edit that stays inside the host lines of one section (typing on a
+// host line): lines outside the edit keep their parsed objects, hosts the edit does not mention keep
+// theirs, and so does what was derived from them. The result equals a full parse of the new text.
+
+import { indexHosts } from './hostIndex';
+import { isProblem, readHostLine } from './hostLine';
+import { inheritInstances } from './instances';
+import { Overlay } from './overlay';
+import { addressOf, inheritGroupLayers } from './resolve';
+import type { SplitText } from './text';
+import { inheritTiflash } from './tiflash';
+import type { HostLine, Inventory, Problem, Section } from './types';
+
+/** What an edit touched: the hosts named on its lines (before and after) and their addresses. */
+export interface Edit {
+  group: string;
+  changed: ReadonlySet<string>;
+  addresses: ReadonlySet<string>;
+}
+
+/** The new model, or undefined when the edit is not one this can follow (the caller parses it all). */
+export function reparse(prev: Inventory, { lines, eol, bom }: SplitText): Inventory | undefined {
+  if (eol !== prev.eol || bom !== prev.bom || lines.length !== prev.lines.length) return undefined;
+  let a = 0;
+  while (a < lines.length && lines[a] === prev.lines[a]) a++;
+  if (a === lines.length) return prev;
+  let b = lines.length;
+  while (b > a && lines[b - 1] === prev.lines[b - 1]) b--;
+
+  const section = sectionAt(prev.sections, a);
+  if (section ? section.kind !== 'hosts' || section.lastLine < b - 1 : (prev.sections[0]?.line ?? Infinity) < b) return undefined;
+  for (let n = a; n < b; n++) if (isHeaderLike(lines[n]) || isHeaderLike(prev.lines[n])) return undefined;
+  // an invalid header above the edit hides these lines from Ansible; the full parse knows how
+  const from = section?.line ?? -1;
+  if (prev.problems.some((p) => p.line > from && p.line < a && isHeaderLike(prev.lines[p.line]))) return undefined;
+
+  const group = section?.group ?? 'ungrouped';
+  const read: HostLine[] = [];
+  const readProblems: Problem[] = [];
+  for (let n = a; n < b; n++) {
+    const t = lines[n].trim();
+    if (!t || t[0] === '#' || t[0] === ';') continue;
+    const r = readHostLine(n, lines[n], group);
+    if (isProblem(r)) readProblems.push(r);
+    else read.push(r);
+  }
+  const [lo, hi] = [firstAt(prev.hostLines, a), firstAt(prev.hostLines, b)];
+  const changed = new Set<string>();
+  for (const l of [...prev.hostLines.slice(lo, hi), ...read]) for (const name of l.names) changed.add(name);
+  const [plo, phi] = [firstAt(prev.problems, a), firstAt(prev.problems, b)];
+  const next: Inventory = {
+    ...prev,
+    lines,
+    hostLines: prev.hostLines.slice(0, lo).concat(read, prev.hostLines.slice(hi)),
+    problems: prev.problems.slice(0, plo).concat(readProblems, prev.problems.slice(phi)),
+  };
+  if (changed.size && !keepOrder(prev, next, group, changed)) {
+    const { hosts, members } = indexHosts(next.hostLines, { hosts: prev.hosts, changed });
+    next.hosts = hosts;
+    next.groups = new Map([...prev.groups].map(([name, g]) => [name, { ...g, hosts: members.get(name) ?? [] }]));
+  }
+  inheritGroupLayers(prev, next);
+  const addresses = new Set<string>();
+  for (const inv of [prev, next]) for (const name of changed) if (inv.hosts.has(name)) addresses.add(addressOf(inv, name));
+  const edit: Edit = { group, changed, addresses };
+  inheritTiflash(prev, next, edit);
+  inheritInstances(prev, next, edit);
+  return next;
+}
+
+/**
+ * The common case: the edit changed what the lines say about hosts that stay where they were (typing a
+ * variable). Then only those hosts are rebuilt, from the few lines that name them; the order of hosts and
+ * of each group's members stays. False when that does not hold (the caller indexes every line again).
+ */
+function keepOrder(prev: Inventory, next: Inventory, group: string, changed: ReadonlySet<string>): boolean {
+  const [before, after] = [firstLines(prev.hostLines, group, changed), firstLines(next.hostLines, group, changed)];
+  const rebuilt = indexHosts(after.lines).hosts;
+  for (const name of changed) {
+    const [old, now] = [prev.hosts.get(name), rebuilt.get(name)];
+    if (!old || !now || before.first.get(name) !== after.first.get(name) || before.inGroup.get(name) !== after.inGroup.get(name)) return false;
+    if ((old.groups[0] === 'ungrouped') !== (now.groups[0] === 'ungrouped')) return false;
+  }
+  next.hosts = Overlay.of(prev.hosts, new Map([...changed].map((name) => [name, rebuilt.get(name)!])));
+  return true;
+}
+
+/** The lines that name any of `names`, and where each name first appears (in the file, in `group`). */
+function firstLines(hostLines: readonly HostLine[], group: string, names: ReadonlySet<string>) {
+  const lines: HostLine[] = [];
+  const first = new Map<string, number>();
+  const inGroup = new Map<string, number>();
+  for (const l of hostLines) {
+    let named = false;
+    for (const n of l.names) {
+      if (!names.has(n)) continue;
+      named = true;
+      if (!first.has(n)) first.set(n, l.line);
+      if (l.group === group && !inGroup.has(n)) inGroup.set(n, l.line);
+    }
+    if (named) lines.push(l);
+  }
+  return { lines, first, inGroup };
+}
+
+/** Section headers, valid or not, start with `[`; so may a host range, which is rare enough to parse in full. */
+function isHeaderLike(line: string): boolean {
+  return line.trimStart()[0] === '[';
+}
+
+function sectionAt(sections: readonly Section[], line: number): Section | undefined {
+  const i = firstAt(sections, line + 1);
+  return i > 0 ? sections[i - 1] : undefined;
+}
+
+/** Index of the first item at or after `line` in a list sorted by line. */
+function firstAt(items: readonly { line: number }[], line: number): number {
+  let [lo, hi] = [0, items.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

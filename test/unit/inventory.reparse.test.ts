@@ -1,0 +1,111 @@
+import * as assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { toAnsibleList } from '../../src/core/inventory/ansibleList';
+import { instances } from '../../src/core/inventory/instances';
+import { parseInventory } from '../../src/core/inventory/parse';
+import { tiflashHosts } from '../../src/core/inventory/tiflash';
+import { Overlay } from '../../src/core/inventory/overlay';
+import type { Inventory } from '../../src/core/inventory/types';
+import { validate } from '../../src/core/validation';
+import { genInventory } from '../support/genInventory';
+import { Rng } from '../support/random';
+
+/** Host-line edits an operator makes while typing, plus a few that a paste or a slip makes. */
+const EDITS: ((line: string, rng: Rng, lines: string[]) => string)[] = [
+  (l, rng) => l.slice(0, rng.int(l.length + 1)),
+  (l, rng) => `${l}${rng.pick(['1', '.', ' ', '=', '"', "'", ':', '[', '#', 'x'])}`,
+  (l, rng) => `${l} ${rng.pick(['tcp_port', 'http_port', 'deploy_dir', 'data_dir', 'ansible_host', 'ansible_user', 'tikv_port'])}=${rng.pick(['9000', '8123', '20160', '/d', '/data1,/data2', '10.0.0.7', 'root', 'x', '"a b'])}`,
+  (_l, _rng, lines) => lines[Math.floor(lines.length / 2)] ?? '',
+  (_l, rng) => `10.0.${rng.int(3)}.${rng.int(250) + 1}`,
+  (_l, rng) => rng.pick(['', '# off', '  ', 'key=value', '10.0.0.[1:3]', 'h[a:c] ansible_host=10.0.0.9', 'alias ansible_host=10.0.1.1', '[tiflash_servers]', 'a:bad']),
+  (l) => `#${l}`,
+  (l) => l.replace(/^#+/, ''),
+];
+
+/** The model as plain data: a re-read model may share its host map with the one before it. */
+const plain = (inv: Inventory) => ({ ...inv, hosts: new Map(inv.hosts) });
+
+function derived(inv: Inventory) {
+  return {
+    list: JSON.stringify(toAnsibleList(inv)),
+    hostOrder: [...inv.hosts.keys()],
+    groupOrder: [...inv.groups.keys()],
+    tiflash: tiflashHosts(inv),
+    instances: instances(inv),
+    findings: validate(inv),
+  };
+}
+
+function edited(text: string, rng: Rng): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lines = text.split(eol);
+  const at = rng.int(lines.length);
+  const count = rng.chance(0.8) ? 1 : 1 + rng.int(3);
+  for (let i = at; i < Math.min(lines.length, at + count); i++) lines[i] = rng.pick(EDITS)(lines[i], rng, lines);
+  // now and then the edit adds or removes a line: the incremental path must step aside
+  if (rng.chance(0.1)) lines.splice(at, rng.int(2), ...(rng.chance(0.5) ? ['10.0.0.8'] : []));
+  return lines.join(eol);
+}
+
+describe('incremental parse', () => {
+  it('equals a full parse after a chain of edits (2,000 inventories, 5 edits each)', () => {
+    for (let seed = 1; seed <= 2000; seed++) {
+      const rng = new Rng(seed);
+      let text = genInventory(rng);
+      let prev = parseInventory(text);
+      // what a previous model derived is what the next one takes over: compute it, as the editor does
+      derived(prev);
+      for (let step = 0; step < 5; step++) {
+        text = edited(text, rng);
+        const next = parseInventory(text, prev);
+        const full = parseInventory(text);
+        try {
+          assert.deepStrictEqual(plain(next), plain(full));
+          assert.deepStrictEqual(derived(next), derived(full));
+        } catch (e) {
+          assert.fail(`seed ${seed} step ${step}: ${(e as Error).message}\n${JSON.stringify(text)}`);
+        }
+        prev = next;
+      }
+    }
+  });
+
+  it('reuses what the edit did not touch', () => {
+    const text = '[tiflash_servers]\n10.0.0.1\n10.0.0.2\n[monitored_servers]\n10.0.0.1\n10.0.0.2\n';
+    const prev = parseInventory(text);
+    const [before, inst] = [tiflashHosts(prev), instances(prev)];
+    const next = parseInventory(text.replace('10.0.0.2\n[', '10.0.0.2 tcp_port=9001\n['), prev);
+    assert.equal(next.hostLines[0], prev.hostLines[0]);
+    assert.equal(tiflashHosts(next)[0], before[0]);
+    assert.notEqual(tiflashHosts(next)[1], before[1]);
+    assert.equal(tiflashHosts(next)[1].ports.tcp_port, 9001);
+    assert.equal(instances(next).find((i) => i.component === 'monitored_servers' && i.host === '10.0.0.1'), inst.find((i) => i.component === 'monitored_servers' && i.host === '10.0.0.1'));
+    assert.equal(parseInventory(text, prev), prev, 'the same text is the same model');
+  });
+});
+
+describe('overlay map', () => {
+  it('reads like the map it stands for, and folds its differences past a bound', () => {
+    const base = new Map([['a', 1], ['b', 2], ['c', 3]]);
+    const one = Overlay.of(base, new Map([['b', 20], ['c', undefined], ['d', 4]]));
+    const two = Overlay.of(one, new Map([['a', undefined], ['c', 30]]));
+    // unlike a Map, a base key deleted and set again keeps its place: the models only replace values
+    const expect = new Map([['b', 20], ['c', 30], ['d', 4]]);
+    assert.deepEqual([...two], [...expect]);
+    assert.equal(two.size, 3);
+    assert.equal(two.get('a'), undefined);
+    assert.equal(two.has('a'), false);
+    assert.equal(two.get('c'), 30);
+    const seen: [string, number][] = [];
+    two.forEach((v, k) => seen.push([k, v]));
+    assert.deepEqual(seen, [...expect]);
+    assert.deepEqual([...base], [['a', 1], ['b', 2], ['c', 3]], 'the base is never changed');
+    let many: ReadonlyMap<string, number> = base;
+    for (let i = 0; i < 256; i++) many = Overlay.of(many, new Map([[`k${i}`, i]]));
+    assert.ok(!(many instanceof Map));
+    many = Overlay.of(many, new Map([['last', 0]]));
+    assert.ok(many instanceof Map, 'folded into a plain map');
+    assert.equal(many.size, 260);
+    assert.equal(many.get('k255'), 255);
+  });
+});
