@@ -26,9 +26,11 @@ const EDITS: ((line: string, rng: Rng, lines: string[]) => string)[] = [
 const plain = (inv: Inventory) => ({ ...inv, hosts: new Map(inv.hosts) });
 
 function derived(inv: Inventory) {
+  const { _meta, ...groups } = toAnsibleList(inv);
   return {
-    list: JSON.stringify(toAnsibleList(inv)),
-    hostOrder: [...inv.hosts.keys()],
+    // groups' members and children in order; hostvars as a set (a re-read model's host map has no set order)
+    groups: JSON.stringify(groups),
+    hostvars: _meta.hostvars,
     groupOrder: [...inv.groups.keys()],
     tiflash: tiflashHosts(inv),
     instances: instances(inv),

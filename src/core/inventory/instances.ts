@@ -62,15 +62,16 @@ function computeInstances(inv: Inventory): Instance[] {
   }
   const out: Instance[] = [];
   for (const [component, defaults] of Object.entries(COMPONENT_PORTS)) {
-    const seenAddress = new Set<string>();
+    // node_exporter runs once per machine however many inventory names point at it
+    const seenAddress = component === 'monitored_servers' ? new Set<string>() : undefined;
     const previous = follower(before.get(component) ?? [], (i) => i.host);
     for (const host of inv.groups.get(component)?.hosts ?? []) {
       let old = previous(host);
+      // kept: a host the edit did not name, at an address it did not touch
       if (old && (seed!.edit.changed.has(host) || seed!.edit.addresses.has(old.address))) old = undefined;
       const address = old?.address ?? addressOf(inv, host);
-      // node_exporter runs once per machine however many inventory names point at it
-      if (component === 'monitored_servers' && seenAddress.has(address)) continue;
-      seenAddress.add(address);
+      if (seenAddress?.has(address)) continue;
+      seenAddress?.add(address);
       out.push(old ?? instance(inv, component, defaults, host, address));
     }
   }

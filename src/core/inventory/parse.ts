@@ -1,7 +1,7 @@
 // Parses an Ansible INI inventory the way ansible/plugins/inventory/ini.py does, but never throws:
 // where Ansible would abort, the line becomes a `syntax` problem and parsing goes on.
 
-import { indexHosts } from './hostIndex';
+import { indexHosts, stayUngrouped } from './hostIndex';
 import { isProblem, readHostLine, syntaxProblem } from './hostLine';
 import { pyLiteral } from './pyLiteral';
 import { reparse } from './reparse';
@@ -102,7 +102,7 @@ function parseAll({ lines, eol, bom }: SplitText): Inventory {
   closeSections(inv);
   const { hosts, members } = indexHosts(inv.hostLines);
   inv.hosts = hosts;
-  for (const [name, list] of members) inv.groups.get(name)!.hosts = list;
+  for (const [name, list] of members) inv.groups.get(name)!.hosts = name === 'ungrouped' ? stayUngrouped(list, hosts) : list;
   reconcile(inv);
   // in line order, so that an edit can swap the problems of the lines it changed
   inv.problems.sort((x, y) => x.line - y.line);

@@ -2,7 +2,7 @@
 // host line): lines outside the edit keep their parsed objects, hosts the edit does not mention keep
 // theirs, and so does what was derived from them. The result equals a full parse of the new text.
 
-import { indexHosts } from './hostIndex';
+import { indexHosts, onlyUngrouped, stayUngrouped } from './hostIndex';
 import { isProblem, readHostLine } from './hostLine';
 import { inheritInstances } from './instances';
 import { Overlay } from './overlay';
@@ -54,11 +54,7 @@ export function reparse(prev: Inventory, { lines, eol, bom }: SplitText): Invent
     hostLines: prev.hostLines.slice(0, lo).concat(read, prev.hostLines.slice(hi)),
     problems: prev.problems.slice(0, plo).concat(readProblems, prev.problems.slice(phi)),
   };
-  if (changed.size && !keepOrder(prev, next, group, changed)) {
-    const { hosts, members } = indexHosts(next.hostLines, { hosts: prev.hosts, changed });
-    next.hosts = hosts;
-    next.groups = new Map([...prev.groups].map(([name, g]) => [name, { ...g, hosts: members.get(name) ?? [] }]));
-  }
+  if (changed.size) rehost(prev, next, group, changed);
   inheritGroupLayers(prev, next);
   const addresses = new Set<string>();
   for (const inv of [prev, next]) for (const name of changed) if (inv.hosts.has(name)) addresses.add(addressOf(inv, name));
@@ -69,38 +65,47 @@ export function reparse(prev: Inventory, { lines, eol, bom }: SplitText): Invent
 }
 
 /**
- * The common case: the edit changed what the lines say about hosts that stay where they were (typing a
- * variable). Then only those hosts are rebuilt, from the few lines that name them; the order of hosts and
- * of each group's members stays. False when that does not hold (the caller indexes every line again).
+ * Only the hosts the edit names are rebuilt, from the few lines that name them; a group's members are
+ * listed again only when one of those hosts entered, left or moved in it.
  */
-function keepOrder(prev: Inventory, next: Inventory, group: string, changed: ReadonlySet<string>): boolean {
-  const [before, after] = [firstLines(prev.hostLines, group, changed), firstLines(next.hostLines, group, changed)];
+function rehost(prev: Inventory, next: Inventory, group: string, changed: ReadonlySet<string>): void {
+  const [before, after] = [linesNaming(prev.hostLines, group, changed), linesNaming(next.hostLines, group, changed)];
   const rebuilt = indexHosts(after.lines).hosts;
+  next.hosts = Overlay.of(prev.hosts, new Map([...changed].map((name) => [name, rebuilt.get(name)])));
+  const regroup = new Set<string>();
   for (const name of changed) {
-    const [old, now] = [prev.hosts.get(name), rebuilt.get(name)];
-    if (!old || !now || before.first.get(name) !== after.first.get(name) || before.inGroup.get(name) !== after.inGroup.get(name)) return false;
-    if ((old.groups[0] === 'ungrouped') !== (now.groups[0] === 'ungrouped')) return false;
+    if (before.firstInGroup.get(name) !== after.firstInGroup.get(name)) regroup.add(group);
+    if (onlyUngrouped(prev.hosts.get(name)) !== onlyUngrouped(rebuilt.get(name))) regroup.add('ungrouped');
   }
-  next.hosts = Overlay.of(prev.hosts, new Map([...changed].map((name) => [name, rebuilt.get(name)!])));
-  return true;
+  if (!regroup.size) return;
+  next.groups = new Map(prev.groups);
+  for (const name of regroup) {
+    const list = membersOf(next.hostLines, name);
+    next.groups.set(name, { ...prev.groups.get(name)!, hosts: name === 'ungrouped' ? stayUngrouped(list, next.hosts) : list });
+  }
 }
 
-/** The lines that name any of `names`, and where each name first appears (in the file, in `group`). */
-function firstLines(hostLines: readonly HostLine[], group: string, names: ReadonlySet<string>) {
+/** The hosts listed in `group`, in file order, each once. */
+function membersOf(hostLines: readonly HostLine[], group: string): string[] {
+  const seen = new Set<string>();
+  for (const l of hostLines) if (l.group === group) for (const n of l.names) seen.add(n);
+  return [...seen];
+}
+
+/** The lines that name any of `names`, and the line where each first appears in `group`. */
+function linesNaming(hostLines: readonly HostLine[], group: string, names: ReadonlySet<string>) {
   const lines: HostLine[] = [];
-  const first = new Map<string, number>();
-  const inGroup = new Map<string, number>();
+  const firstInGroup = new Map<string, number>();
   for (const l of hostLines) {
     let named = false;
     for (const n of l.names) {
       if (!names.has(n)) continue;
       named = true;
-      if (!first.has(n)) first.set(n, l.line);
-      if (l.group === group && !inGroup.has(n)) inGroup.set(n, l.line);
+      if (l.group === group && !firstInGroup.has(n)) firstInGroup.set(n, l.line);
     }
     if (named) lines.push(l);
   }
-  return { lines, first, inGroup };
+  return { lines, firstInGroup };
 }
 
 /** Section headers, valid or not, start with `[`; so may a host range, which is rare enough to parse in full. */

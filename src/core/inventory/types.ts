@@ -84,6 +84,7 @@ export interface Inventory {
   childLines: ChildLine[];
   /** Groups in the order Ansible creates them (`all` and `ungrouped` first). */
   groups: Map<string, Group>;
+  /** In the order hosts first appear after a full parse; in no particular order after a re-read (hostLines has the file order). */
   hosts: ReadonlyMap<string, Host>;
   problems: Problem[];
 }

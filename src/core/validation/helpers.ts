@@ -2,7 +2,8 @@
 
 import type { TextEdit } from '../inventory/edit';
 import type { HostLine, Inventory, Severity, Span, VarEntry } from '../inventory/types';
-import type { FileRole, Finding, Fix } from './types';
+import { instancesByAddress, type Instance } from '../inventory/instances';
+import type { FileRole, Finding, Fix, RuleContext } from './types';
 
 export function finding(file: FileRole, rule: string, severity: Severity, span: Span, message: string, fixes?: Fix[]): Finding {
   return { file, rule, severity, line: span.line, start: span.start, end: span.end, message, ...(fixes?.length ? { fixes } : {}) };
@@ -35,6 +36,26 @@ export function isIp(text: string): boolean {
 /** Every variable written in an inventory: on host lines, then in `:vars` sections. */
 export function forEachVar(inv: Inventory | undefined, visit: (entry: VarEntry) => void): void {
   if (!inv) return;
-  for (const h of inv.hostLines) for (const v of h.vars) visit(v);
+  const lines = inv.hostLines;
+  for (let i = 0; i < lines.length; i++) {
+    const vars = lines[i].vars;
+    for (let j = 0; j < vars.length; j++) visit(vars[j]);
+  }
   for (const g of inv.groupVarLines) visit(g.entry);
+}
+
+const NONE: Finding[] = [];
+
+/**
+ * Findings about each address, remembered per list of instances. An address an edit did not touch keeps
+ * its list object (see instancesByAddress), so its findings are not looked for again.
+ */
+export function perAddress(ctx: RuleContext, memo: WeakMap<readonly Instance[], Finding[]>, check: (list: readonly Instance[]) => Finding[] | undefined): Finding[] {
+  const out: Finding[] = [];
+  instancesByAddress(ctx.instances).forEach((list) => {
+    let found = memo.get(list);
+    if (!found) memo.set(list, (found = check(list) ?? NONE));
+    if (found.length) out.push(...found);
+  });
+  return out;
 }

@@ -8,7 +8,17 @@ import type { FileRole, Finding, Rule } from '../types';
 /** Groups whose lines name more hosts than the group holds: only those can have a duplicate (a cheap count first). */
 function suspectGroups(inv: Inventory): Set<string> {
   const named = new Map<string, number>();
-  for (const h of inv.hostLines) named.set(h.group, (named.get(h.group) ?? 0) + h.names.length);
+  // a section's lines come one after another: count a run, then add it up
+  let [group, count] = ['', 0];
+  const flush = () => named.set(group, (named.get(group) ?? 0) + count);
+  for (const h of inv.hostLines) {
+    if (h.group !== group) {
+      if (count) flush();
+      [group, count] = [h.group, 0];
+    }
+    count += h.names.length;
+  }
+  if (count) flush();
   const out = new Set<string>();
   // reconciling takes hosts that are also in another group out of `ungrouped`: count those lines in full
   for (const [group, n] of named) if (group === 'ungrouped' || n > (inv.groups.get(group)?.hosts.length ?? 0)) out.add(group);

@@ -1,7 +1,7 @@
 // Two instances on one address (any component, TiFlash's six ports included) sharing a port.
 
-import { instancesByAddress, type Instance } from '../../inventory/instances';
-import { finding, setHostVar } from '../helpers';
+import type { Instance } from '../../inventory/instances';
+import { finding, perAddress, setHostVar } from '../helpers';
 import type { Finding, Rule } from '../types';
 
 const describe = (inst: Instance, port: string) => `${inst.component} ${inst.host} (${port})`;
@@ -49,14 +49,9 @@ function conflicts(list: readonly Instance[]): Finding[] {
   return out;
 }
 
+const memo = new WeakMap<readonly Instance[], Finding[]>();
+
 export const portConflict: Rule = {
   id: 'port-conflict',
-  check(ctx) {
-    if (!ctx.inventory) return [];
-    const out: Finding[] = [];
-    instancesByAddress(ctx.instances).forEach((list) => {
-      if (anyShared(list)) out.push(...conflicts(list));
-    });
-    return out;
-  },
+  check: (ctx) => (ctx.inventory ? perAddress(ctx, memo, (list) => (anyShared(list) ? conflicts(list) : undefined)) : []),
 };
