@@ -5,10 +5,15 @@ import { parseInventory } from '../core/inventory/parse';
 import type { Inventory } from '../core/inventory/types';
 
 export class CliError extends Error {
+  override readonly name = 'CliError';
+
   constructor(message: string, readonly code = 2) {
     super(message);
   }
 }
+
+/** Known by name: the PD commands are bundled apart (dist/pd.js), with their own copy of the class. */
+export const isCliError = (e: unknown): e is CliError => e instanceof Error && e.name === 'CliError';
 
 export function readInventory(file: string | undefined, what = 'inventory'): { path: string; text: string; inv: Inventory } {
   if (!file) throw new CliError(`missing -i <${what} file>`);

@@ -3,7 +3,7 @@
 
 import { parseArgs } from 'node:util';
 import { toAnsibleList } from '../core/inventory/ansibleList';
-import { CliError, printJson, readInventory } from './io';
+import { CliError, isCliError, printJson, readInventory } from './io';
 import { lint } from './lint';
 
 const HELP = `Usage: tiflash-ansible <command> [options]
@@ -54,7 +54,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     case 'lint':
       return lint(values);
-    // the PD commands load undici: only pay for it when they run
+    // the PD commands load undici: only pay for it when they run (a file of its own in the bundle)
     case 'stores':
       return (await import('./pd.js')).stores(values);
     case 'plan':
@@ -68,8 +68,8 @@ if (require.main === module) {
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (e) => {
-      process.stderr.write(`tiflash-ansible: ${e instanceof CliError ? e.message : (e as Error).stack}\n`);
-      process.exitCode = e instanceof CliError ? e.code : 3;
+      process.stderr.write(`tiflash-ansible: ${isCliError(e) ? e.message : (e as Error).stack}\n`);
+      process.exitCode = isCliError(e) ? e.code : 3;
     },
   );
 }

@@ -11,7 +11,8 @@ import { startPdSim, type PdSim } from '../../tools/pd-sim/server';
 import { demoCluster } from '../support/pdFixtures';
 import { repoRoot } from '../support/paths';
 
-const cli = path.join(repoRoot, 'out', 'src', 'cli', 'main.js');
+// the bundle as shipped (npm test builds it first): its PD commands live in a second file, dist/pd.js
+const cli = path.join(repoRoot, 'dist', 'cli.js');
 const demo = path.join(repoRoot, 'demo', 'tidb-ansible');
 const run = async (...args: string[]) => {
   try {
@@ -47,6 +48,10 @@ describe('tiflash-ansible CLI', () => {
     assert.match(r.stderr, /cannot read inventory file .*: no such file/);
     assert.equal((await run('lint', '--bogus')).code, 2);
     assert.match((await run('--help')).stdout, /Usage: tiflash-ansible/);
+    // the same from the PD commands, which run from a file of their own
+    const down = await run('stores', '--pd', 'http://127.0.0.1:1', '-i', path.join(demo, 'inventory.ini'));
+    assert.deepEqual([down.code, down.stdout], [2, '']);
+    assert.match(down.stderr, /^tiflash-ansible: PD is unreachable \(http:\/\/127\.0\.0\.1:1: ECONNREFUSED\)\n$/);
   });
 
   it('lists the inventory like ansible-inventory --list', async () => {
