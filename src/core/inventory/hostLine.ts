@@ -16,8 +16,9 @@ interface HostText {
 
 type Tokenized = HostText | { error: string; span?: Token };
 
-// Re-parsing after a keystroke sees the same lines again: each distinct line is tokenized and typed once.
-// Values are shared and never changed.
+// Parsing a document again in full (after Enter or a paste) sees the same lines again: there each distinct
+// line is tokenized and typed once. Values are shared and never changed. A first parse (the CLI, opening a
+// file) skips the cache: filling it would cost more than it saves.
 const hostTextCache = new Map<string, Tokenized>();
 const HOST_TEXT_CACHE_LIMIT = 50_000;
 
@@ -29,11 +30,14 @@ export function syntaxProblem(lineText: string, line: number, message: string, s
 }
 
 /** The host line at line `n` of `group`, or the problem Ansible would abort with. */
-export function readHostLine(n: number, raw: string, group: string): HostLine | Problem {
-  let parsed = hostTextCache.get(raw);
+export function readHostLine(n: number, raw: string, group: string, cached = false): HostLine | Problem {
+  let parsed = cached ? hostTextCache.get(raw) : undefined;
   if (!parsed) {
-    if (hostTextCache.size >= HOST_TEXT_CACHE_LIMIT) hostTextCache.clear();
-    hostTextCache.set(raw, (parsed = tokenizeHostLine(raw)));
+    parsed = tokenizeHostLine(raw);
+    if (cached) {
+      if (hostTextCache.size >= HOST_TEXT_CACHE_LIMIT) hostTextCache.clear();
+      hostTextCache.set(raw, parsed);
+    }
   }
   if ('error' in parsed) return syntaxProblem(raw, n, parsed.error, parsed.span);
   const vars: VarEntry[] = parsed.vars.map((v) => ({

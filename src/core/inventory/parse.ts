@@ -28,10 +28,11 @@ function newGroup(name: string): Group {
  */
 export function parseInventory(text: string, previous?: Inventory): Inventory {
   const split = splitText(text);
-  return (previous && reparse(previous, split)) || parseAll(split);
+  return (previous && reparse(previous, split)) || parseAll(split, !!previous);
 }
 
-function parseAll({ lines, eol, bom }: SplitText): Inventory {
+/** `again`: the document was parsed before, so most of its lines were seen (see readHostLine). */
+function parseAll({ lines, eol, bom }: SplitText, again: boolean): Inventory {
   const inv: Inventory = {
     lines, eol, bom,
     sections: [], hostLines: [], groupVarLines: [], childLines: [],
@@ -118,7 +119,7 @@ function parseAll({ lines, eol, bom }: SplitText): Inventory {
   }
 
   function parseHostLine(n: number, raw: string): void {
-    const read = readHostLine(n, raw, group);
+    const read = readHostLine(n, raw, group, again);
     if (isProblem(read)) inv.problems.push(read);
     else inv.hostLines.push(read);
   }
