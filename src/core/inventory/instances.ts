@@ -61,7 +61,8 @@ function computeInstances(inv: Inventory): Instance[] {
     else before.set(i.component, [i]);
   }
   const out: Instance[] = [];
-  for (const [component, defaults] of Object.entries(COMPONENT_PORTS)) {
+  for (const [component, ports] of Object.entries(COMPONENT_PORTS)) {
+    const defaults = Object.entries(ports);
     // node_exporter runs once per machine however many inventory names point at it
     const seenAddress = component === 'monitored_servers' ? new Set<string>() : undefined;
     const previous = follower(before.get(component) ?? [], (i) => i.host);
@@ -79,9 +80,9 @@ function computeInstances(inv: Inventory): Instance[] {
   return out;
 }
 
-function instance(inv: Inventory, component: string, defaults: Record<string, number>, host: string, address: string): Instance {
+function instance(inv: Inventory, component: string, defaults: readonly [string, number][], host: string, address: string): Instance {
   const vars = resolveHostVars(inv, host);
-  const ports = Object.entries(defaults).map(([name, value]) => ({ name, value: intOr(vars[name], value) }));
+  const ports = defaults.map(([name, value]) => ({ name, value: intOr(vars[name], value) }));
   const deployDir = asText(vars.deploy_dir);
   return {
     component, host, address, ports,
