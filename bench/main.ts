@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   const tiflashMs = time(typed((lines) => (lines[tiflashLine] = `${lines[tiflashLine]} tcp_port=${9000 + (keystroke++ % 500)}`)), ...KEYSTROKES);
   // typing an address: the host on that line is a new one at every keystroke
   const addressMs = time(typed((lines) => (lines[tiflashLine] = `10.9.${keystroke & 255}.${keystroke++ % 200}`)), ...KEYSTROKES);
-  // Enter adds a line: every line below it moves, so that keystroke is parsed and validated in full
+  // Enter adds a line: every line below it moves (here ~10,000 host lines)
   const grown = [...fiveLines];
   const enterMs = time(() => {
     grown.splice(12, 0, '');
@@ -105,7 +105,7 @@ async function main(): Promise<void> {
   row('a keystroke on a [monitored_servers] line', revalidateMs);
   row('a keystroke on a [tiflash_servers] line  ', tiflashMs);
   row('typing a new address                     ', addressMs);
-  row('Enter (a new line, parsed in full)       ', enterMs, '');
+  row('Enter (a new line above 10,000 others)   ', enterMs);
 
   const text = inventoryOf(10_000);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-'));

@@ -44,8 +44,8 @@ function edited(text: string, rng: Rng): string {
   const at = rng.int(lines.length);
   const count = rng.chance(0.8) ? 1 : 1 + rng.int(3);
   for (let i = at; i < Math.min(lines.length, at + count); i++) lines[i] = rng.pick(EDITS)(lines[i], rng, lines);
-  // now and then the edit adds or removes a line: the incremental path must step aside
-  if (rng.chance(0.1)) lines.splice(at, rng.int(2), ...(rng.chance(0.5) ? ['10.0.0.8'] : []));
+  // Enter, a pasted block, a deleted line: the lines below move
+  if (rng.chance(0.35)) lines.splice(rng.int(lines.length + 1), rng.int(3), ...rng.pick([[], [''], ['10.0.0.8'], ['', 'tifl9 ansible_host=10.0.0.8'], ['[tiflash_servers]']]));
   return lines.join(eol);
 }
 
@@ -83,6 +83,19 @@ describe('incremental parse', () => {
     assert.equal(tiflashHosts(next)[1].ports.tcp_port, 9001);
     assert.equal(instances(next).find((i) => i.component === 'monitored_servers' && i.host === '10.0.0.1'), inst.find((i) => i.component === 'monitored_servers' && i.host === '10.0.0.1'));
     assert.equal(parseInventory(text, prev), prev, 'the same text is the same model');
+  });
+
+  it('moves the lines below an added line instead of reading them again', () => {
+    const text = '[tiflash_servers]\n10.0.0.1\n10.0.0.2 tcp_port=9001\n[all:vars]\nansible_user = tidb\n';
+    const prev = parseInventory(text);
+    const before = tiflashHosts(prev);
+    const next = parseInventory(text.replace('10.0.0.1\n', '10.0.0.1\n\n'), prev);
+    assert.equal(next.hostLines[0], prev.hostLines[0]);
+    assert.deepEqual([next.hostLines[1].line, next.hostLines[1].vars[0].valueSpan.line], [3, 3]);
+    assert.deepEqual([next.sections[1].line, next.groupVarLines[0].line], [4, 5]);
+    assert.equal(tiflashHosts(next)[0], before[0]);
+    assert.equal(tiflashHosts(next)[1].line, next.hostLines[1]);
+    assert.equal(tiflashHosts(next)[1].vars, before[1].vars, 'what the line says was not read again');
   });
 });
 

@@ -2,6 +2,7 @@
 // find two instances on one address that collide. Defaults are tidb-ansible's group_vars.
 
 import { follower } from './follow';
+import { lineAfter } from './shift';
 import { Overlay } from './overlay';
 import { addressOf, resolveHostVars } from './resolve';
 import { hostLineOf, TIFLASH_GROUP, TIFLASH_PORTS } from './tiflash';
@@ -73,12 +74,21 @@ function computeInstances(inv: Inventory): Instance[] {
       const address = old?.address ?? addressOf(inv, host);
       if (seenAddress?.has(address)) continue;
       seenAddress?.add(address);
-      out.push(old ?? instance(inv, component, defaults, host, address));
+      if (!old) out.push(instance(inv, component, defaults, host, address));
+      else {
+        const line = lineAfter(old.line, seed!.edit.shift, inv.hostLines);
+        out.push(line === old.line ? old : withLine(old, line));
+      }
     }
   }
   if (seed) inheritByAddress(seed.instances, out, seed.edit);
   return out;
 }
+
+// the same fields in the same order as `instance` builds them: one object shape for all (copies come by the thousand)
+const withLine = (i: Instance, line: HostLine | undefined): Instance => ({
+  component: i.component, host: i.host, address: i.address, ports: i.ports, deployDir: i.deployDir, dataDirs: i.dataDirs, line, vars: i.vars,
+});
 
 function instance(inv: Inventory, component: string, defaults: readonly [string, number][], host: string, address: string): Instance {
   const vars = resolveHostVars(inv, host);
@@ -116,7 +126,8 @@ function groupByAddress(instances: readonly Instance[], only?: ReadonlySet<strin
 /** An address the edit did not touch holds the same instances as before. */
 function inheritByAddress(prev: readonly Instance[], next: readonly Instance[], edit: Edit): void {
   const before = byAddressCache.get(prev);
-  if (!before) return;
+  // when lines moved, instances below the edit are new objects: the lists are built again when asked
+  if (!before || edit.shift.delta) return;
   const now = groupByAddress(next, edit.addresses);
   byAddressCache.set(next, Overlay.of(before, new Map([...edit.addresses].map((a) => [a, now.get(a)]))));
 }

@@ -1,6 +1,7 @@
 // Re-reading an inventory after an edit that stays inside the host lines of one section (typing on a
-// host line): lines outside the edit keep their parsed objects, hosts the edit does not mention keep
-// theirs, and so does what was derived from them. The result equals a full parse of the new text.
+// host line, Enter, deleting a line): lines above the edit keep their parsed objects, lines below it are
+// moved (see shift.ts), hosts the edit does not name keep theirs, and so does what was derived from them.
+// The result equals a full parse of the new text.
 
 import { indexHosts, onlyUngrouped, stayUngrouped } from './hostIndex';
 import { isProblem, readHostLine } from './hostLine';
@@ -8,36 +9,40 @@ import { inheritInstances } from './instances';
 import { Overlay } from './overlay';
 import { addressOf, inheritGroupLayers } from './resolve';
 import type { SplitText } from './text';
+import { firstAt, shiftChildLine, shiftGroupVarLine, shiftHostLine, shiftProblem, shiftSection, type Shift } from './shift';
 import { inheritTiflash } from './tiflash';
 import type { HostLine, Inventory, Problem, Section } from './types';
 
-/** What an edit touched: the hosts named on its lines (before and after) and their addresses. */
+/** What an edit touched: the hosts named on its lines (before and after) and their addresses; where lines moved. */
 export interface Edit {
   group: string;
   changed: ReadonlySet<string>;
   addresses: ReadonlySet<string>;
+  shift: Shift;
 }
 
 /** The new model, or undefined when the edit is not one this can follow (the caller parses it all). */
 export function reparse(prev: Inventory, { lines, eol, bom }: SplitText): Inventory | undefined {
-  if (eol !== prev.eol || bom !== prev.bom || lines.length !== prev.lines.length) return undefined;
+  if (eol !== prev.eol || bom !== prev.bom) return undefined;
+  // the edit: old lines [a, b) became new lines [a, c); the lines after it moved by c - b
   let a = 0;
-  while (a < lines.length && lines[a] === prev.lines[a]) a++;
-  if (a === lines.length) return prev;
-  let b = lines.length;
-  while (b > a && lines[b - 1] === prev.lines[b - 1]) b--;
+  while (a < lines.length && a < prev.lines.length && lines[a] === prev.lines[a]) a++;
+  if (a === lines.length && a === prev.lines.length) return prev;
+  let [b, c] = [prev.lines.length, lines.length];
+  while (b > a && c > a && lines[c - 1] === prev.lines[b - 1]) [b, c] = [b - 1, c - 1];
 
-  const section = sectionAt(prev.sections, a);
+  // the section of the line above the edit is the one new lines join
+  const section = sectionAt(prev.sections, a - 1);
   if (section ? section.kind !== 'hosts' || section.lastLine < b - 1 : (prev.sections[0]?.line ?? Infinity) < b) return undefined;
-  for (let n = a; n < b; n++) if (isHeaderLike(lines[n]) || isHeaderLike(prev.lines[n])) return undefined;
+  for (let n = a; n < Math.max(b, c); n++) if ((n < c && isHeaderLike(lines[n])) || (n < b && isHeaderLike(prev.lines[n]))) return undefined;
   // an invalid header above the edit hides these lines from Ansible; the full parse knows how
-  const from = section?.line ?? -1;
-  if (prev.problems.some((p) => p.line > from && p.line < a && isHeaderLike(prev.lines[p.line]))) return undefined;
+  const top = section?.line ?? -1;
+  if (prev.problems.some((p) => p.line > top && p.line < a && isHeaderLike(prev.lines[p.line]))) return undefined;
 
   const group = section?.group ?? 'ungrouped';
   const read: HostLine[] = [];
   const readProblems: Problem[] = [];
-  for (let n = a; n < b; n++) {
+  for (let n = a; n < c; n++) {
     const t = lines[n].trim();
     if (!t || t[0] === '#' || t[0] === ';') continue;
     const r = readHostLine(n, lines[n], group);
@@ -48,17 +53,24 @@ export function reparse(prev: Inventory, { lines, eol, bom }: SplitText): Invent
   const changed = new Set<string>();
   for (const l of [...prev.hostLines.slice(lo, hi), ...read]) for (const name of l.names) changed.add(name);
   const [plo, phi] = [firstAt(prev.problems, a), firstAt(prev.problems, b)];
+  const shift: Shift = { from: b, delta: c - b };
+  const after = <T>(items: readonly T[], from: number, move: (item: T, by: Shift) => T) => (shift.delta ? items.slice(from).map((x) => move(x, shift)) : items.slice(from));
   const next: Inventory = {
     ...prev,
     lines,
-    hostLines: prev.hostLines.slice(0, lo).concat(read, prev.hostLines.slice(hi)),
-    problems: prev.problems.slice(0, plo).concat(readProblems, prev.problems.slice(phi)),
+    hostLines: prev.hostLines.slice(0, lo).concat(read, after(prev.hostLines, hi, shiftHostLine)),
+    problems: prev.problems.slice(0, plo).concat(readProblems, after(prev.problems, phi, shiftProblem)),
   };
-  if (changed.size) rehost(prev, next, group, changed);
+  if (shift.delta) {
+    next.sections = prev.sections.map((x) => shiftSection(x, shift));
+    next.groupVarLines = prev.groupVarLines.map((x) => shiftGroupVarLine(x, shift));
+    next.childLines = prev.childLines.map((x) => shiftChildLine(x, shift));
+  }
+  if (changed.size) rehost(prev, next, group, changed, shift.delta !== 0);
   inheritGroupLayers(prev, next);
   const addresses = new Set<string>();
   for (const inv of [prev, next]) for (const name of changed) if (inv.hosts.has(name)) addresses.add(addressOf(inv, name));
-  const edit: Edit = { group, changed, addresses };
+  const edit: Edit = { group, changed, addresses, shift };
   inheritTiflash(prev, next, edit);
   inheritInstances(prev, next, edit);
   return next;
@@ -68,13 +80,14 @@ export function reparse(prev: Inventory, { lines, eol, bom }: SplitText): Invent
  * Only the hosts the edit names are rebuilt, from the few lines that name them; a group's members are
  * listed again only when one of those hosts entered, left or moved in it.
  */
-function rehost(prev: Inventory, next: Inventory, group: string, changed: ReadonlySet<string>): void {
+function rehost(prev: Inventory, next: Inventory, group: string, changed: ReadonlySet<string>, moved: boolean): void {
   const [before, after] = [linesNaming(prev.hostLines, group, changed), linesNaming(next.hostLines, group, changed)];
   const rebuilt = indexHosts(after.lines).hosts;
   next.hosts = Overlay.of(prev.hosts, new Map([...changed].map((name) => [name, rebuilt.get(name)])));
   const regroup = new Set<string>();
   for (const name of changed) {
-    if (before.firstInGroup.get(name) !== after.firstInGroup.get(name)) regroup.add(group);
+    // lines that moved cannot be compared by number: list the group again
+    if (moved || before.firstInGroup.get(name) !== after.firstInGroup.get(name)) regroup.add(group);
     if (onlyUngrouped(prev.hosts.get(name)) !== onlyUngrouped(rebuilt.get(name))) regroup.add('ungrouped');
   }
   if (!regroup.size) return;
@@ -116,15 +129,4 @@ function isHeaderLike(line: string): boolean {
 function sectionAt(sections: readonly Section[], line: number): Section | undefined {
   const i = firstAt(sections, line + 1);
   return i > 0 ? sections[i - 1] : undefined;
-}
-
-/** Index of the first item at or after `line` in a list sorted by line. */
-function firstAt(items: readonly { line: number }[], line: number): number {
-  let [lo, hi] = [0, items.length];
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (items[mid].line < line) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

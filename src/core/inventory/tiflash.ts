@@ -2,6 +2,7 @@
 // defaults of group_vars/tiflash_servers.yml and roles/tiflash/defaults/main.yml.
 
 import { follower } from './follow';
+import { lineAfter } from './shift';
 import { Overlay } from './overlay';
 import { addressOf, resolveHostVars } from './resolve';
 import type { Edit } from './reparse';
@@ -91,7 +92,8 @@ export function tiflashHosts(inv: Inventory): TiFlashHost[] {
 /** After an edit: what the edit cannot have changed (other hosts' first lines, other addresses, other TiFlash hosts) stays. */
 export function inheritTiflash(prev: Inventory, next: Inventory, edit: Edit): void {
   const lines = lineIndexCache.get(prev);
-  if (lines) {
+  // when lines moved, the index would point at the old objects: it is built again when asked
+  if (lines && !edit.shift.delta) {
     const changes = new Map<string, HostLine | undefined>([...edit.changed].map((h) => [h, undefined]));
     for (const l of next.hostLines) {
       if (l.group !== edit.group) continue;
@@ -123,10 +125,17 @@ function computeTiflashHosts(inv: Inventory): TiFlashHost[] {
   const before = follower(seed?.hosts ?? [], (h) => h.name);
   return group.hosts.map((name) => {
     const old = before(name);
-    if (old && seed && !seed.edit.changed.has(name) && !seed.edit.addresses.has(old.address)) return old;
-    return tiflashHost(inv, name);
+    if (!old || !seed || seed.edit.changed.has(name) || seed.edit.addresses.has(old.address)) return tiflashHost(inv, name);
+    const line = lineAfter(old.line, seed.edit.shift, inv.hostLines);
+    return line === old.line ? old : withLine(old, line);
   });
 }
+
+// the same fields in the same order as `tiflashHost` builds them: one object shape for all
+const withLine = (h: TiFlashHost, line: HostLine | undefined): TiFlashHost => ({
+  name: h.name, address: h.address, ports: h.ports, deployDir: h.deployDir, dataDirs: h.dataDirs,
+  otherGroups: h.otherGroups, siblings: h.siblings, line, vars: h.vars,
+});
 
 function tiflashHost(inv: Inventory, name: string): TiFlashHost {
   const vars = resolveHostVars(inv, name);

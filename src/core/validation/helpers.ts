@@ -44,18 +44,12 @@ export function forEachVar(inv: Inventory | undefined, visit: (entry: VarEntry) 
   for (const g of inv.groupVarLines) visit(g.entry);
 }
 
-const NONE: Finding[] = [];
-
-/**
- * Findings about each address, remembered per list of instances. An address an edit did not touch keeps
- * its list object (see instancesByAddress), so its findings are not looked for again.
- */
-export function perAddress(ctx: RuleContext, memo: WeakMap<readonly Instance[], Finding[]>, check: (list: readonly Instance[]) => Finding[] | undefined): Finding[] {
+/** Findings about each address (what collides is always on one machine). */
+export function perAddress(ctx: RuleContext, check: (list: readonly Instance[]) => Finding[] | undefined): Finding[] {
   const out: Finding[] = [];
   instancesByAddress(ctx.instances).forEach((list) => {
-    let found = memo.get(list);
-    if (!found) memo.set(list, (found = check(list) ?? NONE));
-    if (found.length) out.push(...found);
+    const found = check(list);
+    if (found?.length) out.push(...found);
   });
   return out;
 }

@@ -23,14 +23,13 @@ function conflicts(list: readonly Instance[], rule: string, dirsOf: (i: Instance
 }
 
 function dirRule(rule: string, dirsOf: (i: Instance) => string[], label: string): Rule {
-  const memo = new WeakMap<readonly Instance[], Finding[]>();
   const check = (list: readonly Instance[]) => {
     // most addresses hold one directory of this kind: nothing to compare
     let dirs = 0;
     for (const i of list) if (DIR_COMPONENTS.includes(i.component)) dirs += dirsOf(i).length;
     return dirs > 1 ? conflicts(list, rule, dirsOf, label) : undefined;
   };
-  return { id: rule, check: (ctx: RuleContext) => perAddress(ctx, memo, check) };
+  return { id: rule, check: (ctx: RuleContext) => perAddress(ctx, check) };
 }
 
 export const deployDirConflict = dirRule('deploy-dir-conflict', (i) => (i.deployDir ? [i.deployDir] : []), 'deploy_dir');

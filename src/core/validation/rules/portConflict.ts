@@ -49,9 +49,7 @@ function conflicts(list: readonly Instance[]): Finding[] {
   return out;
 }
 
-const memo = new WeakMap<readonly Instance[], Finding[]>();
-
 export const portConflict: Rule = {
   id: 'port-conflict',
-  check: (ctx) => (ctx.inventory ? perAddress(ctx, memo, (list) => (anyShared(list) ? conflicts(list) : undefined)) : []),
+  check: (ctx) => (ctx.inventory ? perAddress(ctx, (list) => (anyShared(list) ? conflicts(list) : undefined)) : []),
 };

@@ -1,0 +1,66 @@
+// Lines below an edit that added or removed lines say the same as before, one or more lines further
+// down or up: their parsed objects are copied with the new line numbers instead of parsed again.
+
+import type { ChildLine, GroupVarLine, HostLine, Problem, Section, Span, VarEntry } from './types';
+
+/** Lines at or after `from` (numbered as before the edit) move by `delta`. */
+export interface Shift {
+  from: number;
+  delta: number;
+}
+
+const moved = (line: number, { from, delta }: Shift) => (line >= from ? line + delta : line);
+
+function span<T extends Span>(s: T, by: Shift): T {
+  const line = moved(s.line, by);
+  return line === s.line ? s : { ...s, line };
+}
+
+// host lines move by the thousand: plain literals, one shape each (a generic spread is several times slower)
+function entryAt(e: VarEntry, line: number): VarEntry {
+  return {
+    key: e.key, value: e.value, raw: e.raw,
+    keySpan: { line, start: e.keySpan.start, end: e.keySpan.end },
+    valueSpan: { line, start: e.valueSpan.start, end: e.valueSpan.end },
+  };
+}
+
+export function shiftHostLine(l: HostLine, by: Shift): HostLine {
+  if (l.line < by.from) return l;
+  const line = l.line + by.delta;
+  return {
+    line, start: l.start, end: l.end, group: l.group, pattern: l.pattern, names: l.names, port: l.port,
+    vars: l.vars.length ? l.vars.map((v) => entryAt(v, line)) : l.vars,
+  };
+}
+
+export function shiftGroupVarLine(g: GroupVarLine, by: Shift): GroupVarLine {
+  return g.line < by.from ? g : { ...span(g, by), entry: entryAt(g.entry, g.line + by.delta) };
+}
+
+export const shiftChildLine = (c: ChildLine, by: Shift): ChildLine => span(c, by);
+
+export const shiftProblem = (p: Problem, by: Shift): Problem => span(p, by);
+
+/** A section below the edit moves; the one the edit is in grows or shrinks. */
+export function shiftSection(s: Section, by: Shift): Section {
+  if (s.line >= by.from) return { ...s, line: s.line + by.delta, lastLine: s.lastLine + by.delta };
+  return s.lastLine >= by.from - 1 ? { ...s, lastLine: s.lastLine + by.delta } : s;
+}
+
+/** Where a host line of the previous model is in the new one: itself, or its moved copy (found by its new number). */
+export function lineAfter(line: HostLine | undefined, by: Shift, hostLines: readonly HostLine[]): HostLine | undefined {
+  if (!by.delta || !line || line.line < by.from) return line;
+  return hostLines[firstAt(hostLines, line.line + by.delta)];
+}
+
+/** Index of the first item at or after `line` in a list sorted by line. */
+export function firstAt(items: readonly { line: number }[], line: number): number {
+  let [lo, hi] = [0, items.length];
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].line < line) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
