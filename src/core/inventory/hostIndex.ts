@@ -13,14 +13,9 @@ export interface HostIndex {
 export function indexHosts(hostLines: readonly HostLine[]): HostIndex {
   const hosts = new Map<string, Host>();
   const members = new Map<string, string[]>();
-  const memberSets = new Map<string, Set<string>>();
   for (const l of hostLines) {
     let list = members.get(l.group);
-    let set = memberSets.get(l.group);
-    if (!list || !set) {
-      members.set(l.group, (list = []));
-      memberSets.set(l.group, (set = new Set()));
-    }
+    if (!list) members.set(l.group, (list = []));
     for (const name of l.names) {
       let host = hosts.get(name);
       if (!host) {
@@ -29,11 +24,11 @@ export function indexHosts(hostLines: readonly HostLine[]): HostIndex {
         if (l.port) host.vars.ansible_port = l.port;
         hosts.set(name, host);
       }
-      if (!set.has(name)) {
-        set.add(name);
+      // a host's own (short) list of groups says whether the group already has it
+      if (!host.groups.includes(l.group)) {
+        host.groups.push(l.group);
         list.push(name);
       }
-      if (!host.groups.includes(l.group)) host.groups.push(l.group);
       for (const v of l.vars) host.vars[v.key] = v.value;
     }
   }
