@@ -33,4 +33,19 @@ describe('diagnostics and quick fixes', () => {
     await waitFor('invalid-port to go', () => !vscode.languages.getDiagnostics(doc.uri).some((d) => d.code === 'invalid-port'));
     await doc.save();
   });
+
+  it('follows Enter, a host typed key by key and a deleted line: diagnostics stay on their lines', async () => {
+    const doc = await vscode.workspace.openTextDocument(inventoryUri());
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = doc.getText().split('\n').findIndex((l) => l === '192.168.0.13');
+    const codesOn = (n: number) => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.range.start.line === n).map((d) => String(d.code));
+    await editor.edit((e) => e.insert(new vscode.Position(line, 0), '\n'));
+    await waitFor('the host\'s diagnostics one line down', () => codesOn(line + 1).includes('not-monitored') && !codesOn(line).length);
+    for (const key of '192.168.0.99') await editor.edit((e) => e.insert(doc.lineAt(line).range.end, key));
+    await waitFor('the typed host checked', () => codesOn(line).includes('missing-in-hosts-ini') && codesOn(line + 1).includes('not-monitored'));
+    await editor.edit((e) => e.delete(new vscode.Range(line, 0, line + 1, 0)));
+    await waitFor('the host\'s diagnostics back up', () => codesOn(line).includes('not-monitored') && !codesOn(line + 1).includes('not-monitored'));
+    assert.equal(doc.lineAt(line).text, '192.168.0.13');
+    await doc.save();
+  });
 });
