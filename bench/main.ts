@@ -101,7 +101,7 @@ async function main(): Promise<void> {
     model = parseInventory(grown.join('\n'), model);
     validate(model);
   }, ...KEYSTROKES);
-  const row = (what: string, ms: number, target = ' (target well under 20 ms)') => console.log(`re-validate a 5,000-host inventory after ${what}: ${ms.toFixed(1)} ms${target}`);
+  const row = (what: string, ms: number) => console.log(`re-validate a 5,000-host inventory after ${what}: ${ms.toFixed(1)} ms (target well under 20 ms)`);
   row('a keystroke on a [monitored_servers] line', revalidateMs);
   row('a keystroke on a [tiflash_servers] line  ', tiflashMs);
   row('typing a new address                     ', addressMs);

@@ -1,4 +1,4 @@
-// Small helpers the rules share: where to point and how to set a host variable.
+// Small helpers the rules share: where to point, how to set a host variable, walking variables and addresses.
 
 import type { TextEdit } from '../inventory/edit';
 import type { HostLine, Inventory, Severity, Span, VarEntry } from '../inventory/types';
