@@ -2,11 +2,11 @@
 // find two instances on one address that collide. Defaults are tidb-ansible's group_vars.
 
 import { follower } from './follow';
-import { lineAfter } from './shift';
+import { carried } from './shift';
 import { Overlay } from './overlay';
 import { addressOf, resolveHostVars } from './resolve';
 import { hostLineOf, TIFLASH_GROUP, TIFLASH_PORTS } from './tiflash';
-import type { Edit } from './reparse';
+import { touches, type Edit } from './change';
 import type { HostLine, Inventory, Vars } from './types';
 import { asText, intOr, tiflashDataDirs } from './values';
 
@@ -69,16 +69,11 @@ function computeInstances(inv: Inventory): Instance[] {
     const previous = follower(before.get(component) ?? [], (i) => i.host);
     for (const host of inv.groups.get(component)?.hosts ?? []) {
       let old = previous(host);
-      // kept: a host the edit did not name, at an address it did not touch
-      if (old && (seed!.edit.changed.has(host) || seed!.edit.addresses.has(old.address))) old = undefined;
+      if (old && touches(seed!.edit, host, old.address)) old = undefined;
       const address = old?.address ?? addressOf(inv, host);
       if (seenAddress?.has(address)) continue;
       seenAddress?.add(address);
-      if (!old) out.push(instance(inv, component, defaults, host, address));
-      else {
-        const line = lineAfter(old.line, seed!.edit.shift, inv.hostLines);
-        out.push(line === old.line ? old : withLine(old, line));
-      }
+      out.push(old ? carried(old, seed!.edit.shift, inv.hostLines, withLine) : instance(inv, component, defaults, host, address));
     }
   }
   if (seed) inheritByAddress(seed.instances, out, seed.edit);
@@ -86,7 +81,7 @@ function computeInstances(inv: Inventory): Instance[] {
 }
 
 // the same fields in the same order as `instance` builds them: one object shape for all (copies come by the thousand)
-const withLine = (i: Instance, line: HostLine | undefined): Instance => ({
+const withLine = (i: Instance, line: HostLine): Instance => ({
   component: i.component, host: i.host, address: i.address, ports: i.ports, deployDir: i.deployDir, dataDirs: i.dataDirs, line, vars: i.vars,
 });
 

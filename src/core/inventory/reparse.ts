@@ -3,6 +3,7 @@
 // moved (see shift.ts), hosts the edit does not name keep theirs, and so does what was derived from them.
 // The result equals a full parse of the new text.
 
+import type { Edit } from './change';
 import { indexHosts, onlyUngrouped, stayUngrouped } from './hostIndex';
 import { isProblem, readHostLine } from './hostLine';
 import { inheritInstances } from './instances';
@@ -12,14 +13,6 @@ import type { SplitText } from './text';
 import { firstAt, shiftChildLine, shiftGroupVarLine, shiftHostLine, shiftProblem, shiftSection, type Shift } from './shift';
 import { inheritTiflash } from './tiflash';
 import type { HostLine, Inventory, Problem, Section } from './types';
-
-/** What an edit touched: the hosts named on its lines (before and after) and their addresses; where lines moved. */
-export interface Edit {
-  group: string;
-  changed: ReadonlySet<string>;
-  addresses: ReadonlySet<string>;
-  shift: Shift;
-}
 
 /** The new model, or undefined when the edit is not one this can follow (the caller parses it all). */
 export function reparse(prev: Inventory, { lines, eol, bom }: SplitText): Inventory | undefined {

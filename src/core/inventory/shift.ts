@@ -48,10 +48,13 @@ export function shiftSection(s: Section, by: Shift): Section {
   return s.lastLine >= by.from - 1 ? { ...s, lastLine: s.lastLine + by.delta } : s;
 }
 
-/** Where a host line of the previous model is in the new one: itself, or its moved copy (found by its new number). */
-export function lineAfter(line: HostLine | undefined, by: Shift, hostLines: readonly HostLine[]): HostLine | undefined {
-  if (!by.delta || !line || line.line < by.from) return line;
-  return hostLines[firstAt(hostLines, line.line + by.delta)];
+/**
+ * Something derived from a host line of the previous model (a TiFlash host, an instance), in the new one:
+ * itself, or a copy pointing at its line's moved copy (found by its new number).
+ */
+export function carried<T extends { line?: HostLine }>(item: T, by: Shift, hostLines: readonly HostLine[], withLine: (item: T, line: HostLine) => T): T {
+  if (!by.delta || !item.line || item.line.line < by.from) return item;
+  return withLine(item, hostLines[firstAt(hostLines, item.line.line + by.delta)]);
 }
 
 /** Index of the first item at or after `line` in a list sorted by line. */

@@ -2,10 +2,10 @@
 // defaults of group_vars/tiflash_servers.yml and roles/tiflash/defaults/main.yml.
 
 import { follower } from './follow';
-import { lineAfter } from './shift';
+import { carried } from './shift';
 import { Overlay } from './overlay';
 import { addressOf, resolveHostVars } from './resolve';
-import type { Edit } from './reparse';
+import { touches, type Edit } from './change';
 import type { HostLine, Inventory, Vars } from './types';
 import { asText, intOr, tiflashDataDirs } from './values';
 
@@ -95,7 +95,7 @@ export function inheritTiflash(prev: Inventory, next: Inventory, edit: Edit): vo
   // when lines moved, the index would point at the old objects: it is built again when asked
   if (lines && !edit.shift.delta) {
     const changes = new Map<string, HostLine | undefined>([...edit.changed].map((h) => [h, undefined]));
-    for (const l of next.hostLines) {
+    for (const l of edit.changed.size ? next.hostLines : []) {
       if (l.group !== edit.group) continue;
       for (const n of l.names) if (edit.changed.has(n) && !changes.get(n)) changes.set(n, l);
     }
@@ -125,14 +125,13 @@ function computeTiflashHosts(inv: Inventory): TiFlashHost[] {
   const before = follower(seed?.hosts ?? [], (h) => h.name);
   return group.hosts.map((name) => {
     const old = before(name);
-    if (!old || !seed || seed.edit.changed.has(name) || seed.edit.addresses.has(old.address)) return tiflashHost(inv, name);
-    const line = lineAfter(old.line, seed.edit.shift, inv.hostLines);
-    return line === old.line ? old : withLine(old, line);
+    if (!old || !seed || touches(seed.edit, name, old.address)) return tiflashHost(inv, name);
+    return carried(old, seed.edit.shift, inv.hostLines, withLine);
   });
 }
 
 // the same fields in the same order as `tiflashHost` builds them: one object shape for all
-const withLine = (h: TiFlashHost, line: HostLine | undefined): TiFlashHost => ({
+const withLine = (h: TiFlashHost, line: HostLine): TiFlashHost => ({
   name: h.name, address: h.address, ports: h.ports, deployDir: h.deployDir, dataDirs: h.dataDirs,
   otherGroups: h.otherGroups, siblings: h.siblings, line, vars: h.vars,
 });
