@@ -22,6 +22,11 @@ export class Overlay<K, V> implements ReadonlyMap<K, V> {
     return diff.size > FOLD_AT ? new Map(out) : out;
   }
 
+  /** For work done per key: the plain map underneath and the keys that differ from it (undefined for a plain map). */
+  static layers<K, V>(map: ReadonlyMap<K, V>): { base: ReadonlyMap<K, V>; changed: Iterable<K> } | undefined {
+    return map instanceof Overlay ? { base: map.base, changed: map.diff.keys() } : undefined;
+  }
+
   // values are never undefined (undefined means "delete" in `of`), so a miss in `diff` is a plain undefined
   get(key: K): V | undefined {
     const v = this.diff.get(key);

@@ -3,6 +3,7 @@
 import type { TextEdit } from '../inventory/edit';
 import type { HostLine, Inventory, Severity, Span, VarEntry } from '../inventory/types';
 import { instancesByAddress, type Instance } from '../inventory/instances';
+import { Overlay } from '../inventory/overlay';
 import type { FileRole, Finding, Fix, RuleContext } from './types';
 
 export function finding(file: FileRole, rule: string, severity: Severity, span: Span, message: string, fixes?: Fix[]): Finding {
@@ -44,12 +45,31 @@ export function forEachVar(inv: Inventory | undefined, visit: (entry: VarEntry) 
   for (const g of inv.groupVarLines) visit(g.entry);
 }
 
-/** Findings about each address (what collides is always on one machine). */
-export function perAddress(ctx: RuleContext, check: (list: readonly Instance[]) => Finding[] | undefined): Finding[] {
-  const out: Finding[] = [];
-  instancesByAddress(ctx.instances).forEach((list) => {
-    const found = check(list);
-    if (found?.length) out.push(...found);
-  });
-  return out;
+type Check = (list: readonly Instance[]) => Finding[] | undefined;
+/** A rule's findings per address of one instancesByAddress map (only the addresses that have some). */
+export type AddressMemo = WeakMap<ReadonlyMap<string, Instance[]>, ReadonlyMap<string, Finding[]>>;
+
+/**
+ * Findings about each address (what collides is always on one machine). After a keystroke the map of
+ * addresses is the previous one with a few addresses changed (an Overlay): only those are checked again.
+ */
+export function perAddress(ctx: RuleContext, memo: AddressMemo, check: Check): Finding[] {
+  return [...findingsByAddress(instancesByAddress(ctx.instances), memo, check).values()].flat();
+}
+
+function findingsByAddress(byAddress: ReadonlyMap<string, Instance[]>, memo: AddressMemo, check: Check): ReadonlyMap<string, Finding[]> {
+  const known = memo.get(byAddress);
+  if (known) return known;
+  const layers = Overlay.layers(byAddress);
+  const before = layers && memo.get(layers.base);
+  const found = new Map(before);
+  const recheck = (list: readonly Instance[] | undefined, address: string) => {
+    found.delete(address);
+    const f = list && check(list);
+    if (f?.length) found.set(address, f);
+  };
+  if (layers && before) for (const address of layers.changed) recheck(byAddress.get(address), address);
+  else byAddress.forEach(recheck);
+  memo.set(byAddress, found);
+  return found;
 }

@@ -1,7 +1,7 @@
 // Two instances of one component on one address sharing deploy_dir, or two TiFlash instances sharing a data_dir.
 
 import { DIR_COMPONENTS, type Instance } from '../../inventory/instances';
-import { finding, perAddress } from '../helpers';
+import { finding, perAddress, type AddressMemo } from '../helpers';
 import type { Finding, Rule, RuleContext } from '../types';
 
 function conflicts(list: readonly Instance[], rule: string, dirsOf: (i: Instance) => string[], label: string): Finding[] {
@@ -23,13 +23,14 @@ function conflicts(list: readonly Instance[], rule: string, dirsOf: (i: Instance
 }
 
 function dirRule(rule: string, dirsOf: (i: Instance) => string[], label: string): Rule {
+  const memo: AddressMemo = new WeakMap();
   const check = (list: readonly Instance[]) => {
     // most addresses hold one directory of this kind: nothing to compare
     let dirs = 0;
     for (const i of list) if (DIR_COMPONENTS.includes(i.component)) dirs += dirsOf(i).length;
     return dirs > 1 ? conflicts(list, rule, dirsOf, label) : undefined;
   };
-  return { id: rule, check: (ctx: RuleContext) => perAddress(ctx, check) };
+  return { id: rule, check: (ctx: RuleContext) => perAddress(ctx, memo, check) };
 }
 
 export const deployDirConflict = dirRule('deploy-dir-conflict', (i) => (i.deployDir ? [i.deployDir] : []), 'deploy_dir');

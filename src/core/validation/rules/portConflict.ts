@@ -1,7 +1,7 @@
 // Two instances on one address (any component, TiFlash's six ports included) sharing a port.
 
 import type { Instance } from '../../inventory/instances';
-import { finding, perAddress, setHostVar } from '../helpers';
+import { finding, perAddress, setHostVar, type AddressMemo } from '../helpers';
 import type { Finding, Rule } from '../types';
 
 const describe = (inst: Instance, port: string) => `${inst.component} ${inst.host} (${port})`;
@@ -49,7 +49,9 @@ function conflicts(list: readonly Instance[]): Finding[] {
   return out;
 }
 
+const memo: AddressMemo = new WeakMap();
+
 export const portConflict: Rule = {
   id: 'port-conflict',
-  check: (ctx) => (ctx.inventory ? perAddress(ctx, (list) => (anyShared(list) ? conflicts(list) : undefined)) : []),
+  check: (ctx) => (ctx.inventory ? perAddress(ctx, memo, (list) => (anyShared(list) ? conflicts(list) : undefined)) : []),
 };
