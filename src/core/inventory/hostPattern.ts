@@ -19,11 +19,16 @@ const IPV6 = new RegExp(
   'i',
 );
 
+const HOSTPORTS = [BRACKETED_HOSTPORT, HOSTPORT];
+const DIGITS_AND_DOTS = /^[0-9]+(?:\.[0-9]+)*$/;
+
 /** Splits off a port and validates the address the way parse_address does; null when Ansible would not understand it. */
 function parseAddress(address: string): { host: string; port?: number } | null {
+  // the usual host, an IPv4 address: digits and dots make a valid name whatever the numbers, with no port
+  if (DIGITS_AND_DOTS.test(address)) return { host: address };
   let host = address;
   let port: number | undefined;
-  for (const re of [BRACKETED_HOSTPORT, HOSTPORT]) {
+  for (const re of HOSTPORTS) {
     const m = re.exec(host);
     if (m) {
       host = m[1];

@@ -53,14 +53,22 @@ interface GroupLayer {
 }
 
 // Hosts listed in the same groups inherit the same group variables: merge those once per group list.
-const layerCache = new WeakMap<Inventory, Map<string, GroupLayer>>();
+// Layers are found by walking the host's groups through a tree (no key string to build for every host).
+interface LayerNode {
+  layer?: GroupLayer;
+  next: Map<string, LayerNode>;
+}
+const layerCache = new WeakMap<Inventory, LayerNode>();
 
 function groupLayer(inv: Inventory, host: string): GroupLayer {
-  let layers = layerCache.get(inv);
-  if (!layers) layerCache.set(inv, (layers = new Map()));
-  const key = (inv.hosts.get(host)?.groups ?? []).join('\u0000');
-  let layer = layers.get(key);
-  if (layer) return layer;
+  let node: LayerNode | undefined = layerCache.get(inv);
+  if (!node) layerCache.set(inv, (node = { next: new Map() }));
+  for (const g of inv.hosts.get(host)?.groups ?? []) {
+    let child: LayerNode | undefined = node.next.get(g);
+    if (!child) node.next.set(g, (child = { next: new Map() }));
+    node = child;
+  }
+  if (node.layer) return node.layer;
   const depths = groupDepths(inv);
   const groups = hostGroups(inv, host)
     .map((name) => inv.groups.get(name)!)
@@ -72,15 +80,14 @@ function groupLayer(inv: Inventory, host: string): GroupLayer {
       if (a.priority !== b.priority) return a.priority - b.priority;
       return a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
     });
-  layer = { origin: new Map(), values: {} };
+  const layer: GroupLayer = { origin: new Map(), values: {} };
   for (const g of groups) {
     for (const [k, value] of Object.entries(g.vars)) {
       layer.origin.set(k, { value, from: g.name });
       layer.values[k] = value;
     }
   }
-  layers.set(key, layer);
-  return layer;
+  return (node.layer = layer);
 }
 
 /** After an edit inside host lines the groups are the same: their depths and merged layers still hold. */

@@ -12,15 +12,10 @@ export type ShlexResult = { ok: true; tokens: Token[] } | { ok: false; error: st
 const WHITESPACE = ' \t\r\n';
 
 const NEEDS_SHLEX = /['"\\#]/;
-const WORD = /[^ \t\r\n]+/g;
 
 export function shlexSplit(line: string): ShlexResult {
   // most host lines have no quote, escape or comment: then words are just what whitespace separates
-  if (!NEEDS_SHLEX.test(line)) {
-    const words: Token[] = [];
-    for (const m of line.matchAll(WORD)) words.push({ text: m[0], start: m.index, end: m.index + m[0].length });
-    return { ok: true, tokens: words };
-  }
+  if (!NEEDS_SHLEX.test(line)) return { ok: true, tokens: words(line) };
   const tokens: Token[] = [];
   let i = 0;
   while (i < line.length) {
@@ -83,4 +78,19 @@ export function shlexSplit(line: string): ShlexResult {
     if (text || quoted) tokens.push({ text, start, end: i });
   }
   return { ok: true, tokens };
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10;
+
+/** What whitespace separates, with columns (a plain scan: this runs for every host line of a file). */
+function words(line: string): Token[] {
+  const out: Token[] = [];
+  let i = 0;
+  while (i < line.length) {
+    while (i < line.length && isSpace(line.charCodeAt(i))) i++;
+    const start = i;
+    while (i < line.length && !isSpace(line.charCodeAt(i))) i++;
+    if (i > start) out.push({ text: line.slice(start, i), start, end: i });
+  }
+  return out;
 }
