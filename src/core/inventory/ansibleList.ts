@@ -2,6 +2,7 @@
 
 import { resolveHostVars } from './resolve';
 import type { Inventory, Vars } from './types';
+import { hasVars } from './values';
 
 export interface AnsibleList {
   _meta: { hostvars: Record<string, Vars> };
@@ -27,7 +28,7 @@ export function toAnsibleList(inv: Inventory): AnsibleList {
   format('all');
   for (const host of inv.hosts.keys()) {
     const vars = resolveHostVars(inv, host);
-    if (Object.keys(vars).length) out._meta.hostvars[host] = vars;
+    if (hasVars(vars)) out._meta.hostvars[host] = vars;
   }
   return out;
 }

@@ -54,12 +54,14 @@ export const isProblem = (x: HostLine | Problem): x is Problem => 'rule' in x;
 function tokenizeHostLine(raw: string): Tokenized {
   const split = shlexSplit(raw);
   if (!split.ok) return { error: `Error parsing host definition '${raw.trim()}': ${split.error}` };
-  const [first, ...rest] = split.tokens;
+  const tokens = split.tokens;
+  const first = tokens[0];
   if (!first) return { error: 'Empty host definition' };
   const expanded = expandHostPattern(first.text);
   if (!expanded.ok) return { error: expanded.error, span: first };
   const vars: HostText['vars'] = [];
-  for (const t of rest) {
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i];
     const eq = t.text.indexOf('=');
     if (eq < 0) return { error: `Expected key=value host variable assignment, got: ${t.text}`, span: t };
     const key = t.text.slice(0, eq);

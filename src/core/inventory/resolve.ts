@@ -1,7 +1,7 @@
 // Variable precedence as Ansible applies it: groups sorted by (depth, priority, name), host vars last.
 
 import type { Inventory, Value, Vars } from './types';
-import { asText } from './values';
+import { asText, hasVars } from './values';
 
 // A parsed inventory never changes, so what is derived from it is computed once per inventory.
 const depthsCache = new WeakMap<Inventory, Map<string, number>>();
@@ -114,7 +114,7 @@ export function resolveHostVars(inv: Inventory, host: string): Readonly<Vars> {
     const own = inv.hosts.get(host)?.vars ?? {};
     const layer = groupLayer(inv, host).values;
     // most hosts have no variables of their own: they share their groups' merged object
-    vars = Object.keys(own).length ? { ...layer, ...own } : layer;
+    vars = hasVars(own) ? { ...layer, ...own } : layer;
     perHost.set(host, vars);
   }
   return vars;

@@ -1,6 +1,6 @@
 // Reading typed Ansible values the way tidb-ansible's templates use them.
 
-import type { Value } from './types';
+import type { Value, Vars } from './types';
 
 /** A variable as text; undefined when unset or None. */
 export function asText(v: Value | undefined): string | undefined {
@@ -16,4 +16,10 @@ export function intOr(v: Value | undefined, fallback: number): number {
 /** TiFlash's data_dir: a comma list of disks, `<deploy_dir>/tiflash/data/db` by default. */
 export function tiflashDataDirs(dataDir: Value | undefined, deployDir: string): string[] {
   return (asText(dataDir) ?? `${deployDir}/tiflash/data/db`).split(',').map((d) => d.trim()).filter(Boolean);
+}
+
+/** Whether a set of variables has any (without listing its keys: this runs once per host). */
+export function hasVars(vars: Readonly<Vars>): boolean {
+  for (const _ in vars) return true;
+  return false;
 }
