@@ -7,6 +7,7 @@ import { Overlay } from './overlay';
 import { addressOf, resolveHostVars } from './resolve';
 import { hostLineOf, TIFLASH_GROUP, TIFLASH_PORTS } from './tiflash';
 import { touches, type Edit } from './change';
+import { Derived, once, type Before } from './derived';
 import type { HostLine, Inventory, Vars } from './types';
 import { asText, intOr, tiflashDataDirs } from './values';
 
@@ -35,48 +36,39 @@ export interface Instance {
   vars: Readonly<Vars>;
 }
 
-const instancesCache = new WeakMap<Inventory, Instance[]>();
-// the previous model's instances, for a model re-read after an edit
-const instanceSeeds = new WeakMap<Inventory, { instances: Instance[]; edit: Edit }>();
+const all = new Derived<Instance[]>(computeInstances);
 
 /** Every instance of an inventory (computed once per parsed inventory; do not change the result). */
-export function instances(inv: Inventory): Instance[] {
-  let list = instancesCache.get(inv);
-  if (!list) instancesCache.set(inv, (list = computeInstances(inv)));
-  return list;
-}
+export const instances = (inv: Inventory): Instance[] => all.of(inv);
 
 /** After an edit: instances of hosts it did not touch, at addresses it did not touch, stay as they were. */
 export function inheritInstances(prev: Inventory, next: Inventory, edit: Edit): void {
-  const list = instancesCache.get(prev);
-  if (list) instanceSeeds.set(next, { instances: list, edit });
+  all.inherit(prev, next, edit);
 }
 
-function computeInstances(inv: Inventory): Instance[] {
-  const seed = instanceSeeds.get(inv);
-  instanceSeeds.delete(inv);
-  const before = new Map<string, Instance[]>();
-  for (const i of seed?.instances ?? []) {
-    const list = before.get(i.component);
+function computeInstances(inv: Inventory, before?: Before<Instance[]>): Instance[] {
+  const byComponent = new Map<string, Instance[]>();
+  for (const i of before?.value ?? []) {
+    const list = byComponent.get(i.component);
     if (list) list.push(i);
-    else before.set(i.component, [i]);
+    else byComponent.set(i.component, [i]);
   }
   const out: Instance[] = [];
   for (const [component, ports] of Object.entries(COMPONENT_PORTS)) {
     const defaults = Object.entries(ports);
     // node_exporter runs once per machine however many inventory names point at it
     const seenAddress = component === 'monitored_servers' ? new Set<string>() : undefined;
-    const previous = follower(before.get(component) ?? [], (i) => i.host);
+    const previous = follower(byComponent.get(component) ?? [], (i) => i.host);
     for (const host of inv.groups.get(component)?.hosts ?? []) {
       let old = previous(host);
-      if (old && touches(seed!.edit, host, old.address)) old = undefined;
+      if (old && touches(before!.edit, host, old.address)) old = undefined;
       const address = old?.address ?? addressOf(inv, host);
       if (seenAddress?.has(address)) continue;
       seenAddress?.add(address);
-      out.push(old ? carried(old, seed!.edit.shift, inv.hostLines, withLine) : instance(inv, component, defaults, host, address));
+      out.push(old ? carried(old, before!.edit.shift, inv.hostLines, withLine) : instance(inv, component, defaults, host, address));
     }
   }
-  if (seed) inheritByAddress(seed.instances, out, seed.edit);
+  if (before) inheritByAddress(before.value, out, before.edit);
   return out;
 }
 
@@ -102,9 +94,7 @@ const byAddressCache = new WeakMap<readonly Instance[], ReadonlyMap<string, Inst
 
 /** Instances grouped by address (what collides is always on one machine). */
 export function instancesByAddress(instances: readonly Instance[]): ReadonlyMap<string, Instance[]> {
-  let out = byAddressCache.get(instances);
-  if (!out) byAddressCache.set(instances, (out = groupByAddress(instances)));
-  return out;
+  return once(byAddressCache, instances, (list) => groupByAddress(list));
 }
 
 function groupByAddress(instances: readonly Instance[], only?: ReadonlySet<string>): Map<string, Instance[]> {

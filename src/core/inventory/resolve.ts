@@ -1,5 +1,6 @@
 // Variable precedence as Ansible applies it: groups sorted by (depth, priority, name), host vars last.
 
+import { once } from './derived';
 import type { Inventory, Value, Vars } from './types';
 import { asText, hasVars } from './values';
 
@@ -9,9 +10,7 @@ const varsCache = new WeakMap<Inventory, Map<string, Readonly<Vars>>>();
 
 /** Longest path from `all`; what Group.depth ends up as in Ansible. */
 export function groupDepths(inv: Inventory): Map<string, number> {
-  let cached = depthsCache.get(inv);
-  if (!cached) depthsCache.set(inv, (cached = computeDepths(inv)));
-  return cached;
+  return once(depthsCache, inv, computeDepths);
 }
 
 function computeDepths(inv: Inventory): Map<string, number> {
@@ -61,13 +60,9 @@ interface LayerNode {
 const layerCache = new WeakMap<Inventory, LayerNode>();
 
 function groupLayer(inv: Inventory, host: string): GroupLayer {
-  let node: LayerNode | undefined = layerCache.get(inv);
-  if (!node) layerCache.set(inv, (node = { next: new Map() }));
-  for (const g of inv.hosts.get(host)?.groups ?? []) {
-    let child: LayerNode | undefined = node.next.get(g);
-    if (!child) node.next.set(g, (child = { next: new Map() }));
-    node = child;
-  }
+  const newNode = (): LayerNode => ({ next: new Map() });
+  let node = once(layerCache, inv, newNode);
+  for (const g of inv.hosts.get(host)?.groups ?? []) node = once(node.next, g, newNode);
   if (node.layer) return node.layer;
   const depths = groupDepths(inv);
   const groups = hostGroups(inv, host)
@@ -107,26 +102,19 @@ export function resolveHostVarsWithOrigin(inv: Inventory, host: string): Map<str
 
 /** Merged variables of a host (shared between callers: copy before changing). */
 export function resolveHostVars(inv: Inventory, host: string): Readonly<Vars> {
-  let perHost = varsCache.get(inv);
-  if (!perHost) varsCache.set(inv, (perHost = new Map()));
-  let vars = perHost.get(host);
-  if (!vars) {
+  return once(once(varsCache, inv, () => new Map()), host, () => {
     const own = inv.hosts.get(host)?.vars ?? {};
     const layer = groupLayer(inv, host).values;
     // most hosts have no variables of their own: they share their groups' merged object
-    vars = hasVars(own) ? { ...layer, ...own } : layer;
-    perHost.set(host, vars);
-  }
-  return vars;
+    return hasVars(own) ? { ...layer, ...own } : layer;
+  });
 }
 
 const groupHostCache = new WeakMap<Inventory['groups'], boolean>();
 
 /** Whether any group sets ansible_host (rare: it is a per-host setting). */
 function groupsSetAnsibleHost(inv: Inventory): boolean {
-  let any = groupHostCache.get(inv.groups);
-  if (any === undefined) groupHostCache.set(inv.groups, (any = [...inv.groups.values()].some((g) => 'ansible_host' in g.vars)));
-  return any;
+  return once(groupHostCache, inv.groups, (groups) => [...groups.values()].some((g) => 'ansible_host' in g.vars));
 }
 
 /** Where Ansible connects to for a host: `ansible_host`, else its name. */

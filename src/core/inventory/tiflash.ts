@@ -6,6 +6,7 @@ import { carried } from './shift';
 import { Overlay } from './overlay';
 import { addressOf, resolveHostVars } from './resolve';
 import { touches, type Edit } from './change';
+import { Derived, once, type Before } from './derived';
 import type { HostLine, Inventory, Vars } from './types';
 import { asText, intOr, tiflashDataDirs } from './values';
 
@@ -45,9 +46,7 @@ const lineIndexCache = new WeakMap<Inventory, LineIndex>();
 
 /** The first line of `group` that defines `host`. */
 export function hostLineOf(inv: Inventory, group: string, host: string): HostLine | undefined {
-  let index = lineIndexCache.get(inv);
-  if (!index) lineIndexCache.set(inv, (index = firstLines(inv.hostLines)));
-  return index.get(group)?.get(host);
+  return once(lineIndexCache, inv, (i) => firstLines(i.hostLines)).get(group)?.get(host);
 }
 
 function firstLines(hostLines: readonly HostLine[]): LineIndex {
@@ -65,29 +64,22 @@ type AddressIndex = ReadonlyMap<string, readonly string[]>;
 const addressCache = new WeakMap<Inventory, AddressIndex>();
 
 function addressIndex(inv: Inventory): AddressIndex {
-  let index = addressCache.get(inv);
-  if (index) return index;
-  const built = new Map<string, string[]>();
-  for (const name of inv.hosts.keys()) {
-    const address = addressOf(inv, name);
-    const list = built.get(address);
-    if (list) list.push(name);
-    else built.set(address, [name]);
-  }
-  addressCache.set(inv, built);
-  return built;
+  return once(addressCache, inv, () => {
+    const built = new Map<string, string[]>();
+    for (const name of inv.hosts.keys()) {
+      const address = addressOf(inv, name);
+      const list = built.get(address);
+      if (list) list.push(name);
+      else built.set(address, [name]);
+    }
+    return built;
+  });
 }
 
-const tiflashCache = new WeakMap<Inventory, TiFlashHost[]>();
-// the previous model's TiFlash hosts, for a model re-read after an edit
-const tiflashSeeds = new WeakMap<Inventory, { hosts: TiFlashHost[]; edit: Edit }>();
+const tiflash = new Derived<TiFlashHost[]>(computeTiflashHosts);
 
 /** The TiFlash hosts of an inventory (computed once per parsed inventory; do not change the result). */
-export function tiflashHosts(inv: Inventory): TiFlashHost[] {
-  let hosts = tiflashCache.get(inv);
-  if (!hosts) tiflashCache.set(inv, (hosts = computeTiflashHosts(inv)));
-  return hosts;
-}
+export const tiflashHosts = (inv: Inventory): TiFlashHost[] => tiflash.of(inv);
 
 /** After an edit: what the edit cannot have changed (other hosts' first lines, other addresses, other TiFlash hosts) stays. */
 export function inheritTiflash(prev: Inventory, next: Inventory, edit: Edit): void {
@@ -113,20 +105,17 @@ export function inheritTiflash(prev: Inventory, next: Inventory, edit: Edit): vo
     }
     addressCache.set(next, Overlay.of(addresses, changes));
   }
-  const hosts = tiflashCache.get(prev);
-  if (hosts) tiflashSeeds.set(next, { hosts, edit });
+  tiflash.inherit(prev, next, edit);
 }
 
-function computeTiflashHosts(inv: Inventory): TiFlashHost[] {
+function computeTiflashHosts(inv: Inventory, before?: Before<TiFlashHost[]>): TiFlashHost[] {
   const group = inv.groups.get(TIFLASH_GROUP);
   if (!group) return [];
-  const seed = tiflashSeeds.get(inv);
-  tiflashSeeds.delete(inv);
-  const before = follower(seed?.hosts ?? [], (h) => h.name);
+  const previous = follower(before?.value ?? [], (h) => h.name);
   return group.hosts.map((name) => {
-    const old = before(name);
-    if (!old || !seed || touches(seed.edit, name, old.address)) return tiflashHost(inv, name);
-    return carried(old, seed.edit.shift, inv.hostLines, withLine);
+    const old = previous(name);
+    if (!old || !before || touches(before.edit, name, old.address)) return tiflashHost(inv, name);
+    return carried(old, before.edit.shift, inv.hostLines, withLine);
   });
 }
 

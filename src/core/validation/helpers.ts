@@ -2,6 +2,7 @@
 
 import type { TextEdit } from '../inventory/edit';
 import type { HostLine, Inventory, Severity, Span, VarEntry } from '../inventory/types';
+import { once } from '../inventory/derived';
 import { instancesByAddress, type Instance } from '../inventory/instances';
 import { Overlay } from '../inventory/overlay';
 import type { FileRole, Finding, Fix, RuleContext } from './types';
@@ -58,8 +59,10 @@ export function perAddress(ctx: RuleContext, memo: AddressMemo, check: Check): F
 }
 
 function findingsByAddress(byAddress: ReadonlyMap<string, Instance[]>, memo: AddressMemo, check: Check): ReadonlyMap<string, Finding[]> {
-  const known = memo.get(byAddress);
-  if (known) return known;
+  return once(memo, byAddress, () => checkAddresses(byAddress, memo, check));
+}
+
+function checkAddresses(byAddress: ReadonlyMap<string, Instance[]>, memo: AddressMemo, check: Check): ReadonlyMap<string, Finding[]> {
   const layers = Overlay.layers(byAddress);
   const before = layers && memo.get(layers.base);
   const found = new Map(before);
@@ -70,6 +73,5 @@ function findingsByAddress(byAddress: ReadonlyMap<string, Instance[]>, memo: Add
   };
   if (layers && before) for (const address of layers.changed) recheck(byAddress.get(address), address);
   else byAddress.forEach(recheck);
-  memo.set(byAddress, found);
   return found;
 }
