@@ -2,6 +2,7 @@
 // find two instances on one address that collide. Defaults are tidb-ansible's group_vars.
 
 import { follower } from './follow';
+import { groupBy } from './groupBy';
 import { carried } from './shift';
 import { Overlay } from './overlay';
 import { addressOf, resolveHostVars } from './resolve';
@@ -47,12 +48,7 @@ export function inheritInstances(prev: Inventory, next: Inventory, edit: Edit): 
 }
 
 function computeInstances(inv: Inventory, before?: Before<Instance[]>): Instance[] {
-  const byComponent = new Map<string, Instance[]>();
-  for (const i of before?.value ?? []) {
-    const list = byComponent.get(i.component);
-    if (list) list.push(i);
-    else byComponent.set(i.component, [i]);
-  }
+  const byComponent = groupBy(before?.value ?? [], (i) => i.component);
   const out: Instance[] = [];
   for (const [component, ports] of Object.entries(COMPONENT_PORTS)) {
     const defaults = Object.entries(ports);
@@ -94,18 +90,7 @@ const byAddressCache = new WeakMap<readonly Instance[], ReadonlyMap<string, Inst
 
 /** Instances grouped by address (what collides is always on one machine). */
 export function instancesByAddress(instances: readonly Instance[]): ReadonlyMap<string, Instance[]> {
-  return once(byAddressCache, instances, (list) => groupByAddress(list));
-}
-
-function groupByAddress(instances: readonly Instance[], only?: ReadonlySet<string>): Map<string, Instance[]> {
-  const out = new Map<string, Instance[]>();
-  for (const i of instances) {
-    if (only && !only.has(i.address)) continue;
-    const list = out.get(i.address);
-    if (list) list.push(i);
-    else out.set(i.address, [i]);
-  }
-  return out;
+  return once(byAddressCache, instances, (list) => groupBy(list, (i) => i.address));
 }
 
 /** An address the edit did not touch holds the same instances as before. */
@@ -113,6 +98,6 @@ function inheritByAddress(prev: readonly Instance[], next: readonly Instance[], 
   const before = byAddressCache.get(prev);
   // when lines moved, instances below the edit are new objects: the lists are built again when asked
   if (!before || edit.shift.delta) return;
-  const now = groupByAddress(next, edit.addresses);
+  const now = groupBy(next.filter((i) => edit.addresses.has(i.address)), (i) => i.address);
   byAddressCache.set(next, Overlay.of(before, new Map([...edit.addresses].map((a) => [a, now.get(a)]))));
 }

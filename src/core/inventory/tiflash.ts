@@ -2,6 +2,7 @@
 // defaults of group_vars/tiflash_servers.yml and roles/tiflash/defaults/main.yml.
 
 import { follower } from './follow';
+import { groupBy } from './groupBy';
 import { carried } from './shift';
 import { Overlay } from './overlay';
 import { addressOf, resolveHostVars } from './resolve';
@@ -64,16 +65,7 @@ type AddressIndex = ReadonlyMap<string, readonly string[]>;
 const addressCache = new WeakMap<Inventory, AddressIndex>();
 
 function addressIndex(inv: Inventory): AddressIndex {
-  return once(addressCache, inv, () => {
-    const built = new Map<string, string[]>();
-    for (const name of inv.hosts.keys()) {
-      const address = addressOf(inv, name);
-      const list = built.get(address);
-      if (list) list.push(name);
-      else built.set(address, [name]);
-    }
-    return built;
-  });
+  return once(addressCache, inv, () => groupBy(inv.hosts.keys(), (name) => addressOf(inv, name)));
 }
 
 const tiflash = new Derived<TiFlashHost[]>(computeTiflashHosts);
