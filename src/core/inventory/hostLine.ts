@@ -5,13 +5,14 @@ import { expandHostPattern } from './hostPattern';
 import { pyLiteral } from './pyLiteral';
 import { shlexSplit, type Token } from './shlex';
 import { leadingSpace } from './text';
-import type { HostLine, Problem, Span, Value, VarEntry } from './types';
+import type { HostLine, Problem, Span, VarEntry } from './types';
 
 interface HostText {
   first: Token;
   names: string[];
   port?: number;
-  vars: { key: string; value: Value; raw: string; keyStart: number; keyEnd: number; valueStart: number; valueEnd: number }[];
+  /** As on a line numbered 0: `entryAt` places them on the line they are read from. */
+  vars: VarEntry[];
 }
 
 type Tokenized = HostText | { error: string; span?: Token };
@@ -40,13 +41,18 @@ export function readHostLine(n: number, raw: string, group: string, cached = fal
     }
   }
   if ('error' in parsed) return syntaxProblem(raw, n, parsed.error, parsed.span);
-  const vars: VarEntry[] = parsed.vars.map((v) => ({
-    key: v.key, value: v.value, raw: v.raw,
-    keySpan: { line: n, start: v.keyStart, end: v.keyEnd },
-    valueSpan: { line: n, start: v.valueStart, end: v.valueEnd },
-  }));
   const { first, names, port } = parsed;
-  return { line: n, start: first.start, end: first.end, group, pattern: first.text, names, port, vars };
+  return { line: n, start: first.start, end: first.end, group, pattern: first.text, names, port, vars: parsed.vars.map((v) => entryAt(v, n)) };
+}
+
+// entries are made by the thousand (reading a file, moving lines): a plain literal, one shape for all
+/** The same variable on line `line`. */
+export function entryAt(e: VarEntry, line: number): VarEntry {
+  return {
+    key: e.key, value: e.value, raw: e.raw,
+    keySpan: { line, start: e.keySpan.start, end: e.keySpan.end },
+    valueSpan: { line, start: e.valueSpan.start, end: e.valueSpan.end },
+  };
 }
 
 export const isProblem = (x: HostLine | Problem): x is Problem => 'rule' in x;
@@ -59,7 +65,7 @@ function tokenizeHostLine(raw: string): Tokenized {
   if (!first) return { error: 'Empty host definition' };
   const expanded = expandHostPattern(first.text);
   if (!expanded.ok) return { error: expanded.error, span: first };
-  const vars: HostText['vars'] = [];
+  const vars: VarEntry[] = [];
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     const eq = t.text.indexOf('=');
@@ -67,7 +73,11 @@ function tokenizeHostLine(raw: string): Tokenized {
     const key = t.text.slice(0, eq);
     const valueText = t.text.slice(eq + 1);
     const keyEnd = Math.min(t.start + key.length, t.end);
-    vars.push({ key, value: pyLiteral(valueText), raw: valueText, keyStart: t.start, keyEnd, valueStart: Math.min(keyEnd + 1, t.end), valueEnd: t.end });
+    vars.push({
+      key, value: pyLiteral(valueText), raw: valueText,
+      keySpan: { line: 0, start: t.start, end: keyEnd },
+      valueSpan: { line: 0, start: Math.min(keyEnd + 1, t.end), end: t.end },
+    });
   }
   return { first, names: expanded.names, port: expanded.port, vars };
 }

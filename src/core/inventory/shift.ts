@@ -1,7 +1,8 @@
 // Lines below an edit that added or removed lines say the same as before, one or more lines further
 // down or up: their parsed objects are copied with the new line numbers instead of parsed again.
 
-import type { ChildLine, GroupVarLine, HostLine, Problem, Section, Span, VarEntry } from './types';
+import { entryAt } from './hostLine';
+import type { ChildLine, GroupVarLine, HostLine, Problem, Section, Span } from './types';
 
 /** Lines at or after `from` (numbered as before the edit) move by `delta`. */
 export interface Shift {
@@ -16,15 +17,7 @@ function span<T extends Span>(s: T, by: Shift): T {
   return line === s.line ? s : { ...s, line };
 }
 
-// host lines move by the thousand: plain literals, one shape each (a generic spread is several times slower)
-function entryAt(e: VarEntry, line: number): VarEntry {
-  return {
-    key: e.key, value: e.value, raw: e.raw,
-    keySpan: { line, start: e.keySpan.start, end: e.keySpan.end },
-    valueSpan: { line, start: e.valueSpan.start, end: e.valueSpan.end },
-  };
-}
-
+// host lines move by the thousand: a plain literal, one shape (a generic spread is several times slower)
 export function shiftHostLine(l: HostLine, by: Shift): HostLine {
   if (l.line < by.from) return l;
   const line = l.line + by.delta;
