@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { Ctx } from './context';
 import type { HostNode, HostsView } from './features/hostsView/hostsView';
 import type { RunOptions, Scaling } from './features/scaling/scaling';
+import type { StoreId } from './core/pd/types';
 import type { Cluster } from './inventories';
 
 export interface Features {
@@ -14,7 +15,7 @@ export interface Features {
 /** Commands are called from CodeLens (inventory URI + host name), the tree (a node) and the palette (nothing). */
 type Target = vscode.Uri | HostNode | undefined;
 
-function resolveTarget(ctx: Ctx, target: Target, host: unknown): { cluster?: Cluster; host?: string; storeId?: number } {
+function resolveTarget(ctx: Ctx, target: Target, host: unknown): { cluster?: Cluster; host?: string; storeId?: StoreId } {
   if (target instanceof vscode.Uri) return { cluster: ctx.inventories.forFile(target), host: typeof host === 'string' ? host : undefined };
   if (target && 'kind' in target && target.kind === 'host') return { cluster: target.cluster, host: target.state.host?.name, storeId: target.state.store?.id };
   if (target && 'kind' in target) return { cluster: target.cluster };

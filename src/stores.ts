@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { PdClient, type PdError } from './core/pd/client';
 import { pdEndpointsFromInventory } from './core/pd/endpoints';
 import { matchStores, type HostState } from './core/pd/match';
-import type { Store } from './core/pd/types';
+import type { Store, StoreId } from './core/pd/types';
 import { addSample, drainProgress, type DrainProgress, type DrainSample } from './core/poll/drain';
 import { DEFAULT_POLL, Poller } from './core/poll/policy';
 import type { Cluster, Inventories } from './inventories';
@@ -17,7 +17,7 @@ export interface ClusterStores {
   stores?: Store[];
   error?: PdError;
   updatedAt?: number;
-  drains: Map<number, DrainSample[]>;
+  drains: Map<StoreId, DrainSample[]>;
   /** Reasons that keep the poller in its fast mode (running operations). */
   activeReasons: Set<string>;
 }
@@ -52,7 +52,7 @@ export class StoreMonitor implements vscode.Disposable {
     return matchStores(cluster.tiflash, this.get(cluster)?.stores ?? []);
   }
 
-  drain(cluster: Cluster, storeId: number): DrainProgress | undefined {
+  drain(cluster: Cluster, storeId: StoreId): DrainProgress | undefined {
     return drainProgress(this.get(cluster)?.drains.get(storeId) ?? []);
   }
 
@@ -120,7 +120,7 @@ export class StoreMonitor implements vscode.Disposable {
       entry.error = undefined;
       entry.updatedAt = now;
       for (const s of r.value) {
-        if (s.state === 1) entry.drains.set(s.id, addSample(entry.drains.get(s.id) ?? [], { at: now, regions: s.regionCount }));
+        if (s.state === 'Offline') entry.drains.set(s.id, addSample(entry.drains.get(s.id) ?? [], { at: now, regions: s.regionCount }));
         else entry.drains.delete(s.id);
       }
     } else {

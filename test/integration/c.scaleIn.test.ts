@@ -92,7 +92,7 @@ describe('scale-in', function () {
     resetRecord();
     const a = await api();
     const steps = [
-      { kind: 'wait', title: 'Wait until store 55 is Tombstone', storeId: 55 },
+      { kind: 'wait', title: 'Wait until store 55 is Tombstone', storeId: '55' },
       { kind: 'playbook', title: 'Stop TiFlash on TiFlash12-2', argv: ['ansible-playbook', 'stop.yml', '-t', 'tiflash', '-l', 'TiFlash12-2'] },
     ];
     const saved: SavedRun = { operation: 'scale-in', dir: a.ctx.inventories.list()[0].dir.fsPath, host: 'TiFlash12-2', steps: steps as SavedRun['steps'], next: 0, status: 'running' };
@@ -118,12 +118,12 @@ describe('forced Tombstone', function () {
     try {
       const a = await api();
       const cluster = a.ctx.inventories.list()[0];
-      await waitFor('stores', () => a.ctx.stores.get(cluster)?.endpoints.includes(sim.url) && a.ctx.stores.get(cluster)?.stores?.some((s) => s.id === 54 && s.state === 1));
-      const node = (id: number) => ({ kind: 'host', cluster, state: { store: a.ctx.stores.get(cluster)!.stores!.find((s) => s.id === id) } });
-      assert.equal(await vscode.commands.executeCommand('tiflash.forceTombstone', node(54), { assumeYes: true }), true);
+      await waitFor('stores', () => a.ctx.stores.get(cluster)?.endpoints.includes(sim.url) && a.ctx.stores.get(cluster)?.stores?.some((s) => s.id === '54' && s.state === 'Offline'));
+      const node = (id: string) => ({ kind: 'host', cluster, state: { store: a.ctx.stores.get(cluster)!.stores!.find((s) => s.id === id) } });
+      assert.equal(await vscode.commands.executeCommand('tiflash.forceTombstone', node('54'), { assumeYes: true }), true);
       assert.ok(sim.requests.some((r) => r.method === 'POST' && r.path === '/pd/api/v1/store/54/state?state=Tombstone'));
       assert.equal(sim.cluster.find(54)!.state, 2);
-      assert.equal(await vscode.commands.executeCommand('tiflash.forceTombstone', node(1), { assumeYes: true }), false, 'store 1 is TiKV');
+      assert.equal(await vscode.commands.executeCommand('tiflash.forceTombstone', node('1'), { assumeYes: true }), false, 'store 1 is TiKV');
       assert.equal(sim.requests.filter((r) => r.method === 'POST').length, 1);
     } finally {
       await sim.close();

@@ -4,6 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { PdClient } from '../../src/core/pd/client';
+import { parseStoreId, type StoreId } from '../../src/core/pd/types';
 import { startPdSim, type PdSim } from '../../tools/pd-sim/server';
 import type { ClusterFile } from '../../tools/pd-sim/cluster';
 import { demoCluster } from '../support/pdFixtures';
@@ -14,6 +15,8 @@ function offlineCluster(overrides: Partial<ClusterFile> = {}): ClusterFile {
   c.stores.find((s) => s.store.id === 54)!.store.state = 1;
   return { ...c, rules: [{ group_id: 'tiflash', id: 'table-45-r', role: 'learner', count: 1 }], ...overrides };
 }
+
+const id = (text: string): StoreId => parseStoreId(text)!;
 
 /** A port on which nothing listens: bind, note it, close. */
 async function deadPort(): Promise<number> {
@@ -40,25 +43,25 @@ describe('PD client against the simulator', () => {
   it('lists every state with ?state=0&state=1&state=2, and only Up+Offline by default', async () => {
     const all = await client.stores();
     assert.ok(all.ok);
-    assert.deepEqual(all.value.map((s) => s.id), [1, 4, 5, 53, 54, 55, 61]);
+    assert.deepEqual(all.value.map((s) => s.id), ['1', '4', '5', '53', '54', '55', '61']);
     await control('tick?count=2');
     const def = await client.defaultStores();
     const full = await client.stores();
     assert.ok(def.ok && full.ok);
-    assert.equal(def.value.some((s) => s.id === 54), false, 'a Tombstone store disappears from the default list');
-    assert.equal(full.value.find((s) => s.id === 54)?.stateName, 'Tombstone');
+    assert.equal(def.value.some((s) => s.id === '54'), false, 'a Tombstone store disappears from the default list');
+    assert.equal(full.value.find((s) => s.id === '54')?.stateName, 'Tombstone');
   });
 
   it('follows PD status codes: delete Up -> Offline, 410 for Tombstone, 404 and 500 for unknown ids', async () => {
-    assert.deepEqual(await client.deleteStore(53), { ok: true, value: undefined });
-    assert.deepEqual(await client.deleteStore(53), { ok: true, value: undefined }, 'deleting an Offline store again is a no-op');
-    const s = await client.store(53);
+    assert.deepEqual(await client.deleteStore(id('53')), { ok: true, value: undefined });
+    assert.deepEqual(await client.deleteStore(id('53')), { ok: true, value: undefined }, 'deleting an Offline store again is a no-op');
+    const s = await client.store(id('53'));
     assert.ok(s.ok && s.value.stateName === 'Offline');
-    const gone = await client.deleteStore(54);
+    const gone = await client.deleteStore(id('54'));
     assert.ok(!gone.ok && gone.error.status === 410 && /has been removed/.test(gone.error.message));
-    const unknown = await client.deleteStore(99);
+    const unknown = await client.deleteStore(id('99'));
     assert.ok(!unknown.ok && unknown.error.status === 404);
-    const missing = await client.store(99);
+    const missing = await client.store(id('99'));
     assert.ok(!missing.ok && missing.error.status === 500 && /store 99 not found/.test(missing.error.message));
   });
 
@@ -69,7 +72,7 @@ describe('PD client against the simulator', () => {
     assert.ok(v.ok && v.value === 'v4.0.9');
     assert.ok((await client.removeTombstones()).ok);
     const all = await client.stores();
-    assert.ok(all.ok && !all.value.some((s) => s.state === 2));
+    assert.ok(all.ok && !all.value.some((s) => s.state === 'Tombstone'));
   });
 
   it('turns a 500 and a malformed body into error values', async () => {

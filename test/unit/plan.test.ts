@@ -9,14 +9,15 @@ import { editsFor } from '../../src/core/plan/editOps';
 import { stepStatus } from '../../src/core/plan/progress';
 import { planScaleIn } from '../../src/core/plan/scaleIn';
 import { planScaleOut } from '../../src/core/plan/scaleOut';
-import type { PlacementRule, Store } from '../../src/core/pd/types';
+import { parseStoreId, type PlacementRule, type Store, type StoreState } from '../../src/core/pd/types';
 import { demoDir } from '../support/paths';
 
 // the demo workspace has the field's layouts: a plain IP with two disks, two aliased instances on one IP
 const read = (f: string) => parseInventory(fs.readFileSync(path.join(demoDir, f), 'utf8'));
 const inventory = read('inventory.ini');
 const hosts = read('hosts.ini');
-const tf = (id: number, address: string, state: 0 | 1 | 2 = 0): Store => ({ id, address, state, stateName: ['Up', 'Offline', 'Tombstone'][state], labels: { engine: 'tiflash' }, regionCount: 100, leaderCount: 0 });
+const STATES: StoreState[] = ['Up', 'Offline', 'Tombstone'];
+const tf = (id: number, address: string, state: 0 | 1 | 2 = 0): Store => ({ id: parseStoreId(String(id))!, address, state: STATES[state], stateName: STATES[state], labels: { engine: 'tiflash' }, regionCount: 100, leaderCount: 0 });
 const rule = (count: number): PlacementRule => ({ groupId: 'tiflash', id: `table-${count}-r`, role: 'learner', count, labelConstraints: [] });
 const argvs = (p: { steps: { argv?: string[] }[] }) => p.steps.filter((s) => s.argv).map((s) => commandLine(s.argv!));
 
@@ -73,7 +74,7 @@ describe('scale-in plan', () => {
     const p = planScaleIn({ inventory, hosts, host: '192.168.0.11', stores, rules: [rule(1)] });
     assert.deepEqual(p.blocked, []);
     assert.deepEqual(p.steps.map((s) => s.kind), ['pd', 'wait', 'playbook', 'edit', 'edit', 'playbook', 'open', 'manual']);
-    assert.equal(p.steps[0].storeId, 53);
+    assert.equal(p.steps[0].storeId, '53');
     assert.deepEqual(argvs(p), ['ansible-playbook stop.yml -l 192.168.0.11', 'ansible-playbook rolling_update_monitor.yml --tags=prometheus']);
     assert.deepEqual(p.steps[3].edits!.map((e) => e.group), ['tiflash_servers', 'monitored_servers']);
   });

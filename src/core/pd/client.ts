@@ -3,7 +3,7 @@
 
 import { Agent, request } from 'undici';
 import { decodeRules, decodeStore, decodeStores, parseJson } from './decode';
-import type { Decoded, PlacementRule, Store } from './types';
+import type { Decoded, PlacementRule, Store, StoreId } from './types';
 
 export interface PdError {
   kind: 'unreachable' | 'http' | 'decode' | 'aborted';
@@ -60,17 +60,17 @@ export class PdClient {
     return this.getJson('/pd/api/v1/stores', decodeStores);
   }
 
-  store(id: number): Promise<PdResult<Store>> {
+  store(id: StoreId): Promise<PdResult<Store>> {
     return this.getJson(`/pd/api/v1/store/${id}`, decodeStore);
   }
 
   /** pd-ctl `store delete`: Up -> Offline. */
-  deleteStore(id: number): Promise<PdResult<void>> {
+  deleteStore(id: StoreId): Promise<PdResult<void>> {
     return this.send('DELETE', `/pd/api/v1/store/${id}`);
   }
 
   /** The forced path of the manual TiFlash procedure (v4.0): drops the store's replicas at once. */
-  setTombstone(id: number): Promise<PdResult<void>> {
+  setTombstone(id: StoreId): Promise<PdResult<void>> {
     return this.send('POST', `/pd/api/v1/store/${id}/state?state=Tombstone`);
   }
 

@@ -1,7 +1,7 @@
 // Turns PD's JSON into the typed model. Unknown fields are ignored; a malformed body is an
 // error value, never an exception.
 
-import { STATE_BY_CODE, type Decoded, type PlacementRule, type Store } from './types';
+import { parseStoreId, type Decoded, type PlacementRule, type Store, type StoreState } from './types';
 
 type Json = Record<string, unknown>;
 
@@ -13,11 +13,13 @@ export function decodeStore(v: unknown): Decoded<Store> {
   const wrapper = obj(v);
   const s = obj(wrapper?.store);
   if (!s) return { ok: false, error: 'store entry has no "store" object' };
-  const id = num(s.id);
+  const rawId = typeof s.id === 'number' && Number.isSafeInteger(s.id) ? String(s.id) : str(s.id);
+  const id = rawId === undefined ? undefined : parseStoreId(rawId);
   const address = str(s.address);
-  if (id === undefined || address === undefined) return { ok: false, error: 'store entry lacks id or address' };
-  const rawState = num(s.state) ?? 0; // Up is omitted
-  if (rawState !== 0 && rawState !== 1 && rawState !== 2) return { ok: false, error: `store ${id} has unknown state ${rawState}` };
+  if (id === undefined || address === undefined) return { ok: false, error: 'store entry lacks a valid id or address' };
+  const rawState = s.state === undefined ? 0 : num(s.state); // Up is omitted
+  if (rawState !== 0 && rawState !== 1 && rawState !== 2) return { ok: false, error: `store ${id} has unknown state ${String(s.state)}` };
+  const stateName = str(s.state_name);
   const status = obj(wrapper?.status) ?? {};
   const labels: Record<string, string> = {};
   if (Array.isArray(s.labels)) {
@@ -31,8 +33,8 @@ export function decodeStore(v: unknown): Decoded<Store> {
     ok: true,
     value: {
       id, address, labels,
-      state: rawState,
-      stateName: str(s.state_name) ?? STATE_BY_CODE[rawState],
+      state: reconcileState(rawState, stateName),
+      stateName: stateName ?? reconcileState(rawState, undefined),
       version: str(s.version),
       peerAddress: str(s.peer_address),
       statusAddress: str(s.status_address),
@@ -50,6 +52,13 @@ export function decodeStore(v: unknown): Decoded<Store> {
       uptime: str(status.uptime),
     },
   };
+}
+
+/** The numeric state and the name agree on PD; where they do not, the later stage of a store's life wins. */
+function reconcileState(code: 0 | 1 | 2, name: string | undefined): StoreState {
+  if (code === 2 || name === 'Tombstone') return 'Tombstone';
+  if (code === 1 || name === 'Offline') return 'Offline';
+  return name === 'Disconnected' || name === 'Down' ? name : 'Up';
 }
 
 export function decodeStores(v: unknown): Decoded<Store[]> {

@@ -1,17 +1,45 @@
 // One typed model for PD v3.1 (zero fields omitted), v4.0 and newer store JSON.
 
-/** PD's state_name values; Disconnected and Down are Up stores that stopped heartbeating. */
-export const STORE_STATE_NAMES = ['Up', 'Offline', 'Tombstone', 'Disconnected', 'Down'] as const;
-export type StoreStateName = (typeof STORE_STATE_NAMES)[number];
-/** The name of each numeric `state` (0, 1, 2). */
-export const STATE_BY_CODE = ['Up', 'Offline', 'Tombstone'] as const;
+/**
+ * A store id exactly as PD sent it: the decimal text of an unsigned 64-bit integer in 1..2^64-1.
+ * Never a JavaScript number (ids above 2^53 would collide); only `parseStoreId` makes one.
+ */
+export type StoreId = string & { readonly __brand: 'StoreId' };
+
+const U64_MAX = (1n << 64n) - 1n;
+
+/** The id PD could have allocated: decimal digits, no sign, fraction, exponent or leading zero, 1..2^64-1. */
+export function parseStoreId(text: string): StoreId | undefined {
+  if (!/^[1-9][0-9]{0,19}$/.test(text)) return undefined;
+  return BigInt(text) <= U64_MAX ? (text as StoreId) : undefined;
+}
+
+/** Ids in numeric order (as PD allocates them: a larger id is a newer store). */
+export function compareStoreIds(a: StoreId, b: StoreId): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
+}
+
+/**
+ * A store's state, one enum for every decision and view: PD's numeric `state` and its `state_name`
+ * reconciled. Disconnected and Down are Up stores whose heartbeats stopped (20 s, max-store-down-time).
+ */
+export const STORE_STATES = ['Up', 'Disconnected', 'Down', 'Offline', 'Tombstone'] as const;
+export type StoreState = (typeof STORE_STATES)[number];
+
+/** Where a store is in its life: Up (heartbeating or not), Offline (draining), Tombstone (gone). */
+export type Lifecycle = 'Up' | 'Offline' | 'Tombstone';
+
+export function lifecycleOf(state: StoreState): Lifecycle {
+  return state === 'Offline' || state === 'Tombstone' ? state : 'Up';
+}
 
 export interface Store {
-  id: number;
+  id: StoreId;
+  /** `host:port` as PD sent it. */
   address: string;
-  /** 0 Up, 1 Offline, 2 Tombstone (the field is omitted for Up). */
-  state: 0 | 1 | 2;
-  stateName: StoreStateName | string;
+  state: StoreState;
+  /** PD's state_name as sent, for display only: decisions use `state`. */
+  stateName: string;
   labels: Record<string, string>;
   version?: string;
   peerAddress?: string;

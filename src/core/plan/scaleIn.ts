@@ -31,9 +31,9 @@ export function planScaleIn(input: ScaleInInput): Plan {
   if (store && !isTiFlash(store)) {
     blocked.push({ check: 'not-tiflash', message: `Store ${store.id} at ${address} is not a TiFlash store (no engine=tiflash label): it is never deleted from here` });
   }
-  const live = store && isTiFlash(store) && store.state !== 2 ? store : undefined;
-  if (live && live.state === 0) {
-    const remaining = input.stores.filter((s) => isTiFlash(s) && s.state === 0 && s.id !== live.id).length;
+  const live = store && isTiFlash(store) && store.state !== 'Tombstone' ? store : undefined;
+  if (live && live.state !== 'Offline') {
+    const remaining = input.stores.filter((s) => isTiFlash(s) && s.state === 'Up' && s.id !== live.id).length;
     const needing = input.rules.filter((r) => r.count > remaining);
     if (needing.length) {
       const most = Math.max(...needing.map((r) => r.count));
@@ -50,9 +50,9 @@ export function planScaleIn(input: ScaleInInput): Plan {
   }
 
   const steps: Step[] = [];
-  if (live?.state === 0) steps.push({ kind: 'pd', title: `Delete store ${live.id} (${address}) in PD: it goes Offline`, storeId: live.id, pdAction: 'delete-store' });
+  if (live && live.state !== 'Offline') steps.push({ kind: 'pd', title: `Delete store ${live.id} (${address}) in PD: it goes Offline`, storeId: live.id, pdAction: 'delete-store' });
   if (live) {
-    if (live.state === 1) warnings.push(`Store ${live.id} is already Offline: waiting for it resumes where another operation left it.`);
+    if (live.state === 'Offline') warnings.push(`Store ${live.id} is already Offline: waiting for it resumes where another operation left it.`);
     steps.push({ kind: 'wait', title: `Wait until store ${live.id} is Tombstone (its ${live.regionCount} regions move away)`, storeId: live.id });
   }
 

@@ -30,8 +30,8 @@ export function planScaleOut(input: ScaleOutInput): Plan {
   const address = known?.address ?? host;
   if (!isIp(address)) blocked.push({ check: 'host', message: `${host} has the address '${address}', which is not an IP address` });
   const state = known && input.stores ? matchStores([known], input.stores)[0].store : undefined;
-  if (state && state.state !== 2) blocked.push({ check: 'already-a-store', message: `${host} is already TiFlash store ${state.id} (${state.stateName}) in PD` });
-  if (state?.state === 2 && known) {
+  if (state && state.state !== 'Tombstone') blocked.push({ check: 'already-a-store', message: `${host} is already TiFlash store ${state.id} (${state.stateName}) in PD` });
+  if (state?.state === 'Tombstone' && known) {
     warnings.push(`${host} was TiFlash store ${state.id}, now Tombstone: wipe its data directories first or it fails with "store is tombstone": ${tiflashDirsToWipe(known).join(', ')}`);
   }
 

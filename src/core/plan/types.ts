@@ -1,5 +1,6 @@
 // A step is data: the CLI prints it, tests compare it, the runner executes it.
 
+import type { StoreId } from '../pd/types';
 import type { FileRole } from '../validation/types';
 
 export type StepKind = 'edit' | 'playbook' | 'pd' | 'wait' | 'open' | 'manual';
@@ -19,7 +20,7 @@ export interface Step {
   /** Full argument vector of a playbook step, run from the tidb-ansible folder. */
   argv?: string[];
   /** The PD store a `pd` or `wait` step acts on. */
-  storeId?: number;
+  storeId?: StoreId;
   pdAction?: 'delete-store';
   edits?: EditOp[];
   url?: string;

@@ -75,7 +75,7 @@ export class HostsView implements vscode.TreeDataProvider<HostNode>, vscode.Disp
     const label = stateLabel(node.state);
     const item = new vscode.TreeItem(host?.name ?? vscode.l10n.t('store {0}', store!.id));
     const address = host?.address ?? store!.address;
-    const drain = store?.state === 1 ? this.ctx.stores.drain(node.cluster, store.id) : undefined;
+    const drain = store?.state === 'Offline' ? this.ctx.stores.drain(node.cluster, store.id) : undefined;
     const extra = drain ? ` · ${vscode.l10n.t('{0} regions', drain.regions)}` : '';
     item.description = `${address} · ${stateText(label)}${host ? '' : ` · ${vscode.l10n.t('not in inventory')}`}${extra}`;
     item.iconPath = stateIcon(label);

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { editsFor } from '../../core/plan/editOps';
 import { planScaleIn } from '../../core/plan/scaleIn';
 import { planScaleOut } from '../../core/plan/scaleOut';
-import { isTiFlash } from '../../core/pd/types';
+import { isTiFlash, type StoreId } from '../../core/pd/types';
 import type { RunProgress } from '../../core/plan/progress';
 import type { Plan, Step } from '../../core/plan/types';
 import type { Ctx } from '../../context';
@@ -217,7 +217,7 @@ export class Scaling implements vscode.Disposable {
   }
 
   /** Polls (through the shared monitor) until the store is Tombstone or gone; Cancel explains what is left. */
-  private waitTombstone(cluster: Cluster, storeId: number, opts: RunOptions): Promise<'ok' | 'abort'> {
+  private waitTombstone(cluster: Cluster, storeId: StoreId, opts: RunOptions): Promise<'ok' | 'abort'> {
     return new Promise((resolve) => {
       void vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Store {0} is Offline: waiting for Tombstone', storeId), cancellable: true },
@@ -225,7 +225,7 @@ export class Scaling implements vscode.Disposable {
           const check = () => {
             const live = this.ctx.stores.get(cluster);
             const store = live?.stores?.find((s) => s.id === storeId);
-            if (live?.stores && (!store || store.state === 2)) return finish('ok');
+            if (live?.stores && (!store || store.state === 'Tombstone')) return finish('ok');
             if (store) {
               const p = this.ctx.stores.drain(cluster, storeId);
               progress.report({ message: vscode.l10n.t('{0} regions left', store.regionCount) + (p?.etaSeconds !== undefined ? ` · ETA ${p.etaSeconds}s` : '') });
@@ -250,7 +250,7 @@ export class Scaling implements vscode.Disposable {
   }
 
   /** Forced offline (v4.0): PD drops the store's replicas at once. Only behind typed consent. */
-  async forceTombstone(cluster: Cluster, storeId: number, opts: RunOptions = {}): Promise<boolean> {
+  async forceTombstone(cluster: Cluster, storeId: StoreId, opts: RunOptions = {}): Promise<boolean> {
     if (!this.ctx.requireTrust()) return false;
     const live = this.ctx.stores.get(cluster)?.stores?.find((s) => s.id === storeId);
     // never for TiKV: only a store PD labels engine=tiflash

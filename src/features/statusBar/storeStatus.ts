@@ -30,7 +30,7 @@ export class StoreStatus implements vscode.Disposable {
         const label = stateLabel(s);
         if (label === 'NotInPd' || label === 'Tombstone') continue;
         counts.set(label, (counts.get(label) ?? 0) + 1);
-        if (s.store?.state === 1 && !draining) {
+        if (s.store?.state === 'Offline' && !draining) {
           const p = this.ctx.stores.drain(cluster, s.store.id);
           const rate = p?.rate ? ` · ${vscode.l10n.t('{0}/s', p.rate.toFixed(1))}` : '';
           const eta = p?.etaSeconds !== undefined ? ` · ${vscode.l10n.t('ETA {0}', formatDuration(p.etaSeconds))}` : '';
