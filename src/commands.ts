@@ -69,7 +69,7 @@ export const COMMANDS: Record<string, Handler> = {
     const cluster = await needCluster(ctx, resolveTarget(ctx, target as Target, undefined).cluster);
     if (cluster) await f.scaling.removeTombstones(cluster);
   },
-  'tiflash.resume': (ctx, f, opts) => f.scaling.resume(runOptions(ctx, opts)),
+  'tiflash.resume': (_ctx, f) => f.scaling.resume(),
   'tiflash.configurePd': () => vscode.commands.executeCommand('workbench.action.openSettings', 'tiflash.pdEndpoints'),
   'tiflash.showLog': (ctx) => ctx.log.show(),
 };

@@ -28,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): Api {
     hostsView: ctx.own(new HostsView(ctx)),
     scaling: ctx.own(new Scaling(ctx)),
   };
-  ctx.own(new OperationView(features.scaling));
+  ctx.own(new OperationView(features.scaling.runs));
   ctx.own(new HostLenses(ctx));
   ctx.own(new InventoryDiagnostics(ctx));
   ctx.own(new HostHover(ctx));
@@ -42,7 +42,6 @@ export function activate(context: vscode.ExtensionContext): Api {
     .then(() => ctx.inventories.ready())
     .then(() => {
       ctx.stores.sync();
-      void features.scaling.resume();
     });
   return { ctx, hostsView: features.hostsView, activationMs, ready };
 }

@@ -3,11 +3,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { SavedRun } from '../../src/features/scaling/scaling';
+import type { Run } from '../../src/core/run/engine';
 import type { PdSim } from '../../tools/pd-sim/server';
-import { api, demoCluster, hostsUri, inventoryUri, plannedRuns, pointAtSim, recordedCalls, recordedRuns, resetRecord, waitFor } from './helpers';
+import { api, demoCluster, hostsUri, inventoryUri, plannedRuns, playbookSteps, pointAtSim, recordedCalls, recordedRuns, resetRecord, waitFor } from './helpers';
 
-const scaleIn = (host: string) => vscode.commands.executeCommand<SavedRun | undefined>('tiflash.scaleIn', inventoryUri(), host, { assumeYes: true });
+const scaleIn = (host: string) => vscode.commands.executeCommand<Run | undefined>('tiflash.scaleIn', inventoryUri(), host, { assumeYes: true });
 const read = (uri: vscode.Uri) => fs.readFileSync(uri.fsPath, 'utf8');
 
 /** Waits until the extension has a snapshot from this simulator. */
@@ -33,8 +33,8 @@ describe('scale-in', function () {
     await storesFrom(sim);
     resetRecord();
     const run = await scaleIn('192.168.0.11');
-    assert.equal(run?.status, 'done');
-    assert.deepEqual(recordedRuns(), plannedRuns(run.steps), 'the recorded order, limits and tags are the plan');
+    assert.equal(run?.status, 'done', JSON.stringify(run?.steps.map((s, i) => [i, s.status, s.reason])));
+    assert.deepEqual(recordedRuns(), plannedRuns(playbookSteps(run)), 'the recorded order, limits and tags are the plan');
     assert.ok(sim.requests.some((r) => r.method === 'DELETE' && r.path === '/pd/api/v1/store/53'));
     const tombstoneAt = sim.cluster.find(53)!.tombstoneAt;
     assert.ok(tombstoneAt, 'the simulator drained store 53 to Tombstone');
@@ -76,35 +76,12 @@ describe('scale-in', function () {
     s.faults.down = false;
     s.cluster.regionsPerTick = 600;
     const run = await running;
-    assert.equal(run?.status, 'done');
-    assert.deepEqual(recordedRuns(), plannedRuns(run.steps));
+    assert.equal(run?.status, 'done', JSON.stringify(run?.steps.map((s, i) => [i, s.status, s.reason])));
+    assert.deepEqual(recordedRuns(), plannedRuns(playbookSteps(run)));
     const stop = recordedCalls().find((c) => c.playbook === 'stop')!;
     assert.equal(stop.tags, 'tiflash', 'another TiFlash instance shares 192.168.0.12: stop.yml -t tiflash');
     assert.ok(stop.at >= s.cluster.find(54)!.tombstoneAt!);
     assert.match(read(hostsUri()), /^192\.168\.0\.12$/m, 'hosts.ini keeps an address that still runs TiFlash');
-  });
-
-  it('resumes a wait that a reload interrupted, from workspace state', async () => {
-    const cluster = demoCluster();
-    cluster.stores.find((s) => s.store.id === 55)!.store.state = 1; // deleted before the reload
-    sim = await pointAtSim({ ...cluster, rules: [], regionsPerTick: 0 });
-    await storesFrom(sim);
-    resetRecord();
-    const a = await api();
-    const steps = [
-      { kind: 'wait', title: 'Wait until store 55 is Tombstone', storeId: '55' },
-      { kind: 'playbook', title: 'Stop TiFlash on TiFlash12-2', argv: ['ansible-playbook', 'stop.yml', '-t', 'tiflash', '-l', 'TiFlash12-2'] },
-    ];
-    const saved: SavedRun = { operation: 'scale-in', dir: a.ctx.inventories.list()[0].dir.fsPath, host: 'TiFlash12-2', steps: steps as SavedRun['steps'], next: 0, status: 'running' };
-    await a.ctx.extension.workspaceState.update('tiflash.run', saved);
-    const resumed = vscode.commands.executeCommand<SavedRun | undefined>('tiflash.resume', { assumeYes: true });
-    await new Promise((r) => setTimeout(r, 1000));
-    assert.deepEqual(recordedCalls(), []);
-    sim.cluster.regionsPerTick = 2000;
-    const run = await resumed;
-    assert.equal(run?.status, 'done');
-    assert.deepEqual(recordedCalls().map((c) => [c.playbook, c.limit, c.tags]), [['stop', 'TiFlash12-2', 'tiflash']]);
-    assert.equal(a.ctx.extension.workspaceState.get<SavedRun>('tiflash.run')?.status, 'done');
   });
 });
 
@@ -120,10 +97,10 @@ describe('forced Tombstone', function () {
       const cluster = a.ctx.inventories.list()[0];
       await waitFor('stores', () => a.ctx.stores.get(cluster)?.endpoints.includes(sim.url) && a.ctx.stores.get(cluster)?.stores?.some((s) => s.id === '54' && s.state === 'Offline'));
       const node = (id: string) => ({ kind: 'host', cluster, state: { store: a.ctx.stores.get(cluster)!.stores!.find((s) => s.id === id) } });
-      assert.equal(await vscode.commands.executeCommand('tiflash.forceTombstone', node('54'), { assumeYes: true }), true);
+      assert.equal((await vscode.commands.executeCommand<Run | undefined>('tiflash.forceTombstone', node('54'), { assumeYes: true }))?.status, 'done');
       assert.ok(sim.requests.some((r) => r.method === 'POST' && r.path === '/pd/api/v1/store/54/state?state=Tombstone'));
       assert.equal(sim.cluster.find(54)!.state, 2);
-      assert.equal(await vscode.commands.executeCommand('tiflash.forceTombstone', node('1'), { assumeYes: true }), false, 'store 1 is TiKV');
+      assert.equal((await vscode.commands.executeCommand<Run | undefined>('tiflash.forceTombstone', node('1'), { assumeYes: true }))?.status, 'aborted', 'store 1 is TiKV');
       assert.equal(sim.requests.filter((r) => r.method === 'POST').length, 1);
     } finally {
       await sim.close();

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import type { SavedRun } from '../../src/features/scaling/scaling';
-import { demoCluster, hostsUri, inventoryUri, plannedRuns, pointAtSim, recordedCalls, recordedRuns, resetRecord } from './helpers';
+import type { Run } from '../../src/core/run/engine';
+import { demoCluster, hostsUri, inventoryUri, plannedRuns, playbookSteps, pointAtSim, recordedCalls, recordedRuns, resetRecord } from './helpers';
 
 describe('scale-out', function () {
   this.timeout(90_000);
@@ -14,7 +14,7 @@ describe('scale-out', function () {
     const sim = await pointAtSim(demoCluster());
     try {
       resetRecord();
-      const running = vscode.commands.executeCommand<SavedRun | undefined>('tiflash.scaleOut', inventoryUri(), '192.168.0.20', { assumeYes: true });
+      const running = vscode.commands.executeCommand<Run | undefined>('tiflash.scaleOut', inventoryUri(), '192.168.0.20', { assumeYes: true });
       let finished = false;
       void running.then(() => (finished = true));
       // answer the SSH password prompt of create_users.yml -k in the terminal, as an operator would
@@ -24,7 +24,7 @@ describe('scale-out', function () {
       }
       const run = await running;
       assert.equal(run?.status, 'done');
-      assert.deepEqual(recordedRuns(), plannedRuns(run.steps), 'the recorded order, limits and tags are the plan');
+      assert.deepEqual(recordedRuns(), plannedRuns(playbookSteps(run)), 'the recorded order, limits and tags are the plan');
       const calls = recordedCalls();
       assert.deepEqual([...new Set(calls.map((c) => c.playbook))], ['create_users', 'deploy_ntp', 'bootstrap', 'deploy', 'start', 'rolling_update_monitor']);
       const only = (pb: string) => calls.filter((c) => c.playbook === pb).map((c) => [c.host, c.limit]);
@@ -44,7 +44,7 @@ describe('scale-out', function () {
   it('refuses a name that is not an IP before anything runs', async () => {
     const before = fs.readFileSync(inventoryUri().fsPath, 'utf8');
     resetRecord();
-    const run = await vscode.commands.executeCommand<SavedRun | undefined>('tiflash.scaleOut', inventoryUri(), 'tiflash.example.com', { assumeYes: true });
+    const run = await vscode.commands.executeCommand<Run | undefined>('tiflash.scaleOut', inventoryUri(), 'tiflash.example.com', { assumeYes: true });
     assert.equal(run?.status, 'aborted');
     assert.deepEqual(recordedCalls(), []);
     assert.equal(fs.readFileSync(inventoryUri().fsPath, 'utf8'), before);
@@ -60,9 +60,9 @@ describe('unsaved inventories', function () {
     await editor.edit((e) => e.insert(new vscode.Position(0, 0), '# unsaved note\n'));
     resetRecord();
     try {
-      const run = await vscode.commands.executeCommand<SavedRun | undefined>('tiflash.scaleOut', inventoryUri(), '192.168.0.21', { assumeYes: true });
+      const run = await vscode.commands.executeCommand<Run | undefined>('tiflash.scaleOut', inventoryUri(), '192.168.0.21', { assumeYes: true });
       assert.equal(run?.status, 'aborted');
-      assert.equal(run?.next, 0, 'not even the first edit ran');
+      assert.equal(run?.steps[0].status, 'failed', 'not even the first edit ran');
       assert.ok(doc.isDirty, 'the operator\'s change is still unsaved');
       assert.ok(!fs.readFileSync(inventoryUri().fsPath, 'utf8').includes('192.168.0.21'));
       assert.deepEqual(recordedCalls(), []);

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Api } from '../../src/extension';
+import type { Run } from '../../src/core/run/engine';
 import { startPdSim, type PdSim } from '../../tools/pd-sim/server';
 import type { ClusterFile } from '../../tools/pd-sim/cluster';
 import { repoRoot } from '../support/paths';
@@ -64,6 +65,11 @@ export interface PlaybookRun {
   playbook: string;
   limit: string;
   tags: string;
+}
+
+/** The argument vectors of a run's playbook steps. */
+export function playbookSteps(run: Run): { argv: string[] }[] {
+  return run.plan.steps.flatMap((s) => (s.kind === 'playbook' ? [{ argv: [...s.argv] }] : []));
 }
 
 /** What a plan's playbook steps ask for, in the shape the recording playbooks write. */

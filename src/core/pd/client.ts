@@ -3,6 +3,7 @@
 
 import { Agent, request } from 'undici';
 import { decodeRules, decodeStore, decodeStores, parseJson } from './decode';
+import type { PdRequest } from './requests';
 import type { Decoded, PlacementRule, Store, StoreId } from './types';
 
 export interface PdError {
@@ -103,6 +104,12 @@ export class PdClient {
     return decoded.ok ? decoded : { ok: false, error: { kind: 'decode', message: decoded.error, endpoint: r.value.endpoint } };
   }
 
+  /** Sends exactly `req` (a plan's PD step): PD's status and body, whatever the status. */
+  async exchange(req: PdRequest): Promise<PdResult<{ status: number; body: string }>> {
+    const r = await this.call(req.method, req.path, req.body);
+    return r.ok ? { ok: true, value: { status: r.value.status, body: r.value.text } } : r;
+  }
+
   private async send(method: 'DELETE' | 'POST', path: string): Promise<PdResult<void>> {
     const r = await this.call(method, path);
     if (!r.ok) return r;
@@ -110,7 +117,7 @@ export class PdClient {
   }
 
   /** Tries the endpoints, starting with the one that answered last; an HTTP answer of any status ends the search. */
-  private async call(method: string, path: string): Promise<PdResult<Answer>> {
+  private async call(method: string, path: string, body?: string): Promise<PdResult<Answer>> {
     if (!this.endpoints.length) return { ok: false, error: { kind: 'unreachable', message: 'no PD endpoint is configured' } };
     const failures: string[] = [];
     for (let k = 0; k < this.endpoints.length; k++) {
@@ -121,6 +128,7 @@ export class PdClient {
       try {
         const res = await request(endpoint + path, {
           method,
+          ...(body !== undefined ? { body, headers: { 'content-type': 'application/json' } } : {}),
           dispatcher: this.agent,
           signal: AbortSignal.any([this.disposed.signal, AbortSignal.timeout(this.timeoutMs)]),
           headersTimeout: this.timeoutMs,

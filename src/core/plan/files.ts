@@ -21,7 +21,7 @@ export function editsFor(text: string, ops: readonly EditOp[]): EditsResult {
   const edits: TextEdit[] = [];
   for (const op of ops) {
     const r = op.op === 'add' ? addHostLine(inv, op.group, op.host, op.line ?? op.host) : removeHost(inv, op.host, [op.group]);
-    if (!r.ok) return { ok: false, message: typeof r.message === 'string' ? msg('plan.edit.refused', { reason: r.message }) : r.message };
+    if (!r.ok) return { ok: false, message: typeof r.message === 'string' ? msg('bridge.text', { reason: r.message }) : r.message };
     edits.push(...r.edits);
   }
   return { ok: true, edits, already: edits.length === 0 };

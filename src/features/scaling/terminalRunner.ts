@@ -4,7 +4,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { commandLine } from '../../core/plan/argv';
+import { commandLine } from '../../core/plan/shell';
 
 export class TerminalRunner implements vscode.Disposable {
   private terminal: vscode.Terminal | undefined;
@@ -13,7 +13,7 @@ export class TerminalRunner implements vscode.Disposable {
   constructor(private readonly name: string, private readonly cwd: vscode.Uri, private readonly statusDir: string) {}
 
   /** Resolves with the exit code, or undefined if the terminal was closed first. */
-  async run(argv: string[], log: (line: string) => void): Promise<number | undefined> {
+  async run(argv: readonly string[], log: (line: string) => void): Promise<number | undefined> {
     if (!this.terminal || this.terminal.exitStatus) {
       this.terminal = vscode.window.createTerminal({ name: this.name, cwd: this.cwd, shellPath: '/bin/bash', shellArgs: ['--norc', '--noprofile'] });
     }

@@ -3,7 +3,7 @@
 import type { Catalog } from './types';
 
 export const plan = {
-  'args.where.unknown': { en: 'the inventory', zh: 'inventory' },
+  'args.where.unknown': { en: 'the inventory', zh: 'inventory 文件' },
   'args.where.setting': { en: 'the setting tiflash.playbookExtraArgs', zh: '设置项 tiflash.playbookExtraArgs' },
   'args.where.playbookPath': { en: 'the setting tiflash.ansiblePlaybookPath', zh: '设置项 tiflash.ansiblePlaybookPath' },
   'args.where.alias': { en: 'the alias field', zh: '别名字段' },
@@ -30,12 +30,12 @@ export const plan = {
   },
 
   'plan.where.line': { en: '{file} line {line}', zh: '{file} 第 {line} 行' },
-  'plan.where.file': { en: '{file}', zh: '{file}' },
+  'plan.where.file': { en: '{file}', zh: '{file} 文件' },
   'plan.where.hostsUser': { en: 'hosts.ini [all:vars] username', zh: 'hosts.ini [all:vars] 中的 username' },
   'plan.what.cluster': { en: 'the cluster', zh: '集群' },
   'plan.what.clusterAnd': { en: 'the cluster and {name}', zh: '集群和 {name}' },
-  'plan.storeState': { en: 'store {id} ({state})', zh: 'store {id}（{state}）' },
-  'plan.edit.refused': { en: '{reason}', zh: '{reason}' },
+  'plan.storeState': { en: 'store {id} ({state})', zh: 'store {id}（状态为 {state}）' },
+  'plan.pdError': { en: '{message}', zh: '{message}' },
 
   'plan.blocked.syntax': {
     en: '{file} line {line}: {message} Ansible rejects the whole file, so every playbook would match nothing: fix it first.',
