@@ -35,7 +35,6 @@ export const plan = {
   'plan.what.cluster': { en: 'the cluster', zh: '集群' },
   'plan.what.clusterAnd': { en: 'the cluster and {name}', zh: '集群和 {name}' },
   'plan.storeState': { en: 'store {id} ({state})', zh: 'store {id}（状态为 {state}）' },
-  'plan.pdError': { en: '{message}', zh: '{message}' },
 
   'plan.blocked.syntax': {
     en: '{file} line {line}: {message} Ansible rejects the whole file, so every playbook would match nothing: fix it first.',
