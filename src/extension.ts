@@ -9,7 +9,7 @@ import { InventoryCompletion } from './features/completion/inventoryCompletion';
 import { InventoryDiagnostics } from './features/diagnostics/inventoryDiagnostics';
 import { HostHover } from './features/hover/hostHover';
 import { HostsView } from './features/hostsView/hostsView';
-import { OperationView } from './features/scaling/operationView';
+import { OperationView } from './features/operationView/operationView';
 import { Scaling } from './features/scaling/scaling';
 import { StoreStatus } from './features/statusBar/storeStatus';
 

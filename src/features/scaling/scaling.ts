@@ -7,7 +7,6 @@ import { msg, type Msg } from '../../core/l10n/message';
 import type { StoreId } from '../../core/pd/types';
 import { editsFor, textOf } from '../../core/plan/files';
 import { readPdFacts } from '../../core/plan/pdFacts';
-import { preview, previewText } from '../../core/plan/preview';
 import { planScaleIn } from '../../core/plan/scaleIn';
 import { planScaleOut } from '../../core/plan/scaleOut';
 import { planCancelScaleIn, planForceTombstone, planRemoveTombstones, planEnablePlacementRules, type StoreTarget } from '../../core/plan/storeOps';
@@ -18,7 +17,9 @@ import { executePdStep } from '../../core/run/pdStep';
 import { waitVerdict, type Observation, type WaitState } from '../../core/run/wait';
 import type { Ctx } from '../../context';
 import type { Cluster } from '../../inventories';
-import { displayLang, show } from '../text';
+import { confirmPlan } from '../preview/confirmPlan';
+import { askScaleOut } from '../scaleOutForm/askScaleOut';
+import { show } from '../text';
 import { RunStore } from './runStore';
 import { TerminalRunner } from './terminalRunner';
 
@@ -51,15 +52,13 @@ export class Scaling implements vscode.Disposable {
     return live ? readPdFacts(live.client) : { storesError: msg('plan.blocked.pdUnknown') };
   }
 
+  /** `host`: a [tiflash_servers] name or an IP from a CodeLens or tree item; otherwise the operator is asked. */
   async scaleOut(cluster: Cluster, host: string | undefined, opts: RunOptions = {}): Promise<Run | undefined> {
     if (!this.ctx.requireTrust()) return undefined;
-    const name = host ?? (await vscode.window.showInputBox({
-      title: vscode.l10n.t('TiFlash: Scale Out'),
-      prompt: vscode.l10n.t('IP address of the new TiFlash node'),
-      validateInput: (v) => (/^\d{1,3}(\.\d{1,3}){3}$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter an IP address: TiFlash hosts must be IP addresses')),
-    }))?.trim();
-    if (!name) return undefined;
-    const plan = planScaleOut({ inventory: cluster.inventory, hosts: cluster.hosts, host: name, pd: await this.facts(cluster), ...this.playbookConfig(cluster) });
+    const known = host !== undefined && cluster.tiflash.some((h) => h.name === host);
+    const target = known ? host : await askScaleOut(cluster, host);
+    if (!target) return undefined;
+    const plan = planScaleOut({ inventory: cluster.inventory, hosts: cluster.hosts, host: target, pd: await this.facts(cluster), ...this.playbookConfig(cluster) });
     return this.start(cluster, plan, opts);
   }
 
@@ -123,11 +122,7 @@ export class Scaling implements vscode.Disposable {
       this.ctx.log.warn(`${plan.operation} ${plan.target} blocked: ${plan.blocked.map((b) => `${b.check}: ${show(b.message)}`).join('; ')}`);
       return { ...run, status: 'aborted', endedAt: Date.now() };
     }
-    if (!opts.assumeYes) {
-      const text = previewText(preview(plan, { inventory: textOf(cluster.inventory), hosts: cluster.hosts && textOf(cluster.hosts) }), displayLang());
-      const go = vscode.l10n.t('Start');
-      if ((await vscode.window.showWarningMessage(show(plan.steps[0].title), { modal: true, detail: text }, go)) !== go) return undefined;
-    }
+    if (!opts.assumeYes && !(await confirmPlan(cluster, plan, { inventory: textOf(cluster.inventory), hosts: cluster.hosts && textOf(cluster.hosts) }))) return undefined;
     if (this.busy) {
       void vscode.window.showWarningMessage(vscode.l10n.t('A TiFlash operation is already running.'));
       return undefined;

@@ -7,7 +7,7 @@ import { commandLine } from '../../core/plan/shell';
 import type { Step } from '../../core/plan/types';
 import { msg } from '../../core/l10n/message';
 import { show } from '../text';
-import type { RunStore } from './runStore';
+import type { RunStore } from '../scaling/runStore';
 
 export const OPERATION_VIEW_ID = 'tiflash.operation';
 
