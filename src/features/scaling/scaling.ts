@@ -157,7 +157,8 @@ export class Scaling implements vscode.Disposable {
           const pick = opts.assumeYes ? undefined : await vscode.window.showErrorMessage(vscode.l10n.t('Step failed: {0}: {1}', show(n.step.title), reason ? show(reason) : ''), ...n.choices.map((c) => labels[c]));
           const choice = n.choices.find((c) => labels[c] === pick) ?? 'abort';
           await feed({ type: 'decided', choice, at: Date.now() });
-        } else await feed({ type: 'resumed', how: 'abort', at: Date.now() });
+        } else if (n.kind === 'resume') await feed({ type: 'resumed', how: 'abort', at: Date.now() });
+        else throw new Error(`step ${n.index + 1} is still running`);
       }
       if (run.status === 'done') void vscode.window.showInformationMessage(vscode.l10n.t('{0} of {1} finished.', show(msg(`operation.${run.operation}`)), run.target));
       return run;
