@@ -37,7 +37,15 @@ export interface Listening {
   close(): Promise<void>;
 }
 
-export type Handler = (req: http.IncomingMessage, body: string, res: http.ServerResponse) => void;
+/** The request with its URL parsed (appended to the origin, not resolved: `//x` stays a path, as in Go). */
+export interface Incoming {
+  req: http.IncomingMessage;
+  method: string;
+  url: URL;
+  body: string;
+}
+
+export type Handler = (incoming: Incoming, res: http.ServerResponse) => void;
 
 export async function listen(handler: Handler, opts: { port?: number; tls?: TlsFiles }): Promise<Listening> {
   const sockets = new Set<Socket>();
@@ -46,7 +54,12 @@ export async function listen(handler: Handler, opts: { port?: number; tls?: TlsF
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => handler(req, Buffer.concat(chunks).toString('utf8'), res));
+    req.on('end', () => {
+      const target = req.url ?? '';
+      // only origin-form targets ("/path?query") are API requests; "*" and absolute URLs are not
+      if (!target.startsWith('/')) return send(res, { status: 400, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '400 Bad Request' });
+      handler({ req, method: req.method ?? 'GET', url: new URL(`http://127.0.0.1${target}`), body: Buffer.concat(chunks).toString('utf8') }, res);
+    });
   };
   const requestCert = opts.tls?.requestCert ?? true;
   const server = opts.tls

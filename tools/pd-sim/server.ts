@@ -9,7 +9,7 @@ import { configRoutes } from './configRoutes';
 import { simControls } from './controls';
 import { goJson } from './goJson';
 import { infoRoutes } from './infoRoutes';
-import { type LoggedRequest, type TlsFiles, listen, send } from './listen';
+import { type Incoming, type LoggedRequest, type TlsFiles, listen, send } from './listen';
 import type { Profile } from './profile';
 import { renderStore } from './render';
 import { type Request, dispatch } from './router';
@@ -78,7 +78,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-export function shuffler(random: () => number): <T>(items: T[]) => T[] {
+function shuffler(random: () => number): <T>(items: T[]) => T[] {
   return (items) => {
     const out = [...items];
     for (let i = out.length - 1; i > 0; i--) {
@@ -129,9 +129,7 @@ export async function startPdSim(opts: SimOptions): Promise<PdSim> {
     return dispatch(routes, req);
   };
 
-  const handle = (req: http.IncomingMessage, body: string, res: http.ServerResponse) => {
-    const parsed = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const method = req.method ?? 'GET';
+  const handle = ({ req, method, url: parsed, body }: Incoming, res: http.ServerResponse) => {
     if (parsed.pathname.startsWith('/sim/')) return send(res, controls(method, parsed, body, req.socket));
     sim.requests.push({ method, path: req.url ?? '/', body, at: Date.now() });
     if (sim.faults.down) return void req.socket.destroy();

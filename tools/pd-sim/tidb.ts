@@ -15,7 +15,7 @@ import type * as http from 'node:http';
 import { type Answer, atoi, notFound } from './answers';
 import type { SimTable } from './cluster';
 import { type GoValue, goJson, u64 } from './goJson';
-import { type LoggedRequest, type TlsFiles, listen, send } from './listen';
+import { type Incoming, type LoggedRequest, type TlsFiles, listen, send } from './listen';
 import type { Profile } from './profile';
 import { dispatch, route } from './router';
 
@@ -80,9 +80,9 @@ export async function startTidbSim(opts: TidbSimOptions): Promise<TidbSim> {
   ];
 
   const requests: LoggedRequest[] = [];
-  const handle = (req: http.IncomingMessage, body: string, res: http.ServerResponse) => {
-    requests.push({ method: req.method ?? 'GET', path: req.url ?? '/', body, at: Date.now() });
-    const a = dispatch(routes, { method: req.method ?? 'GET', url: new URL(req.url ?? '/', 'http://127.0.0.1'), body });
+  const handle = ({ req, method, url, body }: Incoming, res: http.ServerResponse) => {
+    requests.push({ method, path: req.url ?? '/', body, at: Date.now() });
+    const a = dispatch(routes, { method, url, body });
     send(res, a === 'drop' ? notFound() : a);
   };
   const server = await listen(handle, { port: opts.port, tls: opts.tls });
