@@ -3,7 +3,7 @@
 
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ClusterFile, StoreEntry } from '../../tools/pd-sim/cluster';
+import { Cluster, type ClusterFile, type StoreEntry } from '../../tools/pd-sim/cluster';
 import { startPdSim } from '../../tools/pd-sim/server';
 import { call, clusterFile, demoCluster, withPdSim } from '../support/pdFixtures';
 
@@ -122,6 +122,21 @@ describe('PD simulator over time', () => {
       assert.deepEqual(back.json(), { code: 'STORE_TOMBSTONE', error: 'store is tombstone' });
       assert.equal((await call(sim, 'POST', `${P}/config/replicate`, { 'enable-placement-rules': 'false' })).status, 500, 'nor can they be turned off with TiFlash stores');
     }));
+
+  it('keeps a heartbeating store Up however long a tick is (heartbeats every 10 s), and a silent one goes Disconnected, then Down', () => {
+    let now = Date.parse('2026-01-01T00:00:00Z');
+    const c = new Cluster(demoCluster(), { profile: '4.0', now: () => now });
+    now += 3_600_000; // an hour without a tick
+    const s = c.find(53)!;
+    assert.equal(c.stateName(s), 'Up');
+    assert.ok(now - c.heartbeatMs(s)! < 10_000, 'its last heartbeat is less than 10 s old');
+    s.lastHeartbeatMs = c.heartbeatMs(s);
+    s.heartbeating = false;
+    now += 21_000;
+    assert.equal(c.stateName(s), 'Disconnected');
+    now += 30 * 60_000;
+    assert.equal(c.stateName(s), 'Down');
+  });
 
   it('shows every Up store as Down after a 3.1 leader change until it heartbeats; 4.0 reads an older heartbeat', async () => {
     await withPdSim({ cluster: clusterFile('demo-3.1'), profile: '3.1' }, async (sim) => {

@@ -26,10 +26,15 @@ export interface SimStore {
   git_hash: string;
   start_timestamp: number;
   deploy_path: string;
-  /** ms since epoch of the last heartbeat PD knows of; undefined: none since this PD became leader (3.1). */
+  /**
+   * ms since epoch of the last heartbeat PD knows of, for a store that is silent (`heartbeating` false) or
+   * has not heartbeated since a leader change; undefined: none since this PD became leader (3.1).
+   */
   lastHeartbeatMs: number | undefined;
-  /** The store process sends heartbeats (a stopped TiFlash does not). */
+  /** The store process sends heartbeats, every 10 s (a stopped TiFlash does not). */
   heartbeating: boolean;
+  /** A new PD leader has not heard from it yet (until the next tick). */
+  awaitingHeartbeat?: boolean;
   /** When the store last became Tombstone (ms since epoch), for tests that check what ran after. */
   tombstoneAt?: number;
   /** Bytes. */
@@ -170,10 +175,22 @@ export class Cluster {
     if (s.state === 1) return 'Offline';
     if (s.state === 2) return 'Tombstone';
     // 3.1 after a leader change knows no heartbeat: time.Since(zero time) is longer than any limit
-    const silent = s.lastHeartbeatMs === undefined ? Infinity : this.now() - s.lastHeartbeatMs;
+    const heartbeat = this.heartbeatMs(s);
+    const silent = heartbeat === undefined ? Infinity : this.now() - heartbeat;
     if (silent > this.maxStoreDownMs) return 'Down';
     if (silent > DISCONNECTED_MS) return 'Disconnected';
     return 'Up';
+  }
+
+  /**
+   * When PD last heard from a store. A live store heartbeats every 10 s (TiKV's interval, at a phase of its
+   * own), whatever the tick length; a silent one, or one a new leader has not heard from, at lastHeartbeatMs.
+   */
+  heartbeatMs(s: SimStore): number | undefined {
+    if (!s.heartbeating || s.state === 2 || s.awaitingHeartbeat) return s.lastHeartbeatMs;
+    const now = this.now();
+    const phase = Number(BigInt(s.id) % 10_000n);
+    return now - ((((now - phase) % 10_000) + 10_000) % 10_000);
   }
 
   /** The fewest TiFlash stores the placement rules need (largest count of a rule for TiFlash). */
@@ -208,8 +225,11 @@ export class Cluster {
 
   /** One step of time: heartbeats, regions leaving stores that are not Up, and PD's background job on its cadence. */
   tick(): void {
-    const now = this.now();
-    for (const s of this.stores) if (s.heartbeating && s.state !== 2) s.lastHeartbeatMs = now;
+    for (const s of this.stores) {
+      if (!s.heartbeating || s.state === 2) continue;
+      s.awaitingHeartbeat = false;
+      s.lastHeartbeatMs = this.heartbeatMs(s);
+    }
     for (const s of this.stores.filter((x) => x.state !== 0 && x.region_count > 0)) {
       if (this.canDrain(s)) this.moveRegions(s, Math.min(this.regionsPerTick, s.region_count));
     }
@@ -298,6 +318,7 @@ export class Cluster {
     for (const s of this.stores) {
       if (s.state === 2) continue;
       s.lastHeartbeatMs = this.profile === '3.1' ? undefined : this.now() - persistedAgeMs;
+      s.awaitingHeartbeat = true;
     }
   }
 }

@@ -89,8 +89,9 @@ export function simControls(sim: PdSim, req: Request, dropOthers: () => void): A
     case '/sim/heartbeat': {
       const s = store();
       if (!s) return reply(404, 'no such store');
+      // silent since its last heartbeat, or for silentMs already
+      if (q.get('on') === 'false') s.lastHeartbeatMs = q.has('silentMs') ? Date.now() - num('silentMs', 0) : c.heartbeatMs(s);
       s.heartbeating = q.get('on') !== 'false';
-      if (!s.heartbeating && q.has('silentMs')) s.lastHeartbeatMs = Date.now() - num('silentMs', 0);
       return ok();
     }
     case '/sim/space': {

@@ -13,10 +13,9 @@ const MIN_WEIGHT = 1e-6;
 /** `undefined` (left out) where Go's omitempty would drop the value. */
 const omitZero = <T>(v: T): T | undefined => (v === 0 || v === '' || v === false ? undefined : v);
 
-/** The heartbeat in ns: ms from the clock plus a fixed sub-millisecond part per store, as real heartbeats have. */
-export function heartbeatNs(s: SimStore): bigint {
-  if (s.lastHeartbeatMs === undefined) return 0n;
-  return BigInt(s.lastHeartbeatMs) * 1_000_000n + (BigInt(s.id) * 7919n) % 1_000_000n;
+/** The heartbeat in ns: ms plus a fixed sub-millisecond part per store, as real heartbeats have. */
+function heartbeatNs(s: SimStore, ms: number | undefined): bigint {
+  return ms === undefined ? 0n : BigInt(ms) * 1_000_000n + ((BigInt(s.id) * 7919n) % 1_000_000n);
 }
 
 /** core.StoreInfo.RegionScore: region size while space is plenty, near maxScore when short of it. */
@@ -41,9 +40,10 @@ function regionScore(s: SimStore, highSpaceRatio: number, lowSpaceRatio: number)
 
 export function renderStore(c: Cluster, s: SimStore, tzMinutes: number): GoValue {
   const v40 = c.profile === '4.0';
-  const hbNs = heartbeatNs(s);
+  const heartbeat = c.heartbeatMs(s);
+  const hbNs = heartbeatNs(s, heartbeat);
   const startNs = BigInt(s.start_timestamp) * 1_000_000_000n;
-  const known = s.lastHeartbeatMs !== undefined;
+  const known = heartbeat !== undefined;
   const store: GoValue = {
     id: u64(s.id),
     address: omitZero(s.address),
