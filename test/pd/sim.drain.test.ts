@@ -38,11 +38,13 @@ describe('PD simulator over time', () => {
       assert.equal(sim.cluster.find(53)!.state, 2);
       assert.ok(sim.cluster.find(53)!.tombstoneAt);
     });
-    const defaults = await startPdSim({ cluster: demoCluster() });
-    try {
-      assert.equal(defaults.cluster.checkEveryTicks, 10, 'by default: ticks of 1 s, the job every 10 s');
-    } finally {
-      await defaults.close();
+    for (const [tickMs, every] of [[undefined, 10], [200, 10], [3_600_000, 1]] as const) {
+      const sim = await startPdSim({ cluster: demoCluster(), tickMs });
+      try {
+        assert.equal(sim.cluster.checkEveryTicks, every, `ticks of ${tickMs ?? 'the default 1000'} ms`);
+      } finally {
+        await sim.close();
+      }
     }
   });
 

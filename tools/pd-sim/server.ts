@@ -23,7 +23,7 @@ export interface SimOptions {
   port?: number;
   /** How often time moves on: heartbeats and region moves (default 1000 ms). */
   tickMs?: number;
-  /** PD's background job that buries empty Offline stores runs this often (default 10 000 ms, rounded to ticks). */
+  /** PD's background job that buries empty Offline stores runs this often, rounded to ticks (default 10 000 ms, or 10 ticks when ticks are shorter than 1 s). */
   storeCheckMs?: number;
   /** Seed for the order of stores in lists (default: a new order on every request, unseeded). */
   seed?: number;
@@ -93,7 +93,8 @@ export async function startPdSim(opts: SimOptions): Promise<PdSim> {
   const profile = opts.profile ?? '4.0';
   const cluster = new Cluster(opts.cluster, { profile });
   const tickMs = opts.tickMs ?? 1000;
-  cluster.checkEveryTicks = Math.max(1, Math.round((opts.storeCheckMs ?? 10_000) / tickMs));
+  // PD's 10 s; with ticks shorter than a second (tests) every 10 ticks, so that short ticks mean a fast cluster
+  cluster.checkEveryTicks = Math.max(1, Math.round((opts.storeCheckMs ?? Math.min(10_000, 10 * tickMs)) / tickMs));
   const tzMinutes = opts.tzMinutes ?? 480;
   /** Made-up TiKV stores (ids from 900000000) that grow a store list past the padding fault's size. */
   const padding = (): SimStore[] => {
