@@ -9,6 +9,25 @@ import type { Cleanup } from './cleanup';
 /** What the recording playbooks write; never part of a fresh workspace. */
 export const PLAYBOOK_LOG = 'playbook-calls.log';
 
+export interface PlaybookCall {
+  /** ms since epoch */
+  at: number;
+  playbook: string;
+  host: string;
+  limit: string;
+  tags: string;
+}
+
+/** What the recording playbooks of the sample wrote in `dir`: one line per playbook and host. */
+export function playbookCalls(dir: string): PlaybookCall[] {
+  const file = path.join(dir, PLAYBOOK_LOG);
+  if (!fs.existsSync(file)) return [];
+  return fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => {
+    const [at, playbook, host, limit, tags] = l.split(' ');
+    return { at: Number(at), playbook, host, limit: limit.replace('limit=', ''), tags: tags.replace('tags=', '') };
+  });
+}
+
 /** Whole files that replace the sample's (relative path → text), e.g. `.vscode/settings.json`. */
 export type Overrides = Record<string, string>;
 

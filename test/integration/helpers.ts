@@ -25,7 +25,7 @@ import * as vscode from 'vscode';
 import type { Api } from '../../src/extension';
 import type { ClusterFile } from '../../tools/pd-sim/cluster';
 import { startPdSim, type PdSim } from '../../tools/pd-sim/server';
-import { changedFromDemo, PLAYBOOK_LOG, restoreDemo, type Overrides } from '../harness/workspace';
+import { changedFromDemo, PLAYBOOK_LOG, playbookCalls, restoreDemo, type Overrides, type PlaybookCall } from '../harness/workspace';
 import { demoDir } from '../support/paths';
 import { demoCluster } from '../support/pdFixtures';
 
@@ -138,13 +138,8 @@ export function changedFiles(): string[] {
   return changedFromDemo(workspaceDir(), suite?.overrides);
 }
 
-export function recordedCalls(): { at: number; playbook: string; host: string; limit: string; tags: string }[] {
-  const file = path.join(workspaceDir(), PLAYBOOK_LOG);
-  if (!fs.existsSync(file)) return [];
-  return fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => {
-    const [at, playbook, host, limit, tags] = l.split(' ');
-    return { at: Number(at), playbook, host, limit: limit.replace('limit=', ''), tags: tags.replace('tags=', '') };
-  });
+export function recordedCalls(): PlaybookCall[] {
+  return playbookCalls(workspaceDir());
 }
 
 export function resetRecord(): void {
