@@ -19,9 +19,16 @@ const isGitCheckout = fs.existsSync(path.join(repoRoot, '.git'));
 const skip = isGitCheckout ? false : 'not a git checkout: nothing to clone';
 let clone = '';
 
+/** This process's environment without node:test's marker, which makes a nested `node --test` run no file. */
+function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  delete env.NODE_TEST_CONTEXT;
+  return env;
+}
+
 /** Runs `npm <args>` in the clone as its own process group; fails with the end of its output. */
 async function npm(args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = {}): Promise<string> {
-  const p = startGroup('npm', args, { cwd: clone, env: { ...process.env, ...env } });
+  const p = startGroup('npm', args, { cwd: clone, env: cleanEnv(env) });
   cleanup.add(`stop npm ${args.join(' ')}`, () => stopGroup(p));
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -72,7 +79,7 @@ test('npm run package writes the VSIX', { skip }, async () => {
 });
 
 test('npm run pd-sim -- --port 0 prints its URL and answers as PD until stopped', { skip }, async () => {
-  const sim = startGroup('npm', ['run', 'pd-sim', '--', '--port', '0'], { cwd: clone });
+  const sim = startGroup('npm', ['run', 'pd-sim', '--', '--port', '0'], { cwd: clone, env: cleanEnv() });
   cleanup.add('stop npm run pd-sim', () => stopGroup(sim));
   const [, url] = await waitForOutput(sim, /PD simulator listening on (http:\/\/127\.0\.0\.1:\d+)/, 120_000);
   assert.match(await httpOk(`${url}/pd/api/v1/version`), /"version": "v\d+\.\d+\.\d+"/);
@@ -91,7 +98,7 @@ test('npm run test:unit runs the unit tests and they pass', { skip }, async () =
 });
 
 test('bash scripts/demo.sh serves VS Code and the simulator on the ports it is given, and stops all it started on SIGTERM', { skip }, async () => {
-  const demo: Started = startGroup('bash', ['scripts/demo.sh'], { cwd: clone, env: { ...process.env, PD_PORT: '0', VSCODE_PORT: '0' } });
+  const demo: Started = startGroup('bash', ['scripts/demo.sh'], { cwd: clone, env: cleanEnv({ PD_PORT: '0', VSCODE_PORT: '0' }) });
   cleanup.add('stop the demo', () => stopGroup(demo));
   const [, pdUrl] = await waitForOutput(demo, /PD simulator listening on (http:\/\/127\.0\.0\.1:\d+)/, 240_000);
   const [, codeUrl] = await waitForOutput(demo, /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/, 60_000);
