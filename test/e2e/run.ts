@@ -67,7 +67,8 @@ async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string
   report.startPass(locale, zh ? 'zh-cn: --locale zh-cn, browser locale zh-CN, the language pack stand-in' : 'en');
   const sim = await startPdSim({ cluster: { ...demoCluster(), regionsPerTick: 100 }, tickMs: 500 });
   cleanup.add('stop the PD simulator', () => sim.close());
-  const workspace = copyWorkspace(cleanup, { '.vscode/settings.json': JSON.stringify({ 'tiflash.pdEndpoints': [sim.url], 'tiflash.pollIntervalActiveMs': 500 }, null, 2) });
+  const settings = { 'tiflash.pdEndpoints': [sim.url], 'tiflash.pollIntervalActiveMs': 500 };
+  const workspace = copyWorkspace(cleanup, { '.vscode/settings.json': JSON.stringify(settings, null, 2) });
   const server = await startServer(cleanup, { extensionsDir, testDriver: false, ...(zh ? { locale, languagePacks: languagePacks(extensionsDir) } : {}) });
   const page = await newPage(browser, zh ? 'zh-CN' : 'en-US');
   cleanup.add('close the page', () => page.context().close());
@@ -153,7 +154,8 @@ async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string
   await report.check(page, 'scale-in of 192.168.0.11 asks with the plan', async () => {
     await lensLink(page, 'store 53', tx.t('Scale in')).click();
     plan = await dialogText(page);
-    const question = tx.pattern('Scale in {0}: delete TiFlash store {1} ({2} regions) in PD. It goes Offline, its regions move away, and only when it is Tombstone is TiFlash stopped and the host removed from the inventories.', '192\\.168\\.0\\.11', '53', '\\d+');
+    const question = tx.pattern('Scale in {0}: delete TiFlash store {1} ({2} regions) in PD. It goes Offline, its regions move away, ' +
+      'and only when it is Tombstone is TiFlash stopped and the host removed from the inventories.', '192\\.168\\.0\\.11', '53', '\\d+');
     const asked = plan.split('\n').find((l) => question.test(l));
     assert(asked, `the confirmation lacks the question: ${JSON.stringify(plan)}`);
     assert(planSteps().length > 3 && /53/.test(planSteps()[1]), `the confirmation lists no plan with the wait for store 53: ${JSON.stringify(plan)}`);
@@ -163,7 +165,8 @@ async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string
 
   await report.check(page, 'draining: status bar text and the operation\'s step states', async () => {
     await page.locator('.monaco-dialog-box .monaco-button').filter({ hasText: tx.t('Start') }).click();
-    const draining = new RegExp(`^${tx.pattern('TiFlash store {0}: {1} regions', '53', '\\d+').source} · ${tx.pattern('{0}/s', '[\\d.]+').source} · ${tx.pattern('ETA {0}', '.+').source}$`);
+    const parts = [tx.pattern('TiFlash store {0}: {1} regions', '53', '\\d+'), tx.pattern('{0}/s', '[\\d.]+'), tx.pattern('ETA {0}', '.+')];
+    const draining = new RegExp(`^${parts.map((p) => p.source).join(' · ')}$`);
     const text = await until('the draining text with rate and ETA', () => statusText(page), (t) => draining.test(t));
     if (zh) assertChinese('the draining status', text);
     // the operation view alone in the side bar: every step row is drawn

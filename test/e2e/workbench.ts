@@ -57,9 +57,12 @@ export interface StepRow {
 
 /** The rows of the TiFlash Operation view with the status their icon shows. */
 export async function operationSteps(page: Page, title: string): Promise<StepRow[]> {
-  const rows = await pane(page, title).locator('.monaco-list-row').evaluateAll((els) =>
-    els.map((el) => ({ title: el.querySelector('.label-name')?.textContent ?? '', icon: el.querySelector('.custom-view-tree-node-item-icon')?.className ?? '' })));
-  return rows.map((r) => ({ title: r.title, status: Object.entries(STEP_ICONS).find(([cls]) => r.icon.split(' ').includes(cls))?.[1] ?? 'unknown' }));
+  const rows = await pane(page, title).locator('.monaco-list-row').all();
+  return Promise.all(rows.map(async (r) => {
+    const icon = ((await r.locator('.custom-view-tree-node-item-icon').getAttribute('class')) ?? '').split(' ');
+    const status = Object.entries(STEP_ICONS).find(([cls]) => icon.includes(cls))?.[1] ?? 'unknown';
+    return { title: (await r.locator('.label-name').textContent()) ?? '', status };
+  }));
 }
 
 /** The CodeLens links on the line of `anchor` (a text of its first lens, e.g. `store 53`). */
@@ -74,7 +77,8 @@ export async function goToLine(page: Page, line: number): Promise<void> {
   await input.fill(`:${line}`);
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
-  await until(`the cursor on line ${line}`, () => page.locator('.statusbar-item[id="status.editor.selection"]').textContent(), (t) => (t ?? '').includes(`Ln ${line},`));
+  const position = page.locator('.statusbar-item[id="status.editor.selection"]');
+  await until(`the cursor on line ${line}`, () => position.textContent(), (t) => (t ?? '').includes(`Ln ${line},`));
 }
 
 /** The open modal dialog's text (message and detail). */

@@ -20,7 +20,8 @@ export const LANGPACK_LOCALE = manifest.contributes.localizations[0].languageId;
 /** Packages the stand-in as a VSIX in `dir` with vsce (offline) and returns its path. */
 export function packageLangpack(dir: string): string {
   const vsix = path.join(dir, `${manifest.name}.vsix`);
-  execFileSync(path.join(repoRoot, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: source, stdio: 'pipe' });
+  const vsce = path.join(repoRoot, 'node_modules', '.bin', 'vsce');
+  execFileSync(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--skip-license', '-o', vsix], { cwd: source, stdio: 'pipe' });
   return vsix;
 }
 

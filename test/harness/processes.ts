@@ -2,10 +2,11 @@
 // whatever the process started (extension hosts, npm's shells), and a test can check that a
 // process that should stop its children on SIGTERM really did.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { Readable } from 'node:stream';
 
 export interface Started {
-  proc: ChildProcess;
+  proc: ChildProcessByStdio<null, Readable, Readable>;
   pid: number;
   /** Everything it wrote so far, stdout and stderr interleaved. */
   output(): string;
@@ -16,8 +17,8 @@ export interface Started {
 export function startGroup(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Started {
   const proc = spawn(cmd, args, { ...opts, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
+  proc.stdout.on('data', (d) => (out += d));
+  proc.stderr.on('data', (d) => (out += d));
   const exited = new Promise<number | string>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
   if (proc.pid === undefined) throw new Error(`could not start ${cmd}`);
   return { proc, pid: proc.pid, output: () => out, exited };
@@ -43,11 +44,11 @@ export function waitForOutput(p: Started, re: RegExp, timeoutMs: number): Promis
     };
     const done = () => {
       clearTimeout(timer);
-      p.proc.stdout!.off('data', check);
-      p.proc.stderr!.off('data', check);
+      p.proc.stdout.off('data', check);
+      p.proc.stderr.off('data', check);
     };
-    p.proc.stdout!.on('data', check);
-    p.proc.stderr!.on('data', check);
+    p.proc.stdout.on('data', check);
+    p.proc.stderr.on('data', check);
     void p.exited.then(onExit);
     check();
   });

@@ -25,7 +25,8 @@ describe('untrusted workspace', function () {
     const doc = await vscode.workspace.openTextDocument(inventoryUri());
     await vscode.window.showTextDocument(doc);
     await waitFor('diagnostics', () => vscode.languages.getDiagnostics(doc.uri).some((d) => d.code === 'missing-in-hosts-ini'));
-    await waitFor('the four TiFlash hosts of the inventory in the hosts view', () => a.hostsView.getChildren().filter((n) => n.kind === 'host' && n.state.host).length === 4);
+    const inventoryHosts = () => a.hostsView.getChildren().filter((n) => n.kind === 'host' && n.state.host);
+    await waitFor('the four TiFlash hosts of the inventory in the hosts view', () => inventoryHosts().length === 4);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
     await vscode.commands.executeCommand('tiflash.refresh');
     await new Promise((r) => setTimeout(r, QUIET_MS));

@@ -98,8 +98,9 @@ export async function startSuite(): Promise<void> {
     const cfg = vscode.workspace.getConfiguration('tiflash');
     return cfg.get<string[]>('pdEndpoints')?.join() === sim.url && cfg.get('pollIntervalIdleMs') === SUITE_SETTINGS['tiflash.pollIntervalIdleMs'];
   });
-  await waitFor('open documents to show the files on disk again', () => vscode.workspace.textDocuments.every((d) =>
-    d.uri.scheme !== 'file' || !d.uri.fsPath.startsWith(workspaceDir() + path.sep) || !fs.existsSync(d.uri.fsPath) || d.getText() === fs.readFileSync(d.uri.fsPath, 'utf8')));
+  const inWorkspace = (d: vscode.TextDocument) => d.uri.scheme === 'file' && d.uri.fsPath.startsWith(workspaceDir() + path.sep) && fs.existsSync(d.uri.fsPath);
+  const stale = (d: vscode.TextDocument) => inWorkspace(d) && d.getText() !== fs.readFileSync(d.uri.fsPath, 'utf8');
+  await waitFor('open documents to show the files on disk again', () => !vscode.workspace.textDocuments.some(stale));
   await waitFor('the extension to read the sample inventories again', () => readsSample(a));
   if (vscode.workspace.isTrusted) await waitForStoresFrom(sim);
 }

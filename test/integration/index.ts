@@ -6,6 +6,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { inspect } from 'node:util';
 import Mocha from 'mocha';
 import { Rng } from '../support/random';
 import { endSuite, startSuite } from './helpers';
@@ -58,7 +59,7 @@ export async function runSuites(dir: string): Promise<void> {
 async function runSuite(file: string): Promise<Tally> {
   const name = path.basename(file);
   const failed = (why: string, e?: unknown): Tally => {
-    console.error(`✘ ${name}: ${why}${e ? `\n${(e as Error).stack ?? String(e)}` : ''}`);
+    console.error(`✘ ${name}: ${why}${e ? `\n${inspect(e)}` : ''}`);
     return { passes: 0, failures: 1, pending: 0 };
   };
   console.log(`\n── ${name}`);

@@ -68,7 +68,9 @@ after(() => cleanup.run());
 
 test('npm run compile builds out/ with tsc', { skip }, async () => {
   await npm(['run', 'compile'], 120_000);
-  for (const f of ['out/src/extension.js', 'out/tools/pd-sim/main.js', 'out/test/harness/runIntegration.js']) assert.ok(fs.existsSync(path.join(clone, f)), `${f} missing`);
+  for (const f of ['out/src/extension.js', 'out/tools/pd-sim/main.js', 'out/test/harness/runIntegration.js']) {
+    assert.ok(fs.existsSync(path.join(clone, f)), `${f} missing`);
+  }
 });
 
 test('npm run package writes the VSIX', { skip }, async () => {
