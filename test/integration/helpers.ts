@@ -2,9 +2,9 @@
 //
 // Isolation: the runner (index.ts) treats each test file as one suite and calls `startSuite()` before it
 // and `endSuite()` after it, whatever the order (it is shuffled):
-//   - startSuite(): terminals closed, unsaved editors reverted, every editor closed; the opened folder put
-//     back in place to demo/tidb-ansible (same path; files reset, extra files removed, playbook-calls.log
-//     gone); a PD simulator of tools/pd-sim/clusters/demo.json started on port 0; .vscode/settings.json
+//   - startSuite(): terminals closed (and no operation left running), unsaved editors reverted, every editor
+//     closed; the opened folder put back in place to demo/tidb-ansible (same path; files reset, extra files
+//     removed, playbook-calls.log gone); a PD simulator of tools/pd-sim/clusters/demo.json started on port 0; .vscode/settings.json
 //     reset to the sample's with `tiflash.pdEndpoints` = that simulator and SUITE_SETTINGS; then it waits
 //     until VS Code and the extension see all that (and, in a trusted workspace, the simulator's stores).
 //   - endSuite(): every simulator the suite started is stopped.
@@ -23,6 +23,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Api } from '../../src/extension';
+import type { SavedRun } from '../../src/features/scaling/scaling';
 import type { ClusterFile } from '../../tools/pd-sim/cluster';
 import { startPdSim, type PdSim } from '../../tools/pd-sim/server';
 import { changedFromDemo, PLAYBOOK_LOG, playbookCalls, restoreDemo, type Overrides, type PlaybookCall } from '../harness/workspace';
@@ -84,7 +85,12 @@ function settingsFor(sim: PdSim): string {
 export async function startSuite(): Promise<void> {
   await endSuite();
   const a = await api();
+  // closing the terminals ends a playbook step that an earlier, failed suite left running
   for (const t of vscode.window.terminals) t.dispose();
+  await waitFor('no TiFlash operation still running from an earlier suite (a wait for Tombstone does not end by itself)', () => {
+    const run = a.ctx.extension.workspaceState.get<SavedRun>('tiflash.run');
+    return run?.status !== 'running';
+  });
   for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
     await vscode.window.showTextDocument(doc);
     await vscode.commands.executeCommand('workbench.action.files.revert');
