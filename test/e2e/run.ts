@@ -177,6 +177,8 @@ async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string
     assert(planSteps().every((l, i) => l.startsWith(steps[i].title.slice(0, 12))), `the view's steps are not the plan's: ${JSON.stringify(steps)}`);
   });
 
+  // what the scale-in then does is the same in both languages: the English pass checks it
+  if (zh) return;
   await report.check(page, 'after Tombstone: stop.yml ran, the host left both inventories, every step done', async () => {
     sim.cluster.regionsPerTick = 5000;
     await until('every step done', () => operationSteps(page, opTitle), (s) => s.length === planSteps().length && s.every((x) => x.status === 'done'), 60_000);
