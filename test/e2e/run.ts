@@ -134,7 +134,7 @@ async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string
   let blocked = '';
   await report.check(page, 'a blocked scale-in says why and deletes nothing', async () => {
     const rules = sim.cluster.rules;
-    sim.cluster.rules = [{ ...rules[0], count: 3 }];
+    sim.cluster.rules = rules.map((r) => (r.group_id === 'tiflash' ? { ...r, count: 3 } : r));
     try {
       await lensLink(page, 'store 54', tx.t('Scale in')).click();
       blocked = await dialogText(page);

@@ -18,6 +18,8 @@ const ci = process.env.CI === 'true';
 const isGitCheckout = fs.existsSync(path.join(repoRoot, '.git'));
 const skip = isGitCheckout ? false : 'not a git checkout: nothing to clone';
 let clone = '';
+/** The simulator's first line (tools/pd-sim/main.ts). */
+const SIM_LISTENING = /PD [\d.]+ simulator .*listening on (http:\/\/127\.0\.0\.1:\d+)/;
 
 /** This process's environment without node:test's marker, which makes a nested `node --test` run no file. */
 function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -83,7 +85,7 @@ test('npm run package writes the VSIX', { skip }, async () => {
 test('npm run pd-sim -- --port 0 prints its URL and answers as PD until stopped', { skip }, async () => {
   const sim = startGroup('npm', ['run', 'pd-sim', '--', '--port', '0'], { cwd: clone, env: cleanEnv() });
   cleanup.add('stop npm run pd-sim', () => stopGroup(sim));
-  const [, url] = await waitForOutput(sim, /PD simulator listening on (http:\/\/127\.0\.0\.1:\d+)/, 120_000);
+  const [, url] = await waitForOutput(sim, SIM_LISTENING, 120_000);
   assert.match(await httpOk(`${url}/pd/api/v1/version`), /"version": "v\d+\.\d+\.\d+"/);
   await stopGroup(sim);
   await assert.rejects(fetch(`${url}/pd/api/v1/version`), 'still answering after it was stopped');
@@ -102,7 +104,7 @@ test('npm run test:unit runs the unit tests and they pass', { skip }, async () =
 test('bash scripts/demo.sh serves VS Code and the simulator on the ports it is given, and stops all it started on SIGTERM', { skip }, async () => {
   const demo: Started = startGroup('bash', ['scripts/demo.sh'], { cwd: clone, env: cleanEnv({ PD_PORT: '0', VSCODE_PORT: '0' }) });
   cleanup.add('stop the demo', () => stopGroup(demo));
-  const [, pdUrl] = await waitForOutput(demo, /PD simulator listening on (http:\/\/127\.0\.0\.1:\d+)/, 240_000);
+  const [, pdUrl] = await waitForOutput(demo, SIM_LISTENING, 240_000);
   const [, codeUrl] = await waitForOutput(demo, /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)/, 60_000);
   await httpOk(`${codeUrl}/healthz`);
   await httpOk(`${pdUrl}/pd/api/v1/version`);
