@@ -36,7 +36,10 @@ function requireChineseFont(): void {
   if (!fonts.trim()) throw new Error('no Chinese font for the zh-cn screenshots: apt-get install fonts-wqy-microhei (scripts/setup.sh does)');
 }
 
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
 async function main(cleanup: Cleanup): Promise<number> {
+  const started = Date.now();
   requireChineseFont();
   fs.rmSync(shots, { recursive: true, force: true });
   fs.mkdirSync(shots, { recursive: true });
@@ -48,6 +51,7 @@ async function main(cleanup: Cleanup): Promise<number> {
     '--install-extension', path.join(repoRoot, 'out', 'tiflash-ansible.vsix'), '--install-extension', packageLangpack(build),
   ], { stdio: 'pipe' });
   const browser = await launchBrowser(cleanup);
+  process.stdout.write(`packaged and installed the extension and the language pack in ${seconds(started)}\n`);
   const report = new Report(shots);
   for (const locale of ['en', 'zh-cn'] as const) {
     const pass = new Cleanup();
@@ -64,6 +68,7 @@ async function main(cleanup: Cleanup): Promise<number> {
 async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string, locale: Locale, report: Report): Promise<void> {
   const zh = locale !== 'en';
   const tx = new Texts(locale);
+  const started = Date.now();
   report.startPass(locale, zh ? 'zh-cn: --locale zh-cn, browser locale zh-CN, the language pack stand-in' : 'en');
   const sim = await startPdSim({ cluster: { ...demoCluster(), regionsPerTick: 100 }, tickMs: 500 });
   cleanup.add('stop the PD simulator', () => sim.close());
@@ -73,6 +78,7 @@ async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string
   const page = await newPage(browser, zh ? 'zh-CN' : 'en-US');
   cleanup.add('close the page', () => page.context().close());
   await openWorkbench(page, `${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  process.stdout.write(`  (the workbench with the extension up in ${seconds(started)})\n`);
   const hostsTitle = tx.nls('view.hosts');
   const opTitle = tx.nls('view.operation');
   const up = tx.t('Up');
