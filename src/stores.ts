@@ -2,19 +2,25 @@
 // and the drain progress of Offline stores. Nothing is contacted in an untrusted workspace.
 
 import * as vscode from 'vscode';
-import { PdClient, type PdError } from './core/pd/client';
+import { langFromDisplay, msg, render } from './core/l10n/message';
+import { PdApi } from './core/pd/api';
 import { pdEndpointsFromInventory } from './core/pd/endpoints';
+import type { PdError } from './core/pd/http';
 import { matchStores, type HostState } from './core/pd/match';
-import type { Store, StoreId } from './core/pd/types';
+import type { StoreId, StoreList } from './core/pd/types';
 import { addSample, drainProgress, type DrainProgress, type DrainSample } from './core/poll/drain';
 import { DEFAULT_POLL, Poller } from './core/poll/policy';
 import type { Cluster, Inventories } from './inventories';
 
+/** A PD failure in VS Code's display language. */
+export const pdErrorText = (e: PdError): string => render(e.message, langFromDisplay(vscode.env.language));
+
 export interface ClusterStores {
-  client: PdClient;
-  poller: Poller<Store[]>;
+  api: PdApi;
+  poller: Poller<StoreList>;
   endpoints: string[];
-  stores?: Store[];
+  /** The last complete list PD sent. */
+  stores?: StoreList;
   error?: PdError;
   updatedAt?: number;
   drains: Map<StoreId, DrainSample[]>;
@@ -49,7 +55,9 @@ export class StoreMonitor implements vscode.Disposable {
 
   /** Inventory hosts with their stores (and the TiFlash stores the inventory lacks). */
   states(cluster: Cluster): HostState[] {
-    return matchStores(cluster.tiflash, this.get(cluster)?.stores ?? []);
+    const live = this.get(cluster);
+    // no answer yet: every host is unknown, never "not in PD"
+    return matchStores(cluster.tiflash, live?.stores ? { ok: true, value: live.stores } : { ok: false, error: live?.error ?? { kind: 'unreachable', message: msg('pd.notRead') } });
   }
 
   drain(cluster: Cluster, storeId: StoreId): DrainProgress | undefined {
@@ -94,11 +102,11 @@ export class StoreMonitor implements vscode.Disposable {
 
   private start(key: string, endpoints: string[]): void {
     const cfg = vscode.workspace.getConfiguration('tiflash');
-    const client = new PdClient({ endpoints, timeoutMs: cfg.get<number>('requestTimeoutMs', 5000), log: (l) => (l.startsWith('GET ') ? this.log.debug(l) : this.log.info(l)) });
+    const api = new PdApi({ endpoints, timeoutMs: cfg.get<number>('requestTimeoutMs', 5000), log: (l) => (l.startsWith('GET ') ? this.log.debug(l) : this.log.info(l)) });
     const entry: ClusterStores = {
-      client, endpoints, drains: new Map(), activeReasons: new Set(),
-      poller: new Poller<Store[]>(
-        () => client.stores(),
+      api, endpoints, drains: new Map(), activeReasons: new Set(),
+      poller: new Poller<StoreList>(
+        () => api.stores(),
         (r) => this.onResult(entry, r),
         undefined,
         {
@@ -113,13 +121,13 @@ export class StoreMonitor implements vscode.Disposable {
     entry.poller.start();
   }
 
-  private onResult(entry: ClusterStores, r: { ok: true; value: Store[] } | { ok: false; error: unknown }): void {
+  private onResult(entry: ClusterStores, r: { ok: true; value: StoreList } | { ok: false; error: unknown }): void {
     if (r.ok) {
       const now = Date.now();
       entry.stores = r.value;
       entry.error = undefined;
       entry.updatedAt = now;
-      for (const s of r.value) {
+      for (const s of r.value.stores) {
         if (s.state === 'Offline') entry.drains.set(s.id, addSample(entry.drains.get(s.id) ?? [], { at: now, regions: s.regionCount }));
         else entry.drains.delete(s.id);
       }
@@ -127,7 +135,7 @@ export class StoreMonitor implements vscode.Disposable {
       const was = entry.error;
       entry.error = r.error as PdError;
       // one line in the log when PD goes away, not one per tick
-      if (!was) this.log.warn(`PD unreachable at ${entry.endpoints.join(', ')}: ${entry.error.message}`);
+      if (!was) this.log.warn(`PD unreachable at ${entry.endpoints.join(', ')}: ${pdErrorText(entry.error)}`);
     }
     this.emitter.fire();
   }
@@ -135,7 +143,7 @@ export class StoreMonitor implements vscode.Disposable {
   private stop(key: string): void {
     const c = this.byDir.get(key);
     c?.poller.stop();
-    c?.client.dispose();
+    c?.api.dispose();
     this.byDir.delete(key);
   }
 
