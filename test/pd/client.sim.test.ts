@@ -1,9 +1,10 @@
-// The undici client against the PD simulator: real HTTP on 127.0.0.1.
+// The PD module against the PD simulator: real HTTP on 127.0.0.1.
 
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { PdClient } from '../../src/core/pd/client';
+import { render } from '../../src/core/l10n/message';
+import { PdApi } from '../../src/core/pd/api';
 import { parseStoreId, type StoreId } from '../../src/core/pd/types';
 import { startPdSim, type PdSim } from '../../tools/pd-sim/server';
 import type { ClusterFile } from '../../tools/pd-sim/cluster';
@@ -29,10 +30,10 @@ async function deadPort(): Promise<number> {
 
 describe('PD client against the simulator', () => {
   let sim: PdSim;
-  let client: PdClient;
+  let client: PdApi;
   before(async () => {
     sim = await startPdSim({ cluster: offlineCluster({ regionsPerTick: 600 }), tickMs: 3_600_000 });
-    client = new PdClient({ endpoints: [sim.url], timeoutMs: 1000 });
+    client = new PdApi({ endpoints: [sim.url], timeoutMs: 1000 });
   });
   after(async () => {
     client.dispose();
@@ -40,39 +41,35 @@ describe('PD client against the simulator', () => {
   });
   const control = (path: string) => fetch(`${sim.url}/sim/${path}`, { method: 'POST' });
 
-  it('lists every state with ?state=0&state=1&state=2, and only Up+Offline by default', async () => {
+  it('lists every state with ?state=0&state=1&state=2, so a Tombstone store stays listed', async () => {
     const all = await client.stores();
-    assert.ok(all.ok);
-    assert.deepEqual(all.value.map((s) => s.id), ['1', '4', '5', '53', '54', '55', '61']);
+    assert.ok(all.ok && all.value.includesTombstones);
+    assert.deepEqual(all.value.stores.map((s) => s.id).sort(), ['1', '4', '5', '53', '54', '55', '61']);
     await control('tick?count=2');
-    const def = await client.defaultStores();
     const full = await client.stores();
-    assert.ok(def.ok && full.ok);
-    assert.equal(def.value.some((s) => s.id === '54'), false, 'a Tombstone store disappears from the default list');
-    assert.equal(full.value.find((s) => s.id === '54')?.stateName, 'Tombstone');
+    assert.ok(full.ok);
+    assert.equal(full.value.stores.find((s) => s.id === '54')?.stateName, 'Tombstone');
   });
 
-  it('follows PD status codes: delete Up -> Offline, 410 for Tombstone, 404 and 500 for unknown ids', async () => {
-    assert.deepEqual(await client.deleteStore(id('53')), { ok: true, value: undefined });
-    assert.deepEqual(await client.deleteStore(id('53')), { ok: true, value: undefined }, 'deleting an Offline store again is a no-op');
-    const s = await client.store(id('53'));
-    assert.ok(s.ok && s.value.stateName === 'Offline');
+  it('deletes Up -> Offline (read back), refuses a Tombstone, and reports an unknown id without sending a delete', async () => {
+    const first = await client.deleteStore(id('53'));
+    assert.ok(first.ok && first.value.store.state === 'Offline');
+    const again = await client.deleteStore(id('53'));
+    assert.ok(again.ok && again.value.store.state === 'Offline', 'deleting an Offline store again is a no-op');
     const gone = await client.deleteStore(id('54'));
-    assert.ok(!gone.ok && gone.error.status === 410 && /has been removed/.test(gone.error.message));
+    assert.ok(!gone.ok && gone.error.kind === 'refused' && /already Tombstone/.test(render(gone.error.message, 'en')));
     const unknown = await client.deleteStore(id('99'));
-    assert.ok(!unknown.ok && unknown.error.status === 404);
-    const missing = await client.store(id('99'));
-    assert.ok(!missing.ok && missing.error.status === 500 && /store 99 not found/.test(missing.error.message));
+    assert.ok(!unknown.ok && unknown.error.status === 500 && /store 99 not found/.test(render(unknown.error.message, 'en')));
+    assert.ok(!sim.requests.some((r) => r.method === 'DELETE' && r.path !== '/pd/api/v1/store/53'));
   });
 
   it('reads placement rules and the version, and removes tombstones', async () => {
     const rules = await client.tiflashRules();
-    assert.ok(rules.ok && rules.value[0].count === 1);
+    assert.ok(rules.ok && rules.value.enabled && rules.value.rules[0].count === 1);
     const v = await client.version();
-    assert.ok(v.ok && v.value === 'v4.0.9');
-    assert.ok((await client.removeTombstones()).ok);
-    const all = await client.stores();
-    assert.ok(all.ok && !all.value.some((s) => s.state === 'Tombstone'));
+    assert.ok(v.ok && v.value.text === 'v4.0.9' && v.value.series === '4.0');
+    const removed = await client.removeTombstones();
+    assert.deepEqual(removed, { ok: true, value: { remaining: [] } });
   });
 
   it('turns a 500 and a malformed body into error values', async () => {
@@ -89,7 +86,7 @@ describe('PD client against the simulator', () => {
     await control('delay?ms=1500');
     const started = Date.now();
     const r = await client.stores();
-    assert.ok(!r.ok && r.error.kind === 'unreachable' && /1000 ms/.test(r.error.message));
+    assert.ok(!r.ok && r.error.kind === 'unreachable' && /1000 ms/.test(render(r.error.message, 'en')));
     assert.ok(Date.now() - started < 1400);
     await control('delay?ms=0');
   });
@@ -106,7 +103,7 @@ describe('PD client against the simulator', () => {
     const dead1 = await deadPort();
     const dead2 = await deadPort();
     const logs: string[] = [];
-    const c = new PdClient({ endpoints: [`127.0.0.1:${dead1}`, sim.url, `http://127.0.0.1:${dead2}`], timeoutMs: 1000, log: (l) => logs.push(l) });
+    const c = new PdApi({ endpoints: [`127.0.0.1:${dead1}`, sim.url, `http://127.0.0.1:${dead2}`], timeoutMs: 1000, log: (l) => logs.push(l) });
     try {
       assert.ok((await c.stores()).ok);
       assert.equal(c.endpoint, sim.url);
@@ -120,7 +117,7 @@ describe('PD client against the simulator', () => {
 
   it('aborts requests under way on dispose', async () => {
     await control('delay?ms=800');
-    const c = new PdClient({ endpoints: [sim.url], timeoutMs: 5000 });
+    const c = new PdApi({ endpoints: [sim.url], timeoutMs: 5000 });
     const pending = c.stores();
     setTimeout(() => c.dispose(), 50);
     const r = await pending;

@@ -2,8 +2,8 @@
 // - IPv4 as four decimal numbers 0-255 without leading zeros (`010` is octal to some resolvers: refused);
 // - IPv6 (in brackets when a port follows), compared in full form, so `[::1]` equals `[0:0::1]`; an
 //   IPv4-mapped address (`::ffff:10.0.0.1`) equals the IPv4 one; zone ids are refused;
-// - host names (letters, digits, hyphens, dots), case-insensitive: a name never equals an IP, since
-//   which IP it names is not ours to know;
+// - host names (letters, digits, hyphens, dots; the last label not all digits), case-insensitive: a name
+//   never equals an IP, since which IP it names is not ours to know;
 // - ports 1-65535 written as plain decimal digits (no sign, no leading zero, no spaces).
 // Anything else does not parse.
 
@@ -66,8 +66,8 @@ export function parseHost(text: string): Host | undefined {
       : { kind: 'ipv6', key: g.map((x) => x.toString(16)).join(':') };
   }
   const name = text.toLowerCase();
-  // digits and dots that are not a valid IPv4 (`10.0.0.010`, `1.2.3`) are a malformed IP, not a name
-  if (text !== bare || name.length > 253 || /^[0-9.]+$/.test(name) || !name.split('.').every((l) => LABEL.test(l))) return undefined;
+  // a last label of digits (`1.2.3`, `10.0.0.010`, `e10.0.0.1`) is a malformed IP to resolvers and URL parsers, not a name
+  if (text !== bare || name.length > 253 || /(^|\.)[0-9]+$/.test(name) || !name.split('.').every((l) => LABEL.test(l))) return undefined;
   return { kind: 'name', key: name };
 }
 

@@ -5,7 +5,7 @@
 
 import { msg } from '../l10n/message';
 import { decodeReplicate, decodeRules, decodeSchedule, decodeStore, decodeStoreLimits, decodeStoreList, decodeVersionText, type ReplicateConfig, type ScheduleConfig, type StoreLimits } from './decode';
-import { decodeAnswer, failure, HttpTransport, httpFailure, type HttpOptions, type PdResult } from './http';
+import { decodeAnswer, failure, HttpTransport, httpFailure, type HttpOptions, type PdError, type PdResult } from './http';
 import type { JsonValue } from './json';
 import {
   deleteStoreRequest, enablePlacementRulesRequest, removeTombstonesRequest, replicateConfigRequest, scheduleConfigRequest, setStoreStateRequest,
@@ -29,6 +29,8 @@ export interface DeleteOutcome {
   store: Store;
   /** Its remove-peer limit before the delete (PD 4.0 raises it to 100000000), for a cancel to restore. */
   removePeerBefore?: number;
+  /** Why that limit could not be read (the delete went ahead: a cancel then cannot restore it). */
+  limitNotRecorded?: PdError;
 }
 
 export interface CancelOutcome {
@@ -157,15 +159,13 @@ export class PdApi {
   async deleteStore(id: StoreId): Promise<PdResult<DeleteOutcome>> {
     const before = await this.tiflashStore(id);
     if (!before.ok) return before;
-    let removePeerBefore: number | undefined;
+    const recorded: Pick<DeleteOutcome, 'removePeerBefore' | 'limitNotRecorded'> = {};
     if (lifecycleOf(before.value.state) === 'Up') {
       const c = await this.capabilities();
-      if (!c.ok) return c;
-      if (c.value.caps.deleteRaisesRemovePeerLimit) {
-        const limits = await this.storeLimits();
-        if (!limits.ok) return limits;
-        removePeerBefore = limits.value.remove.get(id);
-      }
+      const limits = c.ok && c.value.caps.deleteRaisesRemovePeerLimit ? await this.storeLimits() : undefined;
+      if (!c.ok) recorded.limitNotRecorded = c.error;
+      else if (limits && !limits.ok) recorded.limitNotRecorded = limits.error;
+      else if (limits?.value.remove.has(id)) recorded.removePeerBefore = limits.value.remove.get(id);
     }
     const sent = await this.write(deleteStoreRequest(id));
     if (!sent.ok) return sent;
@@ -174,7 +174,7 @@ export class PdApi {
     if (lifecycleOf(after.value.state) === 'Up' && !tombstoneReached(after.value)) {
       return failure('not-applied', msg('pd.notApplied.delete', { id, state: after.value.stateName }));
     }
-    return { ok: true, value: { store: after.value, ...(removePeerBefore !== undefined ? { removePeerBefore } : {}) } };
+    return { ok: true, value: { store: after.value, ...recorded } };
   }
 
   /** Cancels a scale-in: Offline -> Up (never from Up, Tombstone or an unknown store), then restores the recorded remove-peer limit. */

@@ -164,17 +164,19 @@ export class HttpTransport {
       return { ok: true, value: { status: res.statusCode, text: new TextDecoder().decode(Buffer.concat(chunks)), endpoint } };
     } catch (e) {
       const reason = this.describe(e);
-      line(`failed: ${(e as { code?: string }).code ?? (e as Error).name}`);
+      line('failed');
       return { reason };
     }
   }
 
   private describe(e: unknown): Msg {
-    const err = e as { name?: string; code?: string; message?: string; cause?: { code?: string; message?: string } };
+    const err = (e ?? {}) as { name?: unknown; code?: unknown; message?: unknown; cause?: { code?: unknown; message?: unknown } };
     if (err.name === 'TimeoutError' || err.code === 'UND_ERR_HEADERS_TIMEOUT' || err.code === 'UND_ERR_BODY_TIMEOUT') {
       return msg('pd.failure.timeout', { ms: this.timeoutMs });
     }
-    return msg('pd.failure.connection', { code: shorten(err.code ?? err.cause?.code ?? err.cause?.message ?? err.message ?? String(e), 120) });
+    // an error's fields are whatever the layer below put there (a DOMException's code is a number)
+    const first = [err.code, err.cause?.code, err.cause?.message, err.message].find((x): x is string => typeof x === 'string' && x !== '');
+    return msg('pd.failure.connection', { code: shorten(first ?? String(e), 120) });
   }
 
   dispose(): void {
