@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { tiflashHosts } from '../core/inventory/tiflash';
 import type { Inventory } from '../core/inventory/types';
-import { langFromEnv, render, type Msg } from '../core/l10n/message';
+import { langFromEnv, msg, render, type Msg } from '../core/l10n/message';
 import { PdApi } from '../core/pd/api';
 import { tidbAnsibleTlsFiles, tlsEnabled } from '../core/pd/endpoints';
 import type { PdError, TlsPem } from '../core/pd/http';
@@ -83,8 +83,7 @@ export async function stores(opts: PdOptions): Promise<number> {
   if (fmt === 'json') printJson(states.map(row));
   else {
     for (const s of states) {
-      const word = text(stateMsg(stateLabel(s)));
-      const state = s.kind === 'unknown' || s.kind === 'ambiguous' ? `${word}: ${text(s.reason)}` : word;
+      const state = text(s.kind === 'unknown' || s.kind === 'ambiguous' ? msg('pd.match.unknownBecause', { reason: s.reason }) : stateMsg(stateLabel(s)));
       process.stdout.write(`${s.host?.name ?? '-'}\t${s.host ? storeAddress(s.host) : s.store!.address}\t${s.store?.id ?? '-'}\t${state}\t${s.store?.regionCount ?? ''}\n`);
     }
   }

@@ -63,6 +63,7 @@ export const pd = {
   'pd.match.storeNamesHost': { en: 'TiFlash store {id} has the address {address}, a host name rather than an IP: which inventory host it is cannot be known', zh: 'TiFlash store {id} 的地址 {address} 是主机名而不是 IP：无法确定它对应 inventory 中的哪台主机' },
   'pd.match.hostUnparsable': { en: '{host} has the address {address}, which is not an IP address or host name', zh: '{host} 的地址 {address} 既不是 IP 地址也不是主机名' },
   'pd.match.hostNotIp': { en: '{host} has the address {address}, which is not an IP: which PD store is its cannot be known', zh: '{host} 的地址 {address} 不是 IP：无法确定 PD 中哪个 store 属于它' },
+  'pd.match.unknownBecause': { en: 'state unknown: {reason}', zh: '状态未知：{reason}' },
   'pd.match.ambiguous': { en: 'several live stores have the address {address}: {ids}. Nothing acts on it until an operator resolves this.', zh: '多个未下线的 store 使用同一地址 {address}：{ids}。在运维人员处理之前不会对其执行任何操作。' },
 
   // a stuck drain
