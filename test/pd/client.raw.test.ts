@@ -85,6 +85,12 @@ function pd(version: '3.1' | '4.0', store: StoreSpec, extra: (req: Seen) => Repl
   };
 }
 
+/** PD taking a write: the store's state becomes `state` when a request of `method` (and path end) arrives. */
+const becomes = (store: StoreSpec, method: string, state: 0 | 1 | 2, pathEnd = '') => (req: Seen): undefined => {
+  if (req.method === method && req.path.endsWith(pathEnd)) store.state = state;
+  return undefined;
+};
+
 describe('PD module: reading', () => {
   it('asks for every state and decodes a complete list with exact ids', async () => {
     await withPd((req) => (req.path.startsWith('/pd/api/v1/stores') ? json(storesBody([{ id: '18446744073709551615', address: '10.0.0.1:3930' }, { id: '9007199254740993', address: '10.0.0.2:3930' }])) : { status: 404 }), async (api, server) => {
@@ -248,10 +254,7 @@ describe('PD module: endpoints, limits and timeouts', () => {
 describe('PD module: writes are checked, exact and read back', () => {
   it('deletes with the exact id, counts it only when the store then reads Offline, and records the 4.0 remove-peer limit', async () => {
     const store: StoreSpec = { id: '18446744073709551615', address: '10.0.0.1:3930' };
-    await withPd(pd('4.0', store, (req) => {
-      if (req.method === 'DELETE') store.state = 1;
-      return undefined;
-    }), async (api, server) => {
+    await withPd(pd('4.0', store, becomes(store, 'DELETE', 1)), async (api, server) => {
       const r = await api.deleteStore(id('18446744073709551615'));
       assert.ok(r.ok, r.ok ? '' : text(r.error));
       assert.deepEqual([r.value.store.state, r.value.removePeerBefore], ['Offline', 30]);
@@ -281,10 +284,7 @@ describe('PD module: writes are checked, exact and read back', () => {
 
   it('on 3.1 deletes without touching store limits', async () => {
     const store: StoreSpec = { id: '61', address: '10.0.0.1:3930' };
-    await withPd(pd('3.1', store, (req) => {
-      if (req.method === 'DELETE') store.state = 1;
-      return undefined;
-    }), async (api, server) => {
+    await withPd(pd('3.1', store, becomes(store, 'DELETE', 1)), async (api, server) => {
       const r = await api.deleteStore(id('61'));
       assert.ok(r.ok && r.value.removePeerBefore === undefined);
       assert.ok(!server.seen.some((s) => s.path.includes('limit')));
@@ -302,10 +302,7 @@ describe('PD module: writes are checked, exact and read back', () => {
 
   it('cancels a scale-in only from Offline, then restores the recorded remove-peer limit', async () => {
     const store: StoreSpec = { id: '61', address: '10.0.0.1:3930', state: 1 };
-    await withPd(pd('4.0', store, (req) => {
-      if (req.method === 'POST' && req.path.endsWith('state=Up')) store.state = 0;
-      return undefined;
-    }), async (api, server) => {
+    await withPd(pd('4.0', store, becomes(store, 'POST', 0, 'state=Up')), async (api, server) => {
       const r = await api.perform({ kind: 'cancel-scale-in', storeId: id('61'), restoreRemovePeer: 30 });
       assert.ok(r.ok && r.value.store.state === 'Up' && r.value.limitRestore?.ok);
       assert.deepEqual(server.writes().map((s) => [s.method, s.path, s.body]), [
@@ -328,10 +325,7 @@ describe('PD module: writes are checked, exact and read back', () => {
       assert.deepEqual(server.writes(), []);
     });
     const store: StoreSpec = { id: '61', address: '10.0.0.1:3930', state: 1 };
-    await withPd(pd('3.1', store, (req) => {
-      if (req.method === 'POST') store.state = 2;
-      return undefined;
-    }), async (api, server) => {
+    await withPd(pd('3.1', store, becomes(store, 'POST', 2)), async (api, server) => {
       const r = await api.forceTombstone(id('61'));
       assert.ok(r.ok && r.value.state === 'Tombstone');
       assert.deepEqual(server.writes().map((s) => s.path), ['/pd/api/v1/store/61/state?state=Tombstone']);
