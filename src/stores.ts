@@ -1,11 +1,12 @@
 // Live PD state per cluster: one PD client and one poller each, the latest snapshot,
 // and the drain progress of Offline stores. Nothing is contacted in an untrusted workspace.
 
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { langFromDisplay, msg, render } from './core/l10n/message';
 import { PdApi } from './core/pd/api';
-import { pdEndpointsFromInventory } from './core/pd/endpoints';
-import type { PdError } from './core/pd/http';
+import { pdEndpointsFromInventory, tidbAnsibleTlsFiles, tlsEnabled } from './core/pd/endpoints';
+import type { PdError, TlsPem } from './core/pd/http';
 import { matchStores, type HostState } from './core/pd/match';
 import type { StoreId, StoreList } from './core/pd/types';
 import { addSample, drainProgress, type DrainProgress, type DrainSample } from './core/poll/drain';
@@ -88,7 +89,7 @@ export class StoreMonitor implements vscode.Disposable {
         const existing = this.byDir.get(key);
         if (existing && existing.endpoints.join() === endpoints.join()) continue;
         if (existing) this.stop(key);
-        this.start(key, endpoints);
+        this.start(key, endpoints, this.tlsFor(cluster));
       }
     }
     for (const key of [...this.byDir.keys()]) if (!seen.has(key)) this.stop(key);
@@ -100,9 +101,21 @@ export class StoreMonitor implements vscode.Disposable {
     return configured.length ? configured : pdEndpointsFromInventory(cluster.inventory);
   }
 
-  private start(key: string, endpoints: string[]): void {
+  /** With `enable_tls = True`: the certificates tidb-ansible generated in the folder's conf/ssl (only that CA is trusted). */
+  private tlsFor(cluster: Cluster): TlsPem | undefined {
+    if (!tlsEnabled(cluster.inventory)) return undefined;
+    const files = tidbAnsibleTlsFiles(cluster.dir.fsPath);
+    try {
+      return { ca: fs.readFileSync(files.ca, 'utf8'), cert: fs.readFileSync(files.cert, 'utf8'), key: fs.readFileSync(files.key, 'utf8') };
+    } catch (e) {
+      this.log.warn(`enable_tls = True but ${files.ca}, ${files.cert} or ${files.key} cannot be read (${(e as NodeJS.ErrnoException).code ?? e}): PD is asked without a client certificate`);
+      return undefined;
+    }
+  }
+
+  private start(key: string, endpoints: string[], tls: TlsPem | undefined): void {
     const cfg = vscode.workspace.getConfiguration('tiflash');
-    const api = new PdApi({ endpoints, timeoutMs: cfg.get<number>('requestTimeoutMs', 5000), log: (l) => (l.startsWith('GET ') ? this.log.debug(l) : this.log.info(l)) });
+    const api = new PdApi({ endpoints, tls, timeoutMs: cfg.get<number>('requestTimeoutMs', 5000), log: (l) => (l.startsWith('GET ') ? this.log.debug(l) : this.log.info(l)) });
     const entry: ClusterStores = {
       api, endpoints, drains: new Map(), activeReasons: new Set(),
       poller: new Poller<StoreList>(

@@ -10,7 +10,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { makeCerts, type TestCerts } from '../support/certs';
 import { storesBody } from '../support/pdBodies';
+import { demoCluster, withPdSim } from '../support/pdFixtures';
 import { repoRoot } from '../support/paths';
 
 const cli = path.join(repoRoot, 'dist', 'cli.js');
@@ -80,4 +82,45 @@ describe('tiflash-ansible stores on odd PD answers', () => {
     const half = await run(['stores', '--pd', url, '-i', inventory, '--cacert', '/nonexistent/ca.pem', '--cert', 'c.pem']);
     assert.equal(half.stderr, 'tiflash-ansible: --cert and --key go together\n');
   });
+});
+
+describe('tiflash-ansible stores on a TLS cluster', () => {
+  let certs: TestCerts;
+  let dir = '';
+  before(async () => {
+    certs = await makeCerts();
+    // a tidb-ansible folder as make-ssl.sh leaves it: conf/ssl beside inventory.ini
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-tls-'));
+    fs.mkdirSync(path.join(dir, 'conf', 'ssl'), { recursive: true });
+    for (const f of ['ca.pem', 'client.pem', 'client-key.pem']) fs.copyFileSync(path.join(certs.dir, f), path.join(dir, 'conf', 'ssl', f));
+    fs.writeFileSync(path.join(dir, 'inventory.ini'), `[tiflash_servers]\n192.168.0.11\n[all:vars]\nenable_tls = True\n`);
+  });
+  after(() => {
+    certs.cleanup();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("reaches PD with tidb-ansible's certificates, or with --cacert/--cert/--key", () =>
+    withPdSim({ cluster: demoCluster(), tls: { key: certs.server.key, cert: certs.server.cert, ca: certs.ca } }, async (sim) => {
+      const r = await run(['stores', '--pd', sim.url, '-i', path.join(dir, 'inventory.ini'), '--format', 'json']);
+      assert.equal(r.code, 0, r.stderr);
+      assert.equal(JSON.parse(r.stdout)[0].storeId, '53');
+      const flags = await run(['stores', '--pd', sim.url, '-i', inventory(), '--format', 'json', '--cacert', certs.paths.ca, '--cert', certs.paths.client, '--key', certs.paths.clientKey]);
+      assert.equal(flags.code, 0, flags.stderr);
+    }));
+
+  it('refuses a PD whose certificate the CA did not sign', () =>
+    withPdSim({ cluster: demoCluster(), tls: { key: certs.otherServer.key, cert: certs.otherServer.cert, ca: certs.ca } }, async (sim) => {
+      const r = await run(['stores', '--pd', sim.url, '-i', path.join(dir, 'inventory.ini')]);
+      assert.deepEqual([r.code, r.stdout], [2, '']);
+      assert.match(r.stderr, /^tiflash-ansible: PD is unreachable \(https:\/\/127\.0\.0\.1:\d+: [A-Z_]*(CERT|SIGN)[A-Z_]*\)\n$/);
+      assert.equal(sim.requests.length, 0);
+    }));
+
+  /** A plain inventory (no enable_tls): the flags alone say which files to use. */
+  function inventory(): string {
+    const file = path.join(dir, 'plain.ini');
+    fs.writeFileSync(file, '[tiflash_servers]\n192.168.0.11\n');
+    return file;
+  }
 });

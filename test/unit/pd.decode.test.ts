@@ -114,6 +114,7 @@ describe('store lists: complete and well-formed, or an error quoting PD', () => 
     assert.deepEqual([s.state, s.regionCount, s.leaderCount], ['Up', 0, 0]);
     const bad = decodeStore(json('{"store": {"id": 1, "address": "a:1", "state_name": "Up"}, "status": {"region_count": "12"}}'));
     assert.match(err(bad), /region_count of store 1 is not a count: "12"/);
+    assert.match(err(decodeStore(json('{"store": {"id": 1, "address": "a:1", "state_name": "Up"}, "status": 5}'))), /status of store 1 is not an object/);
   });
 });
 

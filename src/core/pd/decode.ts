@@ -86,7 +86,8 @@ export function decodeStore(v: JsonValue): Decoded<Store> {
   const labels = decodeLabels(id, s.get('labels'));
   if (!labels.ok) return labels;
   const st = wrapper.get('status');
-  const status: JsonObject = isObject(st) ? st : new Map();
+  if (st !== undefined && !isObject(st)) return fail(msg('pd.store.badStatus', { id, answer: preview(st) }));
+  const status: JsonObject = st ?? new Map();
   const rawRegions = status.get('region_count');
   const regionCount = rawRegions === undefined ? 0 : asCount(rawRegions);
   if (regionCount === undefined) return fail(msg('pd.store.badRegionCount', { id, answer: preview(rawRegions!) }));

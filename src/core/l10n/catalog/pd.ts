@@ -19,6 +19,7 @@ export const pd = {
   'pd.store.noAddress': { en: 'store {id} has no address', zh: 'store {id} 没有地址' },
   'pd.store.badState': { en: 'store {id} has state {state} and state_name {stateName}, which PD never sends together', zh: 'store {id} 的 state 为 {state}、state_name 为 {stateName}，PD 不会这样组合返回' },
   'pd.store.badLabels': { en: 'the labels of store {id} are not a list of key/value pairs with one value per key: {answer}', zh: 'store {id} 的 labels 不是每个键只有一个值的键值对列表：{answer}' },
+  'pd.store.badStatus': { en: 'the status of store {id} is not an object: {answer}', zh: 'store {id} 的 status 不是对象：{answer}' },
   'pd.store.badRegionCount': { en: 'the region_count of store {id} is not a count: {answer}', zh: 'store {id} 的 region_count 不是计数：{answer}' },
   'pd.rules.notList': { en: "PD's TiFlash placement rules are not a list: {answer}", zh: 'PD 返回的 TiFlash Placement Rules 不是列表：{answer}' },
   'pd.rules.badRule': { en: 'a TiFlash placement rule of PD lacks its id or count: {answer}', zh: 'PD 的一条 TiFlash Placement Rule 缺少 id 或 count：{answer}' },
