@@ -38,6 +38,8 @@ interface AtAddress {
   all: Store[];
   /** Those not yet Tombstone, by id. */
   live: Store[];
+  /** The address's store (`pickStore`), chosen once for every host that asks. */
+  picked?: Store;
 }
 
 const byId = (a: Store, b: Store) => compareStoreIds(a.id, b.id);
@@ -82,6 +84,7 @@ export class StoreIndex {
     for (const at of this.byKey.values()) {
       at.all.sort(byId);
       at.live = at.all.filter((s) => !tombstoneReached(s));
+      at.picked = pickStore(at.all);
     }
     this.unparsed.sort(byId);
     this.absenceDoubt = doubt?.reason;
@@ -124,8 +127,7 @@ export function matchHost(host: TiFlashHost, answer: StoresAnswer): HostMatch {
   if (at.live.length > 1) {
     return { kind: 'ambiguous', host, stores: at.live, reason: msg('pd.match.ambiguous', { address: storeAddress(host), ids: at.live.slice(0, 10).map((s) => s.id) }) };
   }
-  const store = pickStore(at.all);
-  if (store) return { kind: 'store', host, store };
+  if (at.picked) return { kind: 'store', host, store: at.picked };
   if (parsed.kind === 'name') return { kind: 'unknown', host, reason: msg('pd.match.hostNotIp', { host: host.name, address: shorten(host.address, 80) }) };
   if (index.absenceDoubt) return { kind: 'unknown', host, reason: index.absenceDoubt };
   return { kind: 'absent', host };
