@@ -11,7 +11,7 @@ import {
 import type { JsonValue } from '../../src/core/pd/json';
 import type { Decoded, Store, StoreList } from '../../src/core/pd/types';
 import { parseByteSize, parseGoDuration } from '../../src/core/pd/units';
-import { capabilitiesOf, pdVersion } from '../../src/core/pd/version';
+import { capabilitiesOf, pdVersion, versionNote } from '../../src/core/pd/version';
 import { storeEntry, storesBody, type StoreSpec } from '../support/pdBodies';
 import { pdFixtures, SKIP_WITHOUT_SHARED } from '../support/paths';
 
@@ -175,5 +175,7 @@ describe('PD versions', () => {
     assert.deepEqual([c31.forceTombstone, c40.forceTombstone, c50.forceTombstone, capabilitiesOf(pdVersion('x')).forceTombstone], [true, true, false, false]);
     assert.deepEqual([c31.storeLimit?.remove, c40.storeLimit?.remove, c50.storeLimit?.remove], ['region-remove', 'remove-peer', 'remove-peer']);
     assert.deepEqual([c31.deleteRaisesRemovePeerLimit, c40.deleteRaisesRemovePeerLimit], [false, true]);
+    assert.equal(versionNote(pdVersion('v4.0.16')), undefined);
+    assert.equal(render(versionNote(pdVersion('v5.0.0'))!, 'en'), 'PD v5.0.0 is newer than what tidb-ansible deploys (3.1, 4.0): reading works, version-specific actions are not offered');
   });
 });
