@@ -96,8 +96,8 @@ describe('forced Tombstone', function () {
     const sim = await pointAtSim({ ...cluster0, rules: [], regionsPerTick: 0 });
     const a = await api();
     const cluster = a.ctx.inventories.list()[0];
-    await waitFor('stores', () => a.ctx.stores.get(cluster)?.endpoints.includes(sim.url) && a.ctx.stores.get(cluster)?.stores?.some((s) => s.id === '54' && s.state === 'Offline'));
-    const node = (id: string) => ({ kind: 'host', cluster, state: { store: a.ctx.stores.get(cluster)!.stores!.find((s) => s.id === id) } });
+    await waitFor('stores', () => a.ctx.stores.get(cluster)?.endpoints.includes(sim.url) && a.ctx.stores.get(cluster)?.stores?.stores.some((s) => s.id === '54' && s.state === 'Offline'));
+    const node = (id: string) => ({ kind: 'host', cluster, state: { store: a.ctx.stores.get(cluster)!.stores!.stores.find((s) => s.id === id) } });
     assert.equal(await vscode.commands.executeCommand('tiflash.forceTombstone', node('54'), { assumeYes: true }), true);
     assert.ok(sim.requests.some((r) => r.method === 'POST' && r.path === '/pd/api/v1/store/54/state?state=Tombstone'));
     assert.equal(sim.cluster.find(54)!.state, 2);

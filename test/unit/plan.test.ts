@@ -9,7 +9,7 @@ import { editsFor } from '../../src/core/plan/editOps';
 import { stepStatus } from '../../src/core/plan/progress';
 import { planScaleIn } from '../../src/core/plan/scaleIn';
 import { planScaleOut } from '../../src/core/plan/scaleOut';
-import { parseStoreId, type PlacementRule, type Store, type StoreState } from '../../src/core/pd/types';
+import { parseStoreId, type PlacementRule, type Store, type StoreList, type StoreState } from '../../src/core/pd/types';
 import { demoDir } from '../support/paths';
 
 // the demo workspace has the field's layouts: a plain IP with two disks, two aliased instances on one IP
@@ -18,6 +18,8 @@ const inventory = read('inventory.ini');
 const hosts = read('hosts.ini');
 const STATES: StoreState[] = ['Up', 'Offline', 'Tombstone'];
 const tf = (id: number, address: string, state: 0 | 1 | 2 = 0): Store => ({ id: parseStoreId(String(id))!, address, state: STATES[state], stateName: STATES[state], labels: { engine: 'tiflash' }, regionCount: 100, leaderCount: 0 });
+/** A complete list (Tombstones included), as PdApi.stores() reads it. */
+const all = (stores: Store[]): StoreList => ({ stores, includesTombstones: true });
 const rule = (count: number): PlacementRule => ({ groupId: 'tiflash', id: `table-${count}-r`, role: 'learner', count, labelConstraints: [] });
 const argvs = (p: { steps: { argv?: string[] }[] }) => p.steps.filter((s) => s.argv).map((s) => commandLine(s.argv!));
 
@@ -60,8 +62,8 @@ describe('scale-out plan', () => {
   it('refuses names that are not IPs or known aliases, and hosts that are already stores; warns about Tombstone data', () => {
     assert.equal(planScaleOut({ inventory, hosts, host: 'db.example.com' }).blocked[0].check, 'host');
     assert.equal(planScaleOut({ inventory, hosts, host: '10.0.0.1; rm -rf /' }).blocked[0].check, 'host');
-    assert.equal(planScaleOut({ inventory, hosts, host: '192.168.0.11', stores: [tf(53, '192.168.0.11:3930')] }).blocked[0].check, 'already-a-store');
-    const t = planScaleOut({ inventory, hosts, host: '192.168.0.11', stores: [tf(53, '192.168.0.11:3930', 2)] });
+    assert.equal(planScaleOut({ inventory, hosts, host: '192.168.0.11', stores: all([tf(53, '192.168.0.11:3930')]) }).blocked[0].check, 'already-a-store');
+    const t = planScaleOut({ inventory, hosts, host: '192.168.0.11', stores: all([tf(53, '192.168.0.11:3930', 2)]) });
     assert.deepEqual(t.blocked, []);
     assert.match(t.warnings[0], /\/data1\/tiflash\/data\/flash/);
   });
@@ -71,7 +73,7 @@ describe('scale-in plan', () => {
   const stores = [tf(53, '192.168.0.11:3930'), tf(54, '192.168.0.12:3930'), tf(55, '192.168.0.12:3931')];
 
   it('deletes the store, waits for Tombstone, stops, cleans up', () => {
-    const p = planScaleIn({ inventory, hosts, host: '192.168.0.11', stores, rules: [rule(1)] });
+    const p = planScaleIn({ inventory, hosts, host: '192.168.0.11', stores: all(stores), rules: [rule(1)] });
     assert.deepEqual(p.blocked, []);
     assert.deepEqual(p.steps.map((s) => s.kind), ['pd', 'wait', 'playbook', 'edit', 'edit', 'playbook', 'open', 'manual']);
     assert.equal(p.steps[0].storeId, '53');
@@ -80,41 +82,41 @@ describe('scale-in plan', () => {
   });
 
   it('uses -t tiflash when the address runs another instance or service, and keeps its other lines', () => {
-    const p = planScaleIn({ inventory, hosts, host: 'TiFlash12-1', stores, rules: [] });
+    const p = planScaleIn({ inventory, hosts, host: 'TiFlash12-1', stores: all(stores), rules: [] });
     assert.ok(argvs(p).includes('ansible-playbook stop.yml -t tiflash -l TiFlash12-1'));
     assert.deepEqual(p.steps.find((s) => s.kind === 'edit')!.edits!.map((e) => e.group), ['tiflash_servers']);
     assert.equal(p.steps.filter((s) => s.kind === 'edit').length, 1, 'hosts.ini still needs 192.168.0.12');
     const withTikv = parseInventory('[tikv_servers]\n10.0.0.1\n[tiflash_servers]\n10.0.0.1\n');
-    assert.ok(argvs(planScaleIn({ inventory: withTikv, host: '10.0.0.1', stores: [tf(9, '10.0.0.1:3930')], rules: [] })).includes('ansible-playbook stop.yml -t tiflash -l 10.0.0.1'));
+    assert.ok(argvs(planScaleIn({ inventory: withTikv, host: '10.0.0.1', stores: all([tf(9, '10.0.0.1:3930')]), rules: [] })).includes('ansible-playbook stop.yml -t tiflash -l 10.0.0.1'));
   });
 
   it('blocks when placement rules need more TiFlash stores than remain', () => {
-    const p = planScaleIn({ inventory, hosts, host: '192.168.0.11', stores, rules: [rule(1), rule(3)] });
+    const p = planScaleIn({ inventory, hosts, host: '192.168.0.11', stores: all(stores), rules: [rule(1), rule(3)] });
     assert.equal(p.blocked[0].check, 'placement-rules');
     assert.match(p.blocked[0].message, /SET TIFLASH REPLICA 2/);
   });
 
   it('asks before removing the last TiFlash store', () => {
     const one = [tf(53, '192.168.0.11:3930')];
-    assert.equal(planScaleIn({ inventory, hosts, host: '192.168.0.11', stores: one, rules: [] }).blocked[0].check, 'last-store');
-    assert.deepEqual(planScaleIn({ inventory, hosts, host: '192.168.0.11', stores: one, rules: [], confirmLast: true }).blocked, []);
+    assert.equal(planScaleIn({ inventory, hosts, host: '192.168.0.11', stores: all(one), rules: [] }).blocked[0].check, 'last-store');
+    assert.deepEqual(planScaleIn({ inventory, hosts, host: '192.168.0.11', stores: all(one), rules: [], confirmLast: true }).blocked, []);
   });
 
   it('refuses a host that is not in [tiflash_servers]', () => {
-    const p = planScaleIn({ inventory, hosts, host: '192.168.0.2', stores, rules: [] });
+    const p = planScaleIn({ inventory, hosts, host: '192.168.0.2', stores: all(stores), rules: [] });
     assert.deepEqual([p.blocked[0].check, p.steps], ['host', []]);
   });
 
   it('never deletes a store that is not TiFlash', () => {
     const tikv: Store = { ...tf(1, '192.168.0.11:3930'), labels: {} };
-    assert.equal(planScaleIn({ inventory, hosts, host: '192.168.0.11', stores: [tikv], rules: [] }).blocked[0].check, 'not-tiflash');
+    assert.equal(planScaleIn({ inventory, hosts, host: '192.168.0.11', stores: all([tikv]), rules: [] }).blocked[0].check, 'not-tiflash');
   });
 
   it('resumes waiting for an Offline store, and starts at stop.yml for a Tombstone or unknown one', () => {
-    const offline = planScaleIn({ inventory, hosts, host: '192.168.0.11', stores: [tf(53, '192.168.0.11:3930', 1), ...stores.slice(1)], rules: [] });
+    const offline = planScaleIn({ inventory, hosts, host: '192.168.0.11', stores: all([tf(53, '192.168.0.11:3930', 1), ...stores.slice(1)]), rules: [] });
     assert.deepEqual(offline.steps.slice(0, 2).map((s) => s.kind), ['wait', 'playbook']);
     for (const st of [[tf(53, '192.168.0.11:3930', 2)], []]) {
-      const p = planScaleIn({ inventory, hosts, host: '192.168.0.11', stores: st, rules: [] });
+      const p = planScaleIn({ inventory, hosts, host: '192.168.0.11', stores: all(st), rules: [] });
       assert.deepEqual(p.blocked, []);
       assert.equal(p.steps[0].kind, 'playbook');
     }

@@ -2,8 +2,9 @@
 
 import { tiflashDirsToWipe, tiflashHosts, TIFLASH_GROUP } from '../inventory/tiflash';
 import type { Inventory } from '../inventory/types';
-import { pickStore, storeAddress } from '../pd/match';
-import { isTiFlash, type PlacementRule, type Store } from '../pd/types';
+import { render } from '../l10n/message';
+import { matchHost, storeAddress } from '../pd/match';
+import { isTiFlash, tombstoneReached, type PlacementRule, type StoreList } from '../pd/types';
 import { openGrafana, playbook, refreshPrometheus, type PlaybookOptions } from './common';
 import type { Blocked, EditOp, Plan, Step } from './types';
 
@@ -11,7 +12,8 @@ export interface ScaleInInput extends PlaybookOptions {
   inventory: Inventory;
   hosts?: Inventory;
   host: string;
-  stores: Store[];
+  /** PD's complete store list. */
+  stores: StoreList;
   rules: PlacementRule[];
   /** The operator confirmed removing the last TiFlash store. */
   confirmLast?: boolean;
@@ -26,14 +28,17 @@ export function planScaleIn(input: ScaleInInput): Plan {
   if (!me) return { host, steps: [], blocked: [{ check: 'host', message: `${host} is not in [${TIFLASH_GROUP}] of inventory.ini` }], warnings };
 
   const address = storeAddress(me);
-  const atAddress = input.stores.filter((s) => s.address === address);
-  const store = pickStore(atAddress);
+  const match = matchHost(me, { ok: true, value: input.stores });
+  // PD's answer cannot tell (or two live stores claim the address): stop, never "not in PD"
+  // (English until plans carry catalog messages)
+  if (match.kind === 'unknown' || match.kind === 'ambiguous') return { host, steps: [], blocked: [{ check: `pd-${match.kind}`, message: render(match.reason, 'en') }], warnings };
+  const store = match.store;
   if (store && !isTiFlash(store)) {
     blocked.push({ check: 'not-tiflash', message: `Store ${store.id} at ${address} is not a TiFlash store (no engine=tiflash label): it is never deleted from here` });
   }
-  const live = store && isTiFlash(store) && store.state !== 'Tombstone' ? store : undefined;
+  const live = store && isTiFlash(store) && !tombstoneReached(store) ? store : undefined;
   if (live && live.state !== 'Offline') {
-    const remaining = input.stores.filter((s) => isTiFlash(s) && s.state === 'Up' && s.id !== live.id).length;
+    const remaining = input.stores.stores.filter((s) => isTiFlash(s) && s.state === 'Up' && s.id !== live.id).length;
     const needing = input.rules.filter((r) => r.count > remaining);
     if (needing.length) {
       const most = Math.max(...needing.map((r) => r.count));

@@ -2,8 +2,9 @@
 
 import { tiflashDirsToWipe, tiflashHosts, TIFLASH_GROUP } from '../inventory/tiflash';
 import type { Inventory } from '../inventory/types';
-import { matchStores } from '../pd/match';
-import type { Store } from '../pd/types';
+import { render } from '../l10n/message';
+import { matchHost } from '../pd/match';
+import type { StoreList } from '../pd/types';
 import { isIp } from '../validation/helpers';
 import { isSafeHostName } from './argv';
 import { openGrafana, playbook, refreshPrometheus, type PlaybookOptions } from './common';
@@ -15,7 +16,7 @@ export interface ScaleOutInput extends PlaybookOptions {
   /** An IP, or an alias already in [tiflash_servers]. */
   host: string;
   /** PD's stores when known: to refuse a host that is already Up, and warn about a Tombstone one. */
-  stores?: Store[];
+  stores?: StoreList;
 }
 
 export function planScaleOut(input: ScaleOutInput): Plan {
@@ -29,7 +30,10 @@ export function planScaleOut(input: ScaleOutInput): Plan {
   }
   const address = known?.address ?? host;
   if (!isIp(address)) blocked.push({ check: 'host', message: `${host} has the address '${address}', which is not an IP address` });
-  const state = known && input.stores ? matchStores([known], input.stores)[0].store : undefined;
+  const match = known && input.stores ? matchHost(known, { ok: true, value: input.stores }) : undefined;
+  // (English until plans carry catalog messages)
+  if (match?.kind === 'unknown' || match?.kind === 'ambiguous') blocked.push({ check: `pd-${match.kind}`, message: render(match.reason, 'en') });
+  const state = match?.store;
   if (state && state.state !== 'Tombstone') blocked.push({ check: 'already-a-store', message: `${host} is already TiFlash store ${state.id} (${state.stateName}) in PD` });
   if (state?.state === 'Tombstone' && known) {
     warnings.push(`${host} was TiFlash store ${state.id}, now Tombstone: wipe its data directories first or it fails with "store is tombstone": ${tiflashDirsToWipe(known).join(', ')}`);

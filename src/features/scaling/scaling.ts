@@ -6,11 +6,12 @@ import * as vscode from 'vscode';
 import { editsFor } from '../../core/plan/editOps';
 import { planScaleIn } from '../../core/plan/scaleIn';
 import { planScaleOut } from '../../core/plan/scaleOut';
-import { isTiFlash, type StoreId } from '../../core/pd/types';
+import { isTiFlash, tombstoneReached, type StoreId } from '../../core/pd/types';
 import type { RunProgress } from '../../core/plan/progress';
 import type { Plan, Step } from '../../core/plan/types';
 import type { Ctx } from '../../context';
 import type { Cluster } from '../../inventories';
+import { pdErrorText } from '../../stores';
 import { TerminalRunner } from './terminalRunner';
 
 export type Operation = 'scale-out' | 'scale-in';
@@ -64,12 +65,14 @@ export class Scaling implements vscode.Disposable {
     if (!name) return undefined;
     const live = this.ctx.stores.get(cluster);
     if (!live) return undefined;
-    const [stores, rules] = await Promise.all([live.client.stores(), live.client.tiflashRules()]);
-    if (!stores.ok || !rules.ok) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read PD: {0}', (!stores.ok ? stores.error : !rules.ok ? rules.error : undefined)?.message ?? ''));
+    const [stores, rules] = await Promise.all([live.api.stores(), live.api.tiflashRules()]);
+    const failed = !stores.ok ? stores.error : !rules.ok ? rules.error : undefined;
+    if (failed || !stores.ok || !rules.ok) {
+      if (failed) void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read PD: {0}', pdErrorText(failed)));
       return undefined;
     }
-    const input = { inventory: cluster.inventory, hosts: cluster.hosts, host: name, stores: stores.value, rules: rules.value, ...this.playbookConfig(cluster) };
+    // PD's 412: placement rules are off, so no rule asks for TiFlash replicas
+    const input = { inventory: cluster.inventory, hosts: cluster.hosts, host: name, stores: stores.value, rules: rules.value.enabled ? rules.value.rules : [], ...this.playbookConfig(cluster) };
     let plan = planScaleIn(input);
     if (plan.blocked.length === 1 && plan.blocked[0].check === 'last-store') {
       const yes = vscode.l10n.t('Remove the last TiFlash store');
@@ -78,7 +81,7 @@ export class Scaling implements vscode.Disposable {
       plan = planScaleIn({ ...input, confirmLast: true });
     }
     const pd = plan.steps.find((s) => s.kind === 'pd');
-    const store = pd?.storeId !== undefined ? stores.value.find((s) => s.id === pd.storeId) : undefined;
+    const store = pd?.storeId !== undefined ? stores.value.stores.find((s) => s.id === pd.storeId) : undefined;
     const question = store
       ? vscode.l10n.t('Scale in {0}: delete TiFlash store {1} ({2} regions) in PD. It goes Offline, its regions move away, and only when it is Tombstone is TiFlash stopped and the host removed from the inventories.', name, store.id, store.regionCount)
       : vscode.l10n.t('Scale in {0}: it is not a live store in PD, so TiFlash is stopped and the host removed from the inventories.', name);
@@ -171,9 +174,9 @@ export class Scaling implements vscode.Disposable {
         break;
       }
       case 'pd': {
-        const r = await this.ctx.stores.get(cluster)!.client.deleteStore(step.storeId!);
-        if (!r.ok) error = r.error.message;
-        else this.ctx.log.info(`PD: store ${step.storeId} deleted (now Offline)`);
+        const r = await this.ctx.stores.get(cluster)!.api.deleteStore(step.storeId!);
+        if (!r.ok) error = pdErrorText(r.error);
+        else this.ctx.log.info(`PD: store ${step.storeId} deleted (now ${r.value.store.stateName})`);
         break;
       }
       case 'wait':
@@ -224,12 +227,14 @@ export class Scaling implements vscode.Disposable {
         (progress, token) => new Promise<void>((done) => {
           const check = () => {
             const live = this.ctx.stores.get(cluster);
-            const store = live?.stores?.find((s) => s.id === storeId);
-            if (live?.stores && (!store || store.state === 'Tombstone')) return finish('ok');
-            if (store) {
+            const store = live?.stores?.stores.find((s) => s.id === storeId);
+            // only an explicit Tombstone ends the wait: a store missing from a list proves nothing
+            if (store && tombstoneReached(store)) return finish('ok');
+            if (live?.stores && !store) progress.report({ message: vscode.l10n.t('PD no longer lists store {0}: check it in PD, then cancel the wait', storeId) });
+            else if (store) {
               const p = this.ctx.stores.drain(cluster, storeId);
               progress.report({ message: vscode.l10n.t('{0} regions left', store.regionCount) + (p?.etaSeconds !== undefined ? ` · ETA ${p.etaSeconds}s` : '') });
-            } else if (live?.error) progress.report({ message: vscode.l10n.t('PD unreachable, retrying: {0}', live.error.message) });
+            } else if (live?.error) progress.report({ message: vscode.l10n.t('PD unreachable, retrying: {0}', pdErrorText(live.error)) });
           };
           const sub = this.ctx.stores.onDidChange(check);
           const cancel = token.onCancellationRequested(() => {
@@ -252,7 +257,7 @@ export class Scaling implements vscode.Disposable {
   /** Forced offline (v4.0): PD drops the store's replicas at once. Only behind typed consent. */
   async forceTombstone(cluster: Cluster, storeId: StoreId, opts: RunOptions = {}): Promise<boolean> {
     if (!this.ctx.requireTrust()) return false;
-    const live = this.ctx.stores.get(cluster)?.stores?.find((s) => s.id === storeId);
+    const live = this.ctx.stores.get(cluster)?.stores?.stores.find((s) => s.id === storeId);
     // never for TiKV: only a store PD labels engine=tiflash
     if (!live || !isTiFlash(live)) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Store {0} is not a TiFlash store known to PD: nothing was changed.', storeId));
@@ -264,8 +269,8 @@ export class Scaling implements vscode.Disposable {
       validateInput: (v) => (v.trim() === String(storeId) ? undefined : vscode.l10n.t('Type {0} to confirm', storeId)),
     });
     if (typed?.trim() !== String(storeId)) return false;
-    const r = await this.ctx.stores.get(cluster)!.client.setTombstone(storeId);
-    if (!r.ok) void vscode.window.showErrorMessage(r.error.message);
+    const r = await this.ctx.stores.get(cluster)!.api.forceTombstone(storeId);
+    if (!r.ok) void vscode.window.showErrorMessage(pdErrorText(r.error));
     this.ctx.stores.refresh();
     return r.ok;
   }
@@ -280,8 +285,8 @@ export class Scaling implements vscode.Disposable {
 
   async removeTombstones(cluster: Cluster): Promise<void> {
     if (!this.ctx.requireTrust()) return;
-    const r = await this.ctx.stores.get(cluster)?.client.removeTombstones();
-    if (r && !r.ok) void vscode.window.showErrorMessage(r.error.message);
+    const r = await this.ctx.stores.get(cluster)?.api.removeTombstones();
+    if (r && !r.ok) void vscode.window.showErrorMessage(pdErrorText(r.error));
     this.ctx.stores.refresh();
   }
 

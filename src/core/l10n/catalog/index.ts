@@ -2,12 +2,14 @@
 // (the l10n unit test checks both languages and their placeholders).
 
 import { common } from './common';
+import { pd } from './pd';
 
 /** The domains in one list, so a test can see an id defined twice (a spread would hide it). */
-export const DOMAINS = { common } as const;
+export const DOMAINS = { common, pd } as const;
 
 export const CATALOG = {
   ...common,
+  ...pd,
 } as const;
 
 export type MessageId = keyof typeof CATALOG;
