@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# npm run mutate: mutation testing of src/core with Stryker (stryker.config.json), then the score per folder.
+# Not part of npm test or CI. Incremental: only mutants whose code or covering test files changed run again;
+# `npm run mutate -- --force` runs them all. Extra arguments go to `stryker run` (e.g. `--mutate src/core/plan/**/*.ts`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# The compiled tests first: Stryker reads their text to see which test files changed since the last run.
+npx tsc -p tsconfig.mutate.json
+# Each mutant runs every test file that reaches it, so the long generated runs are shortened (a mutant such a
+# check catches fails within the first inputs) and timing ratios, which would measure the instrumentation, are skipped.
+export FUZZ_ITERATIONS="${FUZZ_ITERATIONS:-300}" PROPERTY_RUNS="${PROPERTY_RUNS:-25}" SKIP_TIMING=1
+npx stryker run "$@"
+node scripts/mutation-score.mjs

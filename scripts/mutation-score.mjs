@@ -1,0 +1,48 @@
+// Prints the mutation score of `npm run mutate` per folder and in total, from Stryker's JSON report
+// (mutation-testing-report schema). Killed and timed-out mutants count as detected; ignored ones (Stryker disable
+// comments, each with its reason) and ones that do not compile are left out, as Stryker's own score does.
+// Exit code 1 when the total is under the target.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const TARGET = 85;
+const file = process.argv[2] ?? 'reports/mutation/mutation.json';
+const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+
+const DETECTED = new Set(['Killed', 'Timeout']);
+const UNDETECTED = new Set(['Survived', 'NoCoverage']);
+
+/** The folder a file is scored under: src/core/<area>, or the file itself for inventory's single files. */
+const folderOf = (name) => {
+  const rel = path.relative(process.cwd(), path.resolve(name)).split(path.sep).join('/');
+  return rel.startsWith('src/core/inventory/') ? rel : rel.split('/').slice(0, 3).join('/');
+};
+
+const rows = new Map();
+const count = (key, status) => {
+  const row = rows.get(key) ?? { detected: 0, undetected: 0, ignored: 0 };
+  if (DETECTED.has(status)) row.detected++;
+  else if (UNDETECTED.has(status)) row.undetected++;
+  else if (status === 'Ignored') row.ignored++;
+  rows.set(key, row);
+};
+for (const [name, result] of Object.entries(report.files)) {
+  for (const m of result.mutants) {
+    count(folderOf(name), m.status);
+    count('total', m.status);
+  }
+}
+
+const score = ({ detected, undetected }) => (detected + undetected ? (100 * detected) / (detected + undetected) : 100);
+const line = (key, row) =>
+  `${key.padEnd(36)} ${score(row).toFixed(2).padStart(6)} %  ${String(row.detected).padStart(5)} killed  ${String(row.undetected).padStart(4)} survived  ${String(row.ignored).padStart(3)} ignored`;
+
+const total = rows.get('total') ?? { detected: 0, undetected: 0, ignored: 0 };
+rows.delete('total');
+console.log('\nMutation score (killed or timed out / killed, timed out, survived or not covered):');
+for (const key of [...rows.keys()].sort()) console.log(line(key, rows.get(key)));
+console.log(line('total', total));
+if (score(total) < TARGET) {
+  console.error(`\nThe total is under the ${TARGET} % target: see the survivors in reports/mutation/mutation.html`);
+  process.exitCode = 1;
+}
