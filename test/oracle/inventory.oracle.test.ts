@@ -38,7 +38,7 @@ describe('inventory parser vs ansible-inventory --list', () => {
   for (const file of validFiles) {
     it(`agrees on ${path.basename(file)}`, () => {
       const answer = answers.get(file)!;
-      assert.ok(answer.ok, `ansible rejected a corpus file: ${answer.ok ? '' : answer.stderr}`);
+      assert.ok(answer.ok, `ansible rejected a corpus file: ${answer.ok ? '' : answer.error}`);
       const inv = parseInventory(fs.readFileSync(file, 'utf8'));
       assert.deepEqual(inv.problems, []);
       assert.deepEqual(JSON.parse(JSON.stringify(toAnsibleList(inv))), answer.json);

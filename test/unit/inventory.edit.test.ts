@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { addHostLine, applyEdits, removeHost } from '../../src/core/inventory/edit';
 import { parseInventory } from '../../src/core/inventory/parse';
+import { render } from '../../src/core/l10n/message';
 import { genInventory } from '../support/genInventory';
 import { Rng } from '../support/random';
 
@@ -13,7 +14,7 @@ function add(text: string, group: string, host: string, line = host): string {
 
 function remove(text: string, host: string, groups?: string[]): string {
   const r = removeHost(parseInventory(text), host, groups);
-  assert.ok(r.ok, r.ok ? '' : r.message);
+  assert.ok(r.ok, r.ok ? '' : render(r.message, 'en'));
   return applyEdits(text, r.edits);
 }
 

@@ -6,6 +6,7 @@ import { applyEdits } from '../../src/core/inventory/edit';
 import { parseInventory } from '../../src/core/inventory/parse';
 import { validate } from '../../src/core/validation';
 import type { Finding } from '../../src/core/validation/types';
+import { render } from '../../src/core/l10n/message';
 import { SKIP_WITHOUT_SHARED, tidbAnsibleFixtures } from '../support/paths';
 
 const fixture = (name: string) => fs.readFileSync(path.join(tidbAnsibleFixtures, name), 'utf8');
@@ -46,7 +47,7 @@ describe('validation rules', () => {
     const fs2 = only(run(BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5\ntcp_port=9001')), 'syntax');
     assert.equal(fs2.length, 1);
     assert.equal(fs2[0].line, 15);
-    assert.match(fs2[0].message, /read as a host name/);
+    assert.match(render(fs2[0].message, 'en'), /alone on a line is read as a host/);
   });
 
   it('tiflash-host-not-ip: a domain name, directly or as ansible_host', () => {
@@ -65,12 +66,12 @@ describe('validation rules', () => {
     const text = BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5\ntf-b ansible_host=10.0.0.5 deploy_dir=/d2 data_dir=/x tcp_port=9001 http_port=8124 flash_service_port=3931 flash_proxy_port=20171 flash_proxy_status_port=20293 metrics_port=8234');
     const [f] = only(run(text), 'port-conflict');
     assert.equal(f.line, 15);
-    assert.match(f.message, /8234/);
+    assert.match(render(f.message, 'en'), /8234/);
     assert.equal(only(run(fixed(text, f)), 'port-conflict').length, 0);
     assert.match(fixed(text, f), /metrics_port=8235/);
     const cross = BASE.replace('[tikv_servers]\n10.0.0.2', '[tikv_servers]\n10.0.0.2\n10.0.0.5 tikv_port=9000');
     const [c] = only(run(cross), 'port-conflict');
-    assert.match(c.message, /9000/);
+    assert.match(render(c.message, 'en'), /9000/);
   });
 
   it('deploy-dir-conflict and data-dir-conflict between two TiFlash instances on one address', () => {

@@ -1,6 +1,11 @@
-// Ansible's parse_address + expand_hostname_range: `host:port`, `[v6]:port` and `[a:b(:step)]` ranges.
+// Ansible's parse_address + expand_hostname_range: `host:port`, `[v6]:port` and `[a:b(:step)]` ranges,
+// expanded without recursion and within caps, so no line can exhaust the stack or the heap.
 
-export type HostPatternResult = { ok: true; names: string[]; port?: number } | { ok: false; error: string };
+import { msg, type Msg } from '../l10n/message';
+import { pyInt } from './text';
+
+/** `problem`: why Ansible rejects the pattern, or (`tooLarge`) why the extension does not expand it. */
+export type HostPatternResult = { ok: true; names: string[]; port?: number | bigint } | { ok: false; error: Msg; tooLarge?: true };
 
 const NUMERIC_RANGE = String.raw`\[(?:[0-9]+:[0-9]+)(?::[0-9]+)?\]`;
 const ALNUM_RANGE = String.raw`\[(?:[a-z]:[a-z]|[0-9]+:[0-9]+)(?::[0-9]+)?\]`;
@@ -22,17 +27,23 @@ const IPV6 = new RegExp(
 const HOSTPORTS = [BRACKETED_HOSTPORT, HOSTPORT];
 const DIGITS_AND_DOTS = /^[0-9]+(?:\.[0-9]+)*$/;
 
+/** A port as Python's int() keeps it: exact however large. */
+function portOf(digits: string): number | bigint {
+  const n = BigInt(digits);
+  return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
+}
+
 /** Splits off a port and validates the address the way parse_address does; null when Ansible would not understand it. */
-function parseAddress(address: string): { host: string; port?: number } | null {
+function parseAddress(address: string): { host: string; port?: number | bigint } | null {
   // the usual host, an IPv4 address: digits and dots make a valid name whatever the numbers, with no port
   if (DIGITS_AND_DOTS.test(address)) return { host: address };
   let host = address;
-  let port: number | undefined;
+  let port: number | bigint | undefined;
   for (const re of HOSTPORTS) {
     const m = re.exec(host);
     if (m) {
       host = m[1];
-      port = Number(m[2]);
+      port = portOf(m[2]);
     }
   }
   if (IPV4.test(host) || IPV6.test(host) || HOSTNAME.test(host)) return { host, port };
@@ -40,73 +51,95 @@ function parseAddress(address: string): { host: string; port?: number } | null {
 }
 
 const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
-const MAX_EXPANSION = 100_000;
 
-function expandRange(pattern: string, out: string[]): string | undefined {
-  const open = pattern.indexOf('[');
-  const close = pattern.indexOf(']', open);
-  const head = pattern.slice(0, open);
-  // like Python's replace('[','|',1).replace(']','|',1).split('|'): a missing ']' is malformed
-  if (close < 0) return 'host range must be begin:end or begin:end:step';
-  const nrange = pattern.slice(open + 1, close);
-  const tail = pattern.slice(close + 1);
-  if (tail.includes('|') || head.includes('|') || nrange.includes('|')) return 'host range must be begin:end or begin:end:step';
+/** More ranges in one pattern than Ansible's recursive expansion survives (measured on ansible-core 2.14: 986 fail). */
+export const MAX_RANGES = 985;
+/** The most hosts one pattern expands to in the extension, and the most characters they may add up to. */
+export const MAX_RANGE_HOSTS = 100_000;
+const MAX_RANGE_CHARS = 10_000_000;
+
+type Sequence = { items: string[] } | { error: Msg };
+
+/** Python's zfill: zeros after the sign. */
+const zfill = (s: string, width: number) => (s[0] === '-' ? '-' + s.slice(1).padStart(width - 1, '0') : s.padStart(width, '0'));
+
+/** What one `[begin:end:step]` expands to, as expand_hostname_range computes it (names only, no head or tail). */
+function sequence(nrange: string, pattern: string, room: number): Sequence | 'tooLarge' {
+  const err = (id: 'inventory.syntax.rangeMalformed' | 'inventory.syntax.rangeNoEnd' | 'inventory.syntax.rangeWidth' | 'inventory.syntax.rangeOrder' | 'inventory.syntax.rangeStep' | 'inventory.syntax.rangeBounds' | 'inventory.syntax.rangeStepZero') => ({ error: msg(id, { pattern }) });
   const bounds = nrange.split(':');
-  if (bounds.length !== 2 && bounds.length !== 3) return 'host range must be begin:end or begin:end:step';
+  if (bounds.length !== 2 && bounds.length !== 3) return err('inventory.syntax.rangeMalformed');
   const beg = bounds[0] || '0';
   const end = bounds[1];
   const stepText = bounds.length === 3 ? bounds[2] : '1';
-  if (!end) return 'host range must specify end value';
-  let fill = (x: string | number) => String(x);
-  if (beg[0] === '0' && beg.length > 1) {
-    if (beg.length !== end.length) return 'host range must specify equal-length begin and end formats';
-    fill = (x) => String(x).padStart(beg.length, '0');
-  }
-  if (!/^[+-]?\d+$/.test(stepText.trim())) return `invalid step: ${stepText}`;
-  const step = Number(stepText);
-  if (step === 0) return 'range step must not be zero';
-  let seq: (string | number)[];
-  const ib = beg.length === 1 ? LETTERS.indexOf(beg) : -1;
-  const ie = end.length === 1 ? LETTERS.indexOf(end) : -1;
+  if (!end) return err('inventory.syntax.rangeNoEnd');
+  const width = beg[0] === '0' && beg.length > 1 ? beg.length : 0;
+  if (width && width !== end.length) return err('inventory.syntax.rangeWidth');
+  const fill = (s: string) => (width ? zfill(s, width) : s);
+  const step = pyInt(stepText);
+  // string.ascii_letters.index(): any substring of the letters, not only one letter
+  const [ib, ie] = [LETTERS.indexOf(beg), LETTERS.indexOf(end)];
   if (ib >= 0 && ie >= 0) {
-    if (ib > ie) return 'host range must have begin <= end';
-    seq = [];
-    if (step > 0) for (let i = ib; i <= ie; i += step) seq.push(LETTERS[i]);
-  } else {
-    if (!/^\s*[+-]?\d+\s*$/.test(beg) || !/^\s*[+-]?\d+\s*$/.test(end)) return `invalid range bounds: ${nrange}`;
-    const b = Number(beg);
-    const e = Number(end);
-    if (step > 0 && (e - b) / step > MAX_EXPANSION) return 'host range is too large';
-    if (step < 0 && (b - e) / -step > MAX_EXPANSION) return 'host range is too large';
-    seq = [];
-    // Python's range(b, e + 1, step)
-    for (let i = b; step > 0 ? i < e + 1 : i > e + 1; i += step) seq.push(i);
+    if (ib > ie) return err('inventory.syntax.rangeOrder');
+    if (step !== undefined && step !== 0n) {
+      // a slice with a negative step from a lower to a higher index is empty
+      const items: string[] = [];
+      if (step > 0n) for (let i = ib; i <= ie; i += Number(step)) items.push(LETTERS[i]);
+      return { items };
+    }
+    // slice step 0 or int(step) failing is a ValueError, which sends Ansible to the numeric reading below
   }
-  for (const item of seq) {
-    const name = head + fill(item) + tail;
-    if (name.includes('[')) {
-      const err = expandRange(name, out);
-      if (err) return err;
-    } else out.push(name);
-    if (out.length > MAX_EXPANSION) return 'host range is too large';
+  const [b, e] = [pyInt(beg), pyInt(end)];
+  if (b === undefined || e === undefined) return err('inventory.syntax.rangeBounds');
+  if (step === undefined) return err('inventory.syntax.rangeStep');
+  if (step === 0n) return err('inventory.syntax.rangeStepZero');
+  // Python's range(b, e + 1, step)
+  const stop = e + 1n;
+  const count = step > 0n ? (stop > b ? (stop - b + step - 1n) / step : 0n) : b > stop ? (b - stop - step - 1n) / -step : 0n;
+  if (count > BigInt(room)) return 'tooLarge';
+  const items: string[] = [];
+  for (let i = 0n, v = b; i < count; i++, v += step) items.push(fill(String(v)));
+  return { items };
+}
+
+/**
+ * expand_hostname_range, level by level: each level splits every name at its first `[` and first `]`
+ * (Ansible's replace-then-split) and expands that range. The order is Ansible's depth-first order.
+ */
+function expandRanges(pattern: string): HostPatternResult {
+  let names = [pattern];
+  for (let level = 1; names.length && names[0].includes('['); level++) {
+    if (level > MAX_RANGES) return { ok: false, error: msg('inventory.syntax.rangeTooMany', { pattern, count: (pattern.match(/\[/g) ?? []).length, max: MAX_RANGES }) };
+    // every name of a level has the same range and tail: split the first one
+    const first = names[0];
+    const parts = first.replace('[', '|').replace(']', '|').split('|');
+    if (parts.length !== 3) {
+      return { ok: false, error: msg(first.includes(']') ? 'inventory.syntax.rangeMalformed' : 'inventory.syntax.rangeUnclosed', { pattern }) };
+    }
+    const [, nrange, tail] = parts;
+    // names of one level differ only in what earlier ranges put before this one
+    const heads = names.map((n) => n.slice(0, Math.min(n.indexOf('['), n.indexOf(']'))));
+    const seq = sequence(nrange, pattern, Math.floor(MAX_RANGE_HOSTS / names.length));
+    if (seq === 'tooLarge') return { ok: false, error: msg('inventory.rangeTooLarge', { pattern, max: MAX_RANGE_HOSTS }), tooLarge: true };
+    if ('error' in seq) return { ok: false, error: seq.error };
+    if (heads.length * seq.items.length * (first.length + 8) > MAX_RANGE_CHARS) {
+      return { ok: false, error: msg('inventory.rangeTooLarge', { pattern, max: MAX_RANGE_HOSTS }), tooLarge: true };
+    }
+    const next: string[] = [];
+    for (const head of heads) for (const item of seq.items) next.push(head + item + tail);
+    names = next;
   }
-  return undefined;
+  return { ok: true, names };
 }
 
 export function expandHostPattern(pattern: string): HostPatternResult {
   const parsed = parseAddress(pattern);
   const host = parsed ? parsed.host : pattern;
   const port = parsed?.port;
-  if (pattern.trim().endsWith(':') && port === undefined) {
-    return { ok: false, error: `Invalid host pattern '${pattern}': ending in ':' is reserved for a port` };
-  }
-  let names: string[];
-  if (host.includes('[')) {
-    names = [];
-    const err = expandRange(host, names);
-    if (err) return { ok: false, error: err };
-  } else names = [host];
-  if (names.some((n) => n.trim() === '---')) return { ok: false, error: `Invalid host pattern '${pattern}': '---' is normally a sign this is a YAML file` };
-  if (names.some((n) => n === '')) return { ok: false, error: 'Invalid empty host name' };
+  if (pattern.trim().endsWith(':') && port === undefined) return { ok: false, error: msg('inventory.syntax.hostTrailingColon', { pattern }) };
+  const expanded = host.includes('[') ? expandRanges(host) : { ok: true as const, names: [host] };
+  if (!expanded.ok) return expanded;
+  const names = expanded.names;
+  if (names.some((n) => n.trim() === '---')) return { ok: false, error: msg('inventory.syntax.hostYaml', { pattern }) };
+  if (names.some((n) => n === '')) return { ok: false, error: msg('inventory.syntax.hostEmpty', { text: pattern }) };
   return { ok: true, names, port };
 }

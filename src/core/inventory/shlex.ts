@@ -7,7 +7,8 @@ export interface Token {
   end: number;
 }
 
-export type ShlexResult = { ok: true; tokens: Token[] } | { ok: false; error: string };
+/** `quote`: a quote is never closed; `escape`: a backslash ends the line. */
+export type ShlexResult = { ok: true; tokens: Token[] } | { ok: false; error: 'quote' | 'escape' };
 
 const WHITESPACE = ' \t\r\n';
 
@@ -38,12 +39,12 @@ export function shlexSplit(line: string): ShlexResult {
         tokens.push({ text, start, end: i });
         return { ok: true, tokens };
       } else if (c === '\\') {
-        if (i + 1 >= line.length) return { ok: false, error: 'No escaped character' };
+        if (i + 1 >= line.length) return { ok: false, error: 'escape' };
         text += line[i + 1];
         i += 2;
       } else if (c === "'") {
         const close = line.indexOf("'", i + 1);
-        if (close < 0) return { ok: false, error: 'No closing quotation' };
+        if (close < 0) return { ok: false, error: 'quote' };
         text += line.slice(i + 1, close);
         quoted = true;
         i = close + 1;
@@ -58,7 +59,7 @@ export function shlexSplit(line: string): ShlexResult {
             break;
           }
           if (d === '\\') {
-            if (i + 1 >= line.length) return { ok: false, error: 'No escaped character' };
+            if (i + 1 >= line.length) return { ok: false, error: 'escape' };
             const next = line[i + 1];
             // inside double quotes a backslash only escapes a quote or another backslash
             text += next === '"' || next === '\\' ? next : d + next;
@@ -68,7 +69,7 @@ export function shlexSplit(line: string): ShlexResult {
           text += d;
           i++;
         }
-        if (!closed) return { ok: false, error: 'No closing quotation' };
+        if (!closed) return { ok: false, error: 'quote' };
         quoted = true;
       } else {
         text += c;

@@ -3,6 +3,7 @@
 // kept in workspace state so a reload can resume it.
 
 import * as vscode from 'vscode';
+import { langFromDisplay, render } from '../../core/l10n/message';
 import { editsFor } from '../../core/plan/editOps';
 import { planScaleIn } from '../../core/plan/scaleIn';
 import { planScaleOut } from '../../core/plan/scaleOut';
@@ -207,7 +208,7 @@ export class Scaling implements vscode.Disposable {
       const uri = file === 'inventory' ? cluster.inventoryUri : cluster.hostsUri;
       const doc = await vscode.workspace.openTextDocument(uri);
       const r = editsFor(doc.getText(), ops);
-      if (!r.ok) return r.message;
+      if (!r.ok) return render(r.message, langFromDisplay(vscode.env.language));
       const we = new vscode.WorkspaceEdit();
       for (const e of r.edits) we.replace(uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
       if (!(await vscode.workspace.applyEdit(we))) return vscode.l10n.t('could not edit {0}', uri.fsPath);
