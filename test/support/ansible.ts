@@ -45,7 +45,8 @@ export async function runAnsiblePython<T>(script: string, input: unknown): Promi
   return JSON.parse(r.stdout) as T;
 }
 
-export type AnsibleAnswer = { ok: true; json: unknown; text: string } | { ok: false; error: string };
+/** `text`: the JSON as printed (it may hold Infinity or integers past 2^53: compare it through canonicalJson). */
+export type AnsibleAnswer = { ok: true; text: string } | { ok: false; error: string };
 
 // What ansible-inventory prints when the ini plugin cannot parse a file: the only failure that counts as a rejection
 const PARSE_ERROR = /Failed to parse .* with ini plugin: (.*)/;
@@ -53,7 +54,7 @@ const PARSE_ERROR = /Failed to parse .* with ini plugin: (.*)/;
 /** `ansible-inventory --list` on a file: its JSON, or the parse error with which Ansible rejects the file. */
 export async function ansibleInventoryList(file: string): Promise<AnsibleAnswer> {
   const r = await execa(ansibleInventory(), ['-i', file, '--list'], { env: ansibleEnv, reject: false });
-  if (r.exitCode === 0) return { ok: true, json: JSON.parse(r.stdout), text: r.stdout };
+  if (r.exitCode === 0) return { ok: true, text: r.stdout };
   const oneLine = r.stderr.replace(/\s*\n\s*/g, ' ');
   const m = PARSE_ERROR.exec(oneLine);
   if (!m) throw new Error(`ansible-inventory failed without a parse error (exit ${r.exitCode}): ${r.stderr || r.stdout}`);
