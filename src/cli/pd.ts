@@ -6,6 +6,7 @@ import { matchStores, stateLabel } from '../core/pd/match';
 import { planScaleIn } from '../core/plan/scaleIn';
 import { planScaleOut } from '../core/plan/scaleOut';
 import type { Plan } from '../core/plan/types';
+import { msg } from '../core/l10n/message';
 import { CliError, format, printJson, readInventory } from './io';
 
 export interface PdOptions {
@@ -16,7 +17,7 @@ export interface PdOptions {
 }
 
 async function withClient<T>(pd: string | undefined, fn: (c: PdClient) => Promise<T>): Promise<T> {
-  if (!pd) throw new CliError('missing --pd URL[,URL...]');
+  if (!pd) throw new CliError(msg('cli.missingPd'));
   const client = new PdClient({ endpoints: pd.split(',') });
   try {
     return await fn(client);
@@ -29,7 +30,7 @@ export async function stores(opts: PdOptions): Promise<number> {
   const fmt = format(opts.format);
   const { inv } = readInventory(opts.inventory);
   const r = await withClient(opts.pd, (c) => c.stores());
-  if (!r.ok) throw new CliError(r.error.message);
+  if (!r.ok) throw new CliError(msg('cli.pdFailed', { detail: r.error.message }));
   const rows = matchStores(tiflashHosts(inv), r.value).map((s) => ({
     host: s.host?.name ?? null,
     address: s.host?.address ?? s.store!.address,
@@ -59,19 +60,19 @@ function printPlan(plan: Plan, fmt: 'text' | 'json'): number {
 
 export async function plan(kind: string | undefined, host: string | undefined, opts: PdOptions): Promise<number> {
   const fmt = format(opts.format);
-  if (!host) throw new CliError('missing HOST: tiflash-ansible plan scale-out|scale-in HOST -i inventory.ini');
+  if (!host) throw new CliError(msg('cli.missingHost'));
   const { inv } = readInventory(opts.inventory);
   const hosts = opts.hosts ? readInventory(opts.hosts, 'hosts').inv : undefined;
   if (kind === 'scale-out') {
     const st = opts.pd ? await withClient(opts.pd, (c) => c.stores()) : undefined;
-    if (st && !st.ok) throw new CliError(st.error.message);
+    if (st && !st.ok) throw new CliError(msg('cli.pdFailed', { detail: st.error.message }));
     return printPlan(planScaleOut({ inventory: inv, hosts, host, stores: st?.value }), fmt);
   }
   if (kind === 'scale-in') {
     const [st, rules] = await withClient(opts.pd, (c) => Promise.all([c.stores(), c.tiflashRules()]));
-    if (!st.ok) throw new CliError(st.error.message);
-    if (!rules.ok) throw new CliError(rules.error.message);
+    if (!st.ok) throw new CliError(msg('cli.pdFailed', { detail: st.error.message }));
+    if (!rules.ok) throw new CliError(msg('cli.pdFailed', { detail: rules.error.message }));
     return printPlan(planScaleIn({ inventory: inv, hosts, host, stores: st.value, rules: rules.value }), fmt);
   }
-  throw new CliError(`unknown plan '${kind ?? ''}' (expected scale-out or scale-in)`);
+  throw new CliError(msg('cli.unknownPlan', { kind: kind ?? '' }));
 }

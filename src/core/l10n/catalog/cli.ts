@@ -15,7 +15,8 @@ Commands:
                                          TiFlash hosts with their PD store, and TiFlash stores the inventory lacks
   plan scale-out HOST -i FILE [--hosts FILE] [--pd URL] [--format text|json]
   plan scale-in HOST -i FILE [--hosts FILE] --pd URL [--format text|json]
-                                         the steps of a scale-out / scale-in; exit 1 with {"blocked":[...]} when a check fails
+                                         the steps of a scale-out / scale-in; exit 1 with the failed checks
+                                         (JSON: a "blocked" list) when a check fails
 
 Options:
   -i, --inventory FILE   inventory.ini of a tidb-ansible folder
@@ -38,7 +39,8 @@ Exit codes: 0 done, 1 a finding, a rejected inventory or a blocked plan, 2 a usa
                                          列出 TiFlash 主机及其 PD 存储节点，以及 inventory 中缺少的 TiFlash 存储节点
   plan scale-out HOST -i FILE [--hosts FILE] [--pd URL] [--format text|json]
   plan scale-in HOST -i FILE [--hosts FILE] --pd URL [--format text|json]
-                                         列出扩容 / 缩容的步骤；检查不通过时输出 {"blocked":[...]}，退出码为 1
+                                         列出扩容 / 缩容的步骤；检查不通过时列出未通过的检查
+                                         （JSON 中为 "blocked" 列表），退出码为 1
 
 选项：
   -i, --inventory FILE   tidb-ansible 目录中的 inventory.ini
