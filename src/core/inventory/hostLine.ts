@@ -2,10 +2,10 @@
 // its line number and its group, so the full parse and the incremental one read it the same way.
 
 import { msg, type Msg } from '../l10n/message';
-import { expandHostPattern } from './hostPattern';
+import { expandHostPattern, MAX_RANGE_HOSTS } from './hostPattern';
 import { readLiteral } from './pyLiteral';
 import { shlexSplit, type Token } from './shlex';
-import { leadingSpace, strippedEnd } from './text';
+import { excerpt, leadingSpace, strippedEnd } from './text';
 import type { HostLine, Problem, Span, VarEntry } from './types';
 
 interface HostText {
@@ -35,7 +35,7 @@ const HOST_TEXT_CACHE_LIMIT = 50_000;
 export const rejected = (what: Msg): Msg => msg('inventory.syntax.rejected', { what });
 
 /** A line starting with `[` that is no valid header: one without its `]`, or with text after it. */
-export const headerMsg = (text: string): Msg => msg(text.includes(']') ? 'inventory.syntax.headerTrailing' : 'inventory.syntax.unclosedHeader', { text });
+export const headerMsg = (text: string): Msg => msg(text.includes(']') ? 'inventory.syntax.headerTrailing' : 'inventory.syntax.unclosedHeader', { text: excerpt(text) });
 
 export function syntaxProblem(lineText: string, line: number, message: Msg, span?: Partial<Span>): Problem {
   return {
@@ -44,12 +44,17 @@ export function syntaxProblem(lineText: string, line: number, message: Msg, span
   };
 }
 
-/** The host line at line `n` of `group` (its text starting at column `offset`), or the problem Ansible would abort with. */
-export function readHostLine(n: number, raw: string, group: string, cached = false, offset = 0): HostLine | Problem {
-  let parsed = cached ? hostTextCache.get(raw) : undefined;
+/**
+ * The host line at line `n` of `group` (its text starting at column `offset`), or the problem Ansible would
+ * abort with. `room`: how many hosts the inventory's ranges may still expand to.
+ */
+export function readHostLine(n: number, raw: string, group: string, cached = false, offset = 0, room = MAX_RANGE_HOSTS): HostLine | Problem {
+  // a line cut short by the inventory's cap reads differently elsewhere: it is not cached
+  const cache = cached && room >= MAX_RANGE_HOSTS;
+  let parsed = cache ? hostTextCache.get(raw) : undefined;
   if (!parsed) {
-    parsed = tokenizeHostLine(raw);
-    if (cached) {
+    parsed = tokenizeHostLine(raw, room);
+    if (cache) {
       if (hostTextCache.size >= HOST_TEXT_CACHE_LIMIT) hostTextCache.clear();
       hostTextCache.set(raw, parsed);
     }
@@ -74,9 +79,6 @@ export function entryAt(e: VarEntry, line: number, offset = 0): VarEntry {
   };
 }
 
-/** The most hosts all range lines of one inventory may expand to; lines past it are not expanded (a warning says so). */
-export const MAX_INVENTORY_RANGE_HOSTS = 200_000;
-
 /** Whether a host line is one of a range: those count against the inventory's cap. */
 export const ranged = (l: HostLine) => l.names.length > 1 || l.pattern.includes('[');
 
@@ -85,16 +87,16 @@ export const isProblem = (x: HostLine | Problem): x is Problem => 'rule' in x;
 const syntax = (what: Msg, span?: Token): { problem: LineProblem } => ({ problem: { rule: 'syntax', severity: 'error', message: rejected(what), span } });
 
 /** What Ansible reads on a host line: it strips the line (Python's strip), then splits it as a POSIX shell would. */
-function tokenizeHostLine(raw: string): Tokenized {
+function tokenizeHostLine(raw: string, room: number): Tokenized {
   const [lead, end] = [leadingSpace(raw), strippedEnd(raw)];
   const text = raw.slice(lead, end);
   const header = text[0] === '[';
   const split = shlexSplit(text);
-  if (!split.ok) return syntax(msg(split.error === 'quote' ? 'inventory.syntax.unclosedQuote' : 'inventory.syntax.trailingBackslash', { text }));
+  if (!split.ok) return syntax(msg(split.error === 'quote' ? 'inventory.syntax.unclosedQuote' : 'inventory.syntax.trailingBackslash', { text: excerpt(text) }));
   const tokens = lead ? split.tokens.map((t) => ({ text: t.text, start: t.start + lead, end: t.end + lead })) : split.tokens;
   const first = tokens[0];
-  if (!first) return syntax(msg('inventory.syntax.hostEmpty', { text }));
-  const expanded = expandHostPattern(first.text);
+  if (!first) return syntax(msg('inventory.syntax.hostEmpty', { text: excerpt(text) }));
+  const expanded = expandHostPattern(first.text, room);
   if (!expanded.ok) {
     if (expanded.tooLarge) return { problem: { rule: 'range-too-large', severity: 'warning', message: expanded.error, span: first } };
     // a group header that lost its `]` (or has text after it) is read as a host, which then fails: say what it is
@@ -105,11 +107,11 @@ function tokenizeHostLine(raw: string): Tokenized {
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     const eq = t.text.indexOf('=');
-    if (eq < 0) return syntax(msg('inventory.syntax.hostVarNoEquals', { token: t.text }), t);
+    if (eq < 0) return syntax(msg('inventory.syntax.hostVarNoEquals', { token: excerpt(t.text) }), t);
     const key = t.text.slice(0, eq);
     const valueText = t.text.slice(eq + 1);
     const literal = readLiteral(valueText);
-    if (!literal.ok) return syntax(msg(literal.reject === 'unhashable' ? 'inventory.syntax.valueUnhashable' : 'inventory.syntax.valueTooDeep', { key }), t);
+    if (!literal.ok) return syntax(msg(literal.reject === 'unhashable' ? 'inventory.syntax.valueUnhashable' : 'inventory.syntax.valueTooDeep', { key: excerpt(key) }), t);
     const keyEnd = Math.min(t.start + key.length, t.end);
     vars.push({
       key, value: literal.value, raw: valueText,

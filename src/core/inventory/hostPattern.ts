@@ -2,29 +2,26 @@
 // expanded without recursion and within caps, so no line can exhaust the stack or the heap.
 
 import { msg, type Msg } from '../l10n/message';
-import { pyInt } from './text';
+import { excerpt, pyInt } from './text';
 
-/** `problem`: why Ansible rejects the pattern, or (`tooLarge`) why the extension does not expand it. */
+/** `error`: why Ansible rejects the pattern, or (`tooLarge`) why the extension does not expand it. */
 export type HostPatternResult = { ok: true; names: string[]; port?: number | bigint } | { ok: false; error: Msg; tooLarge?: true };
 
 const NUMERIC_RANGE = String.raw`\[(?:[0-9]+:[0-9]+)(?::[0-9]+)?\]`;
-const ALNUM_RANGE = String.raw`\[(?:[a-z]:[a-z]|[0-9]+:[0-9]+)(?::[0-9]+)?\]`;
 const HEX_RANGE = String.raw`\[(?:[0-9a-f]+:[0-9a-f]+)(?::[0-9]+)?\]`;
 const IPV4_PART = String.raw`(?:[01]?[0-9]{1,2}|2[0-4][0-9]|25[0-5]|${NUMERIC_RANGE})`;
 const IPV6_PART = String.raw`(?:[0-9a-f]{1,4}|${HEX_RANGE})`;
-const LABEL = String.raw`(?:[\p{L}\p{N}_]|${ALNUM_RANGE})(?:[\p{L}\p{N}_-]|${ALNUM_RANGE})*(?<![_-])`;
 
-const BRACKETED_HOSTPORT = /^\[(.+)\]:([0-9]+)$/;
-const HOSTPORT = /^((?:[^:[\]]|\[[^\]]*\])*):([0-9]+)$/;
 const IPV4 = new RegExp(`^(?:${IPV4_PART}\\.){3}${IPV4_PART}$`, 'i');
-const HOSTNAME = new RegExp(`^${LABEL}(?:\\.${LABEL})*$`, 'iu');
 const IPV4_TAIL = String.raw`(?:[0-9]{1,3}\.){3}[0-9]{1,3}`;
 const IPV6 = new RegExp(
   String.raw`^(?:(?:${IPV6_PART}:){7}${IPV6_PART}|(?:${IPV6_PART}:){1,6}:(?:${IPV6_PART}:){0,5}${IPV6_PART}|(?:${IPV6_PART}:){1,7}:|::(?:${IPV6_PART}:){0,6}${IPV6_PART}?|(?:${IPV6_PART}:){6}${IPV4_TAIL}|::(?:${IPV6_PART}:){0,5}${IPV4_TAIL})(?:%\S+)?$`,
   'i',
 );
-
-const HOSTPORTS = [BRACKETED_HOSTPORT, HOSTPORT];
+// bounded, so these regexes run in time linear in the text; the unbounded parts are scanned by hand below
+const ALNUM_RANGE = /\[(?:[a-z]:[a-z]|[0-9]+:[0-9]+)(?::[0-9]+)?\]/iy;
+const LABEL_CHAR = /[\p{L}\p{N}_-]/u;
+const PORT_SUFFIX = /:([0-9]+)$/;
 const DIGITS_AND_DOTS = /^[0-9]+(?:\.[0-9]+)*$/;
 
 /** A port as Python's int() keeps it: exact however large. */
@@ -33,20 +30,51 @@ function portOf(digits: string): number | bigint {
   return n <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(n) : n;
 }
 
-/** Splits off a port and validates the address the way parse_address does; null when Ansible would not understand it. */
+/** Ansible's `hostname` pattern: labels of word characters, `-` and ranges, not starting with `-` nor ending with `_` or `-`. */
+function isHostname(host: string): boolean {
+  for (const label of host.split('.')) {
+    if (!label || label[0] === '-' || /[_-]$/.test(label)) return false;
+    for (let i = 0; i < label.length; ) {
+      ALNUM_RANGE.lastIndex = i;
+      const range = label[i] === '[' ? ALNUM_RANGE.exec(label) : null;
+      if (range) i += range[0].length;
+      else if (LABEL_CHAR.test(String.fromCodePoint(label.codePointAt(i)!))) i += label.codePointAt(i)! > 0xffff ? 2 : 1;
+      else return false;
+    }
+  }
+  return true;
+}
+
+/** What `[^:[\]]` and `\[[^\]]*\]` allow before `:port`: no `:`, `[` or `]` outside a bracket pair. */
+function bracketsBalanced(host: string): boolean {
+  for (let i = 0; i < host.length; i++) {
+    const c = host[i];
+    if (c === ':' || c === ']') return false;
+    if (c === '[') {
+      i = host.indexOf(']', i);
+      if (i < 0) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * Splits off a port and validates the address the way parse_address does; null when Ansible would not
+ * understand it. Without a port the validation changes nothing (Ansible keeps the pattern as the host either way).
+ */
 function parseAddress(address: string): { host: string; port?: number | bigint } | null {
   // the usual host, an IPv4 address: digits and dots make a valid name whatever the numbers, with no port
   if (DIGITS_AND_DOTS.test(address)) return { host: address };
+  const m = PORT_SUFFIX.exec(address);
+  if (!m) return { host: address };
   let host = address;
   let port: number | bigint | undefined;
-  for (const re of HOSTPORTS) {
-    const m = re.exec(host);
-    if (m) {
-      host = m[1];
-      port = portOf(m[2]);
-    }
-  }
-  if (IPV4.test(host) || IPV6.test(host) || HOSTNAME.test(host)) return { host, port };
+  // `[host]:port`, then `host:port` (the first split may leave a host the second splits again)
+  const bracketed = address[0] === '[' ? address.lastIndexOf(']:', m.index) : -1;
+  if (bracketed > 1 && bracketed === m.index - 1) [host, port] = [address.slice(1, bracketed), portOf(m[1])];
+  const again = PORT_SUFFIX.exec(host);
+  if (again && bracketsBalanced(host.slice(0, again.index))) [host, port] = [host.slice(0, again.index), portOf(again[1])];
+  if (IPV4.test(host) || IPV6.test(host) || isHostname(host)) return { host, port };
   return null;
 }
 
@@ -56,16 +84,20 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
 export const MAX_RANGES = 985;
 /** The most hosts one pattern expands to in the extension, and the most characters they may add up to. */
 export const MAX_RANGE_HOSTS = 100_000;
+/** The most hosts all range lines of one inventory may expand to; lines past it are not expanded (a warning says so). */
+export const MAX_INVENTORY_RANGE_HOSTS = 200_000;
 const MAX_RANGE_CHARS = 10_000_000;
 
-type Sequence = { items: string[] } | { error: Msg };
+/** One `[begin:end:step]` as expand_hostname_range reads it: how many names, and each one (without head or tail). */
+type Range = { error: Msg } | { count: bigint; item: (i: bigint) => string };
 
 /** Python's zfill: zeros after the sign. */
 const zfill = (s: string, width: number) => (s[0] === '-' ? '-' + s.slice(1).padStart(width - 1, '0') : s.padStart(width, '0'));
 
-/** What one `[begin:end:step]` expands to, as expand_hostname_range computes it (names only, no head or tail). */
-function sequence(nrange: string, pattern: string, room: number): Sequence | 'tooLarge' {
-  const err = (id: 'inventory.syntax.rangeMalformed' | 'inventory.syntax.rangeNoEnd' | 'inventory.syntax.rangeWidth' | 'inventory.syntax.rangeOrder' | 'inventory.syntax.rangeStep' | 'inventory.syntax.rangeBounds' | 'inventory.syntax.rangeStepZero') => ({ error: msg(id, { pattern }) });
+type RangeError = 'inventory.syntax.rangeMalformed' | 'inventory.syntax.rangeNoEnd' | 'inventory.syntax.rangeWidth' | 'inventory.syntax.rangeOrder' | 'inventory.syntax.rangeStep' | 'inventory.syntax.rangeBounds' | 'inventory.syntax.rangeStepZero';
+
+function rangeOf(nrange: string, pattern: string): Range {
+  const err = (id: RangeError) => ({ error: msg(id, { pattern: excerpt(pattern) }) });
   const bounds = nrange.split(':');
   if (bounds.length !== 2 && bounds.length !== 3) return err('inventory.syntax.rangeMalformed');
   const beg = bounds[0] || '0';
@@ -74,19 +106,15 @@ function sequence(nrange: string, pattern: string, room: number): Sequence | 'to
   if (!end) return err('inventory.syntax.rangeNoEnd');
   const width = beg[0] === '0' && beg.length > 1 ? beg.length : 0;
   if (width && width !== end.length) return err('inventory.syntax.rangeWidth');
-  const fill = (s: string) => (width ? zfill(s, width) : s);
   const step = pyInt(stepText);
   // string.ascii_letters.index(): any substring of the letters, not only one letter
   const [ib, ie] = [LETTERS.indexOf(beg), LETTERS.indexOf(end)];
   if (ib >= 0 && ie >= 0) {
     if (ib > ie) return err('inventory.syntax.rangeOrder');
-    if (step !== undefined && step !== 0n) {
-      // a slice with a negative step from a lower to a higher index is empty
-      const items: string[] = [];
-      if (step > 0n) for (let i = ib; i <= ie; i += Number(step)) items.push(LETTERS[i]);
-      return { items };
-    }
-    // slice step 0 or int(step) failing is a ValueError, which sends Ansible to the numeric reading below
+    // a slice with a negative step from a lower to a higher index is empty; step 0 or an int() failing
+    // is a ValueError, which sends Ansible to the numeric reading below
+    if (step !== undefined && step < 0n) return { count: 0n, item: () => '' };
+    if (step !== undefined && step > 0n) return { count: BigInt(ie - ib) / step + 1n, item: (i) => LETTERS[ib + Number(i * step)] };
   }
   const [b, e] = [pyInt(beg), pyInt(end)];
   if (b === undefined || e === undefined) return err('inventory.syntax.rangeBounds');
@@ -95,51 +123,73 @@ function sequence(nrange: string, pattern: string, room: number): Sequence | 'to
   // Python's range(b, e + 1, step)
   const stop = e + 1n;
   const count = step > 0n ? (stop > b ? (stop - b + step - 1n) / step : 0n) : b > stop ? (b - stop - step - 1n) / -step : 0n;
-  if (count > BigInt(room)) return 'tooLarge';
-  const items: string[] = [];
-  for (let i = 0n, v = b; i < count; i++, v += step) items.push(fill(String(v)));
-  return { items };
+  return { count, item: (i) => (width ? zfill(String(b + i * step), width) : String(b + i * step)) };
 }
 
 /**
- * expand_hostname_range, level by level: each level splits every name at its first `[` and first `]`
- * (Ansible's replace-then-split) and expands that range. The order is Ansible's depth-first order.
+ * expand_hostname_range without its recursion. Ansible splits the name at its first `[` and first `]`
+ * (replace-then-split), expands that range, and recurses into each name for the next one, depth first. Every
+ * name of one depth has the same text after its range, so the ranges are found once on the pattern: each
+ * one's text before it (`head`) and its bounds. The first branch meets every range before any expansion
+ * grows: an error, an empty range or too deep a recursion there decides the whole line.
  */
-function expandRanges(pattern: string): HostPatternResult {
-  let names = [pattern];
-  for (let level = 1; names.length && names[0].includes('['); level++) {
-    if (level > MAX_RANGES) return { ok: false, error: msg('inventory.syntax.rangeTooMany', { pattern, count: (pattern.match(/\[/g) ?? []).length, max: MAX_RANGES }) };
-    // every name of a level has the same range and tail: split the first one
-    const first = names[0];
-    const parts = first.replace('[', '|').replace(']', '|').split('|');
-    if (parts.length !== 3) {
-      return { ok: false, error: msg(first.includes(']') ? 'inventory.syntax.rangeMalformed' : 'inventory.syntax.rangeUnclosed', { pattern }) };
-    }
-    const [, nrange, tail] = parts;
-    // names of one level differ only in what earlier ranges put before this one
-    const heads = names.map((n) => n.slice(0, Math.min(n.indexOf('['), n.indexOf(']'))));
-    const seq = sequence(nrange, pattern, Math.floor(MAX_RANGE_HOSTS / names.length));
-    if (seq === 'tooLarge') return { ok: false, error: msg('inventory.rangeTooLarge', { pattern, max: MAX_RANGE_HOSTS }), tooLarge: true };
-    if ('error' in seq) return { ok: false, error: seq.error };
-    if (heads.length * seq.items.length * (first.length + 8) > MAX_RANGE_CHARS) {
-      return { ok: false, error: msg('inventory.rangeTooLarge', { pattern, max: MAX_RANGE_HOSTS }), tooLarge: true };
-    }
-    const next: string[] = [];
-    for (const head of heads) for (const item of seq.items) next.push(head + item + tail);
-    names = next;
+function expandRanges(pattern: string, room: number): HostPatternResult {
+  // any `|` breaks the split into three parts
+  if (pattern.includes('|')) return { ok: false, error: msg(pattern.includes(']') ? 'inventory.syntax.rangeMalformed' : 'inventory.syntax.rangeUnclosed', { pattern: excerpt(pattern) }) };
+  const levels: { head: string; nrange: string }[] = [];
+  let at = 0;
+  while (levels.length <= MAX_RANGES) {
+    const open = pattern.indexOf('[', at);
+    if (open < 0) break;
+    const close = pattern.indexOf(']', at);
+    if (close < 0) return { ok: false, error: msg('inventory.syntax.rangeUnclosed', { pattern: excerpt(pattern) }) };
+    const [lo, hi] = open < close ? [open, close] : [close, open];
+    levels.push({ head: pattern.slice(at, lo), nrange: pattern.slice(lo + 1, hi) });
+    at = hi + 1;
   }
-  return { ok: true, names };
+  const tail = pattern.slice(at);
+  const ranges: Extract<Range, { count: bigint }>[] = [];
+  let count = 1n;
+  for (const [depth, level] of levels.entries()) {
+    if (depth === MAX_RANGES) return { ok: false, error: msg('inventory.syntax.rangeTooMany', { pattern: excerpt(pattern), count: countOf(pattern, '['), max: MAX_RANGES }) };
+    const range = rangeOf(level.nrange, pattern);
+    if ('error' in range) return { ok: false, error: range.error };
+    // an empty range (a negative step) ends every branch: the line names no host
+    if (!range.count) return { ok: true, names: [] };
+    ranges.push(range);
+    count *= range.count;
+  }
+  if (count > BigInt(room)) return room < MAX_RANGE_HOSTS ? overBudget : tooLarge(pattern);
+  if (Number(count) * (pattern.length + 8) > MAX_RANGE_CHARS) return tooLarge(pattern);
+  let names = [''];
+  levels.forEach((level, depth) => {
+    const { count: n, item } = ranges[depth];
+    const next: string[] = [];
+    for (const name of names) for (let i = 0n; i < n; i++) next.push(name + level.head + item(i));
+    names = next;
+  });
+  return { ok: true, names: names.map((n) => n + tail) };
 }
 
-export function expandHostPattern(pattern: string): HostPatternResult {
+const tooLarge = (pattern: string): HostPatternResult => ({ ok: false, error: msg('inventory.rangeTooLarge', { pattern: excerpt(pattern), max: MAX_RANGE_HOSTS }), tooLarge: true });
+const overBudget: HostPatternResult = { ok: false, error: msg('inventory.rangesOverBudget', { max: MAX_INVENTORY_RANGE_HOSTS }), tooLarge: true };
+
+function countOf(text: string, ch: string): number {
+  let n = 0;
+  for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) n++;
+  return n;
+}
+
+/** `room`: how many more hosts the inventory's ranges may expand to (see MAX_INVENTORY_RANGE_HOSTS). */
+export function expandHostPattern(pattern: string, room = MAX_RANGE_HOSTS): HostPatternResult {
   const parsed = parseAddress(pattern);
   const host = parsed ? parsed.host : pattern;
   const port = parsed?.port;
-  if (pattern.trim().endsWith(':') && port === undefined) return { ok: false, error: msg('inventory.syntax.hostTrailingColon', { pattern }) };
-  const expanded = host.includes('[') ? expandRanges(host) : { ok: true as const, names: [host] };
+  if (pattern.trim().endsWith(':') && port === undefined) return { ok: false, error: msg('inventory.syntax.hostTrailingColon', { pattern: excerpt(pattern) }) };
+  const expanded = host.includes('[') ? expandRanges(host, Math.min(room, MAX_RANGE_HOSTS)) : { ok: true as const, names: [host] };
   if (!expanded.ok) return expanded;
   const names = expanded.names;
-  if (names.some((n) => n.trim() === '---')) return { ok: false, error: msg('inventory.syntax.hostYaml', { pattern }) };
-  if (names.some((n) => n === '')) return { ok: false, error: msg('inventory.syntax.hostEmpty', { text: pattern }) };
+  if (names.some((n) => n.trim() === '---')) return { ok: false, error: msg('inventory.syntax.hostYaml', { pattern: excerpt(pattern) }) };
+  if (names.some((n) => n === '')) return { ok: false, error: msg('inventory.syntax.hostEmpty', { text: excerpt(pattern) }) };
   return { ok: true, names, port };
 }

@@ -5,10 +5,11 @@
 
 import { msg } from '../l10n/message';
 import { indexHosts, ungroupedMembers } from './hostIndex';
-import { MAX_INVENTORY_RANGE_HOSTS, headerMsg, isProblem, ranged, readHostLine, rejected, syntaxProblem } from './hostLine';
+import { headerMsg, isProblem, ranged, readHostLine, rejected, syntaxProblem } from './hostLine';
+import { MAX_INVENTORY_RANGE_HOSTS } from './hostPattern';
 import { readLiteral } from './pyLiteral';
 import { reparse } from './reparse';
-import { PY_SPACE, leadingSpace, pyInt, pyLines, pyStrip, splitText, strippedEnd, type SplitText } from './text';
+import { PY_SPACE, excerpt, leadingSpace, pyInt, pyLines, pyStrip, splitText, strippedEnd, type SplitText } from './text';
 import type { Group, Inventory, Problem, SectionKind, Span, Value, VarEntry } from './types';
 
 const SECTION = new RegExp(String.raw`^\[([^:\]${PY_SPACE}]+)(?::([\p{L}\p{N}_]+))?\][${PY_SPACE}]*(?:#.*)?$`, 'u');
@@ -116,7 +117,7 @@ function parseAll({ lines, eol, bom }: SplitText, again: boolean): Inventory {
       const name = m[1];
       const k = (m[2] ?? 'hosts') as SectionKind;
       if (!KINDS.includes(k)) {
-        problem(n, rejected(msg('inventory.syntax.headerUnknownType', { text: line, type: m[2] })), whole);
+        problem(n, rejected(msg('inventory.syntax.headerUnknownType', { text: excerpt(line), type: excerpt(m[2]) })), whole);
         kind = 'invalid';
         return;
       }
@@ -133,7 +134,7 @@ function parseAll({ lines, eol, bom }: SplitText, again: boolean): Inventory {
       return;
     }
     if (line.startsWith('[') && line.endsWith(']')) {
-      problem(n, rejected(msg('inventory.syntax.headerInvalid', { text: line })), whole);
+      problem(n, rejected(msg('inventory.syntax.headerInvalid', { text: excerpt(line) })), whole);
       kind = 'invalid';
       return;
     }
@@ -167,22 +168,16 @@ function parseAll({ lines, eol, bom }: SplitText, again: boolean): Inventory {
   }
 
   function parseHostLine(n: number, raw: string, offset: number): void {
-    const read = readHostLine(n, raw, group, again, offset);
+    const read = readHostLine(n, raw, group, again, offset, MAX_INVENTORY_RANGE_HOSTS - inv.rangeHosts);
     if (isProblem(read)) return void inv.problems.push(read);
-    if (ranged(read)) {
-      if (inv.rangeHosts + read.names.length > MAX_INVENTORY_RANGE_HOSTS) {
-        inv.problems.push({ line: n, start: read.start, end: read.end, rule: 'range-too-large', severity: 'warning', message: msg('inventory.rangeTooLarge', { pattern: read.pattern, max: MAX_INVENTORY_RANGE_HOSTS }) });
-        return;
-      }
-      inv.rangeHosts += read.names.length;
-    }
+    if (ranged(read)) inv.rangeHosts += read.names.length;
     inv.hostLines.push(read);
   }
 
   function parseVarLine(n: number, raw: string, offset: number, line: string): void {
     const eq = raw.indexOf('=');
     if (eq < 0) {
-      return problem(n, rejected(line[0] === '[' ? headerMsg(line) : msg('inventory.syntax.varNoEquals', { text: line })), { start: offset + leadingSpace(raw), end: offset + strippedEnd(raw) });
+      return problem(n, rejected(line[0] === '[' ? headerMsg(line) : msg('inventory.syntax.varNoEquals', { text: excerpt(line) })), { start: offset + leadingSpace(raw), end: offset + strippedEnd(raw) });
     }
     const keyRaw = raw.slice(0, eq);
     const valRaw = raw.slice(eq + 1);
@@ -193,7 +188,7 @@ function parseAll({ lines, eol, bom }: SplitText, again: boolean): Inventory {
     const valueSpan = { line: n, start: valueStart, end: valueStart + valueText.length };
     const literal = readLiteral(valueText);
     if (!literal.ok) {
-      return problem(n, rejected(msg(literal.reject === 'unhashable' ? 'inventory.syntax.valueUnhashable' : 'inventory.syntax.valueTooDeep', { key })), valueSpan);
+      return problem(n, rejected(msg(literal.reject === 'unhashable' ? 'inventory.syntax.valueUnhashable' : 'inventory.syntax.valueTooDeep', { key: excerpt(key) })), valueSpan);
     }
     const entry: VarEntry = { key, value: literal.value, raw: valueText, keySpan: { line: n, start: keyStart, end: keyStart + key.length }, valueSpan };
     inv.groupVarLines.push({ line: n, start: keyStart, end: offset + strippedEnd(raw), group, entry });
@@ -201,13 +196,13 @@ function parseAll({ lines, eol, bom }: SplitText, again: boolean): Inventory {
     if (key === 'ansible_group_priority') {
       const p = priorityOf(entry.value);
       if (p !== undefined) g.priority = p;
-      else problem(n, rejected(msg('inventory.syntax.groupPriority', { value: valueText })), entry.valueSpan);
+      else problem(n, rejected(msg('inventory.syntax.groupPriority', { value: excerpt(valueText) })), entry.valueSpan);
     } else g.vars[key] = entry.value;
   }
 
   function parseChildLine(n: number, line: string, whole: { start: number; end: number }): void {
     const m = GROUP_NAME.exec(line);
-    if (!m) return problem(n, rejected(msg('inventory.syntax.childBadName', { text: line })), whole);
+    if (!m) return problem(n, rejected(msg('inventory.syntax.childBadName', { text: excerpt(line) })), whole);
     const child = m[1];
     inv.childLines.push({ line: n, start: whole.start, end: whole.start + child.length, group, child });
     if (!inv.groups.has(child)) {

@@ -43,6 +43,7 @@ const NUMBER =
   /(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|(?:(?:\d(?:_?\d)*)?\.\d(?:_?\d)*|\d(?:_?\d)*\.?)(?:[eE][+-]?\d(?:_?\d)*)?[jJ]?)/y;
 const STRING_PREFIX = /(?:[rRuU]|[bB][rR]?|[rR][bB])?(?=['"])/y;
 const AFTER_NUMBER = /[A-Za-z0-9_.]/;
+const PLAIN: Record<string, RegExp> = { "'": /[^'\\]+/y, '"': /[^"\\]+/y };
 
 /** Python's == between numbers: 1 == 1.0 == True; floats beyond 2^53 are whole numbers. */
 function numberId(x: number | bigint): string {
@@ -296,8 +297,10 @@ class Reader {
         else piece(this.src[this.pos - 1], true);
         continue;
       }
-      piece(c, false);
-      this.pos++;
+      // the characters up to the next quote or backslash mean themselves: take them at once
+      const plain = this.sticky(PLAIN[q]) || c;
+      piece(plain, false);
+      this.pos += plain.length;
     }
     throw NOT_LITERAL;
   }

@@ -5,7 +5,8 @@
 
 import type { Edit } from './change';
 import { inUngrouped, indexHosts, ungroupedMembers } from './hostIndex';
-import { MAX_INVENTORY_RANGE_HOSTS, isProblem, ranged, readHostLine } from './hostLine';
+import { isProblem, ranged, readHostLine } from './hostLine';
+import { MAX_INVENTORY_RANGE_HOSTS } from './hostPattern';
 import { inheritInstances } from './instances';
 import { Overlay } from './overlay';
 import { addressOf, inheritGroupLayers } from './resolve';

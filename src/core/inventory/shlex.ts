@@ -13,6 +13,14 @@ export type ShlexResult = { ok: true; tokens: Token[] } | { ok: false; error: 'q
 const WHITESPACE = ' \t\r\n';
 
 const NEEDS_SHLEX = /['"\\#]/;
+// runs of characters that need no decision, taken at once (a hostile line may be megabytes long)
+const ORDINARY = /[^ \t\r\n#\\'"]+/y;
+const IN_DOUBLE_QUOTES = /[^"\\]+/y;
+
+function run(re: RegExp, line: string, at: number): string {
+  re.lastIndex = at;
+  return re.exec(line)?.[0] ?? '';
+}
 
 export function shlexSplit(line: string): ShlexResult {
   // most host lines have no quote, escape or comment: then words are just what whitespace separates
@@ -66,14 +74,16 @@ export function shlexSplit(line: string): ShlexResult {
             i += 2;
             continue;
           }
-          text += d;
-          i++;
+          const plain = run(IN_DOUBLE_QUOTES, line, i);
+          text += plain;
+          i += plain.length;
         }
         if (!closed) return { ok: false, error: 'quote' };
         quoted = true;
       } else {
-        text += c;
-        i++;
+        const plain = run(ORDINARY, line, i);
+        text += plain;
+        i += plain.length;
       }
     }
     if (text || quoted) tokens.push({ text, start, end: i });

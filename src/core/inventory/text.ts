@@ -89,3 +89,8 @@ export function pyInt(text: string): bigint | undefined {
   const value = BigInt(digits);
   return m[1] === '-' ? -value : value;
 }
+
+/** User text quoted in a message, cut to a readable length (a hostile line may be megabytes long). */
+export function excerpt(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

@@ -83,6 +83,10 @@ export const inventory = {
     en: 'Host range `{pattern}` expands to more than {max} hosts: the extension does not list them and checks nothing on this line (Ansible lists them all).',
     zh: '主机范围 `{pattern}` 展开后超过 {max} 个主机：插件不会逐个列出这些主机，也不检查这一行（Ansible 会全部列出）。',
   },
+  'inventory.rangesOverBudget': {
+    en: 'The ranges of this inventory expand to more than {max} hosts in all: the extension does not list the hosts of this line and checks nothing on it (Ansible lists them all).',
+    zh: '该 inventory 中的主机范围展开后总计超过 {max} 个主机：插件不会列出这一行的主机，也不检查这一行（Ansible 会全部列出）。',
+  },
   'inventory.splitLine': {
     en: 'This line holds a character Ansible reads as a line break (\\v, \\f, \\x1c to \\x1e, \\x85, U+2028 or U+2029): Ansible reads it as {count} lines.',
     zh: '这一行含有 Ansible 视为换行的字符（\\v、\\f、\\x1c 至 \\x1e、\\x85、U+2028 或 U+2029）：Ansible 会把它读成 {count} 行。',

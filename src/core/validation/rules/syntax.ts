@@ -1,6 +1,7 @@
 // Lines Ansible rejects (from the parser) and lines it silently misreads.
 
 import type { Inventory } from '../../inventory/types';
+import { excerpt } from '../../inventory/text';
 import { msg } from '../../l10n/message';
 import { finding } from '../helpers';
 import type { FileRole, Finding, Rule } from '../types';
@@ -10,7 +11,7 @@ function misread(inv: Inventory, file: FileRole): Finding[] {
   for (const h of inv.hostLines) {
     // `key=value` alone on a line becomes a host literally named "key=value"
     if (h.pattern.includes('=')) {
-      out.push(finding(file, 'syntax', 'error', h, msg('validation.varAloneOnLine', { text: h.pattern, group: h.group })));
+      out.push(finding(file, 'syntax', 'error', h, msg('validation.varAloneOnLine', { text: excerpt(h.pattern), group: h.group })));
     }
   }
   return out;
