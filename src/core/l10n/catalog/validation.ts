@@ -72,7 +72,7 @@ export const validation = {
     zh: 'TiFlash 需要 TiDB v3.1 或更高版本，但 tidb_version 为 {version}：deploy.yml 会把 TiFlash 部署到无法使用它的集群中。',
   },
   'validation.placementRules': {
-    en: 'On v3.1, enable PD placement rules before adding TiFlash (pd-ctl config placement-rules enable): otherwise the first TiFlash store gets no replica.',
-    zh: '在 v3.1 上，扩容 TiFlash 之前需要开启 PD 的 Placement Rules（pd-ctl config placement-rules enable）：否则第一个 TiFlash 存储节点不会获得任何副本。',
+    en: 'On v3.1, enable PD placement rules before adding TiFlash (`pd-ctl config placement-rules enable`): otherwise the first TiFlash store gets no replica.',
+    zh: '在 v3.1 上，扩容 TiFlash 之前需要开启 PD 的 Placement Rules（`pd-ctl config placement-rules enable`）：否则第一个 TiFlash 存储节点不会获得任何副本。',
   },
 } as const satisfies Catalog;
