@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { promisify } from 'node:util';
+import { DOMAINS } from '../../src/core/l10n/catalog';
 import { repoRoot } from '../support/paths';
 
 const cli = path.join(repoRoot, 'out', 'src', 'cli', 'main.js');
@@ -115,5 +116,20 @@ describe('tiflash-ansible in the user\'s language', () => {
       const r = await promisify(execFile)('sh', ['-c', `"${process.execPath}" "${cli}" ${args.join(' ')} | head -c 1 >/dev/null`]).catch((e: { stderr: string }) => e);
       assert.equal(r.stderr, '', `${args.join(' ')}: ${r.stderr}`);
     }
+  });
+});
+
+describe('the inventory, validation and CLI catalogs', () => {
+  it('hold no English sentence in their Chinese texts (usage lines of the help excepted)', () => {
+    const english: string[] = [];
+    for (const domain of [DOMAINS.inventory, DOMAINS.validation, DOMAINS.cli]) {
+      for (const [id, entry] of Object.entries(domain)) {
+        const zh: string = entry.zh;
+        const text = id === 'cli.help' ? zh.split('\n').filter((l: string) => !/^ {2}\S/.test(l)).join('\n') : zh;
+        const found = englishSentence(text.replace(/\{\w+\}/g, '·'));
+        if (found) english.push(`${id}: ${found}`);
+      }
+    }
+    assert.deepEqual(english, []);
   });
 });
