@@ -29,35 +29,82 @@ export function pyNumberText(x: number | bigint): string {
 }
 
 // json.dumps(ensure_ascii=False) writes a lone surrogate as is; printed to UTF-8 it becomes '?'
+const SURROGATE = /[\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 function str(s: string): string {
-  return JSON.stringify(s.replace(LONE_SURROGATE, '?'));
+  return JSON.stringify(SURROGATE.test(s) ? s.replace(LONE_SURROGATE, '?') : s);
 }
 
-/** JSON text of a value (anything JSON.stringify takes, plus bigints and non-finite numbers), indented like JSON.stringify. */
+/** The slow, exact writer: for the rare value the fast path below cannot mark safely. */
+function writeJson(value: unknown, indent: number): string {
+  const pads: string[] = [];
+  const pad = (depth: number) => (pads[depth] ??= indent ? '\n' + ' '.repeat(indent * depth) : '');
+  const colon = indent ? ': ' : ':';
+  const write = (v: unknown, depth: number): string => {
+    switch (typeof v) {
+      case 'string':
+        return str(v);
+      case 'number':
+      case 'bigint':
+        return pyNumberText(v);
+      case 'boolean':
+        return v ? 'true' : 'false';
+      case 'object':
+        break;
+      default:
+        return 'null';
+    }
+    if (v === null) return 'null';
+    const inner = pad(depth + 1);
+    let out = '';
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) out += (i ? ',' : '') + inner + write(v[i], depth + 1);
+      return out ? `[${out}${pad(depth)}]` : '[]';
+    }
+    const o = v as Record<string, unknown>;
+    for (const key in o) {
+      if (o[key] === undefined) continue;
+      out += (out ? ',' : '') + inner + str(key) + colon + write(o[key], depth + 1);
+    }
+    return out ? `{${out}${pad(depth)}}` : '{}';
+  };
+  return write(value, 0);
+}
+
+// JSON.stringify is several times faster than any writer in JavaScript: it writes everything, and the few
+// numbers it would write wrongly (bigints, floats, Infinity) go through it as marked strings replaced after.
+const MARK = '\u0000';
+const MARKED = /"\\u0000([^"]*)"/g;
+
+/**
+ * JSON text of a value (anything JSON.stringify takes, plus bigints and non-finite numbers), indented like
+ * JSON.stringify. `inventory list` prints every host's variables through it.
+ */
 export function toJson(value: unknown, indent = 0): string {
-  const out: string[] = [];
-  const write = (v: unknown, depth: number) => {
-    if (v === null || v === undefined) out.push('null');
-    else if (typeof v === 'string') out.push(str(v));
-    else if (typeof v === 'number' || typeof v === 'bigint') out.push(pyNumberText(v));
-    else if (typeof v === 'boolean') out.push(v ? 'true' : 'false');
-    else if (Array.isArray(v)) container('[', ']', v.map((x) => [undefined, x] as const), depth);
-    else container('{', '}', Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined), depth);
-  };
-  const container = (open: string, close: string, items: readonly (readonly [string | undefined, unknown])[], depth: number) => {
-    if (!items.length) return void out.push(open + close);
-    const pad = indent ? '\n' + ' '.repeat(indent * (depth + 1)) : '';
-    out.push(open);
-    items.forEach(([key, x], i) => {
-      out.push(i ? ',' + pad : pad);
-      if (key !== undefined) out.push(str(key), indent ? ': ' : ':');
-      write(x, depth + 1);
-    });
-    out.push(indent ? '\n' + ' '.repeat(indent * depth) + close : close);
-  };
-  write(value, 0);
-  return out.join('');
+  let marked = false;
+  let unsafe = false;
+  const text = JSON.stringify(
+    value,
+    (_key, v: unknown) => {
+      switch (typeof v) {
+        case 'number':
+          if (Number.isSafeInteger(v) && !Object.is(v, -0)) return v;
+          marked = true;
+          return MARK + pyFloatRepr(v);
+        case 'bigint':
+          marked = true;
+          return MARK + String(v);
+        case 'string':
+          // a mark or a lone surrogate in the text itself: the exact writer takes over
+          if (v.includes(MARK) || SURROGATE.test(v)) unsafe = true;
+          return v;
+        default:
+          return v;
+      }
+    },
+    indent,
+  );
+  if (unsafe) return writeJson(value, indent);
+  return marked ? text.replace(MARKED, '$1') : text;
 }
-

@@ -412,12 +412,14 @@ function decodeSurrogateEscape(b: Uint8Array): string {
 // A literal starts with a digit, sign, dot, bracket or quote, or is True/False/None/set() or a prefixed string (r'', b"", ...).
 const MAY_BE_LITERAL = /^[ \t\f]*(?:[-+~.0-9[({'"]|True\b|False\b|None\b|set\b|[rRuUbB]{1,2}['"])/;
 const SMALL_INT = /^(?:0|[1-9][0-9]{0,14})$/;
+// an address or a version (10.0.1.5, 4.0.9): a number followed by a second dot is never a literal
+const DOTTED = /^[0-9]*\.[0-9]+\./;
 
 /** What Ansible makes of one INI value: literal_eval's result, the text itself, or a rejection. */
 export function readLiteral(text: string): Literal {
   // ports and counts are most of the numbers in an inventory
   if (SMALL_INT.test(text)) return { ok: true, value: Number(text) };
-  if (!MAY_BE_LITERAL.test(text)) return { ok: true, value: text }; // paths, names, versions like v4.0.9
+  if (!MAY_BE_LITERAL.test(text) || DOTTED.test(text)) return { ok: true, value: text }; // paths, names, addresses, versions
   const r = new Reader(text);
   r.skipSpace();
   try {
