@@ -3,9 +3,9 @@
 // says is rendered in one language: --lang, else the locale (LC_ALL, LC_MESSAGES, LANG).
 
 import { parseArgs } from 'node:util';
-import { toAnsibleList } from '../core/inventory/ansibleList';
+import { ansibleListJson } from '../core/inventory/ansibleList';
 import { msg } from '../core/l10n/message';
-import { CliError, isCliError, printJson, quietOnClosedPipe, readInventory, setLang, text } from './io';
+import { CliError, isCliError, quietOnClosedPipe, readInventory, setLang, text } from './io';
 import { lint, locate } from './lint';
 
 const OPTIONS = {
@@ -40,7 +40,7 @@ function listInventory(file: string | undefined): number {
   const { path, inv } = readInventory(file);
   const errors = inv.problems.filter((p) => p.rule === 'syntax');
   if (!errors.length) {
-    printJson(toAnsibleList(inv));
+    process.stdout.write(`${ansibleListJson(inv)}\n`);
     return 0;
   }
   process.stderr.write(`${text(msg('cli.rejected', { file: path }))}\n`);

@@ -1,5 +1,6 @@
 // The JSON shape of `ansible-inventory --list`, built from our model (used by the CLI and the oracle test).
 
+import { toJson, unusual } from './pyJson';
 import { resolveHostVars } from './resolve';
 import type { Inventory, Vars } from './types';
 import { hasVars } from './values';
@@ -30,4 +31,15 @@ export function toAnsibleList(inv: Inventory): AnsibleList {
     if (hasVars(vars)) out._meta.hostvars[host] = vars;
   }
   return out;
+}
+
+/**
+ * The JSON text of toAnsibleList(inv), as toJson writes it. Every value in it is a host's own or a group's:
+ * when none of those few thousand needs Python's formatting, the list (every host's merged copy, a hundred
+ * thousand values on a large cluster) goes straight to JSON.stringify.
+ */
+export function ansibleListJson(inv: Inventory, indent = 2): string {
+  const list = toAnsibleList(inv);
+  for (const owner of [inv.hosts.values(), inv.groups.values()]) for (const { vars } of owner) if (unusual(vars)) return toJson(list, indent);
+  return JSON.stringify(list, null, indent);
 }

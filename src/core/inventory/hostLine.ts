@@ -12,7 +12,7 @@ interface HostText {
   first: Token;
   names: string[];
   port?: number | bigint;
-  /** As on a line numbered 0: `entryAt` places them on the line they are read from. */
+  /** On the line they were read for (a cached reading: on line 0, see readHostLine). */
   vars: VarEntry[];
 }
 
@@ -52,8 +52,10 @@ export function readHostLine(n: number, raw: string, group: string, cached = fal
   // a line cut short by the inventory's cap reads differently elsewhere: it is not cached
   const cache = cached && room >= MAX_RANGE_HOSTS;
   let parsed = cache ? hostTextCache.get(raw) : undefined;
+  // a cached reading is placed on line 0 and moved to each line that has the text; a first one is made in place
+  const placed = !cache;
   if (!parsed) {
-    parsed = tokenizeHostLine(raw, room);
+    parsed = placed ? tokenizeHostLine(raw, room, n, offset) : tokenizeHostLine(raw, room, 0, 0);
     if (cache) {
       if (hostTextCache.size >= HOST_TEXT_CACHE_LIMIT) hostTextCache.clear();
       hostTextCache.set(raw, parsed);
@@ -65,7 +67,7 @@ export function readHostLine(n: number, raw: string, group: string, cached = fal
     return { line: n, start: at.start + offset, end: at.end + offset, rule, severity, message };
   }
   const { first, names, port } = parsed;
-  const vars = parsed.vars.map((v) => entryAt(v, n, offset));
+  const vars = placed || !parsed.vars.length ? parsed.vars : parsed.vars.map((v) => entryAt(v, n, offset));
   return { line: n, start: first.start + offset, end: first.end + offset, group, pattern: first.text, names, port, vars };
 }
 
@@ -86,16 +88,20 @@ export const isProblem = (x: HostLine | Problem): x is Problem => 'rule' in x;
 
 const syntax = (what: Msg, span?: Token): { problem: LineProblem } => ({ problem: { rule: 'syntax', severity: 'error', message: rejected(what), span } });
 
-/** What Ansible reads on a host line: it strips the line (Python's strip), then splits it as a POSIX shell would. */
-function tokenizeHostLine(raw: string, room: number): Tokenized {
+/**
+ * What Ansible reads on a host line: it strips the line (Python's strip), then splits it as a POSIX shell
+ * would. Positions are in `raw`; the variables are placed on `line`, their columns moved right by `column`.
+ */
+function tokenizeHostLine(raw: string, room: number, line: number, column: number): Tokenized {
   const [lead, end] = [leadingSpace(raw), strippedEnd(raw)];
   const text = raw.slice(lead, end);
   const header = text[0] === '[';
   const split = shlexSplit(text);
   if (!split.ok) return syntax(msg(split.error === 'quote' ? 'inventory.syntax.unclosedQuote' : 'inventory.syntax.trailingBackslash', { text: excerpt(text) }));
-  const tokens = lead ? split.tokens.map((t) => ({ text: t.text, start: t.start + lead, end: t.end + lead })) : split.tokens;
-  const first = tokens[0];
-  if (!first) return syntax(msg('inventory.syntax.hostEmpty', { text: excerpt(text) }));
+  const tokens = split.tokens;
+  const at = (t: Token): Token => (lead ? { text: t.text, start: t.start + lead, end: t.end + lead } : t);
+  if (!tokens.length) return syntax(msg('inventory.syntax.hostEmpty', { text: excerpt(text) }));
+  const first = at(tokens[0]);
   const expanded = expandHostPattern(first.text, room);
   if (!expanded.ok) {
     if (expanded.tooLarge) return { problem: { rule: 'range-too-large', severity: 'warning', message: expanded.error, span: first } };
@@ -104,19 +110,22 @@ function tokenizeHostLine(raw: string, room: number): Tokenized {
     return syntax(expanded.error, first);
   }
   const vars: VarEntry[] = [];
+  const shift = lead + column;
   for (let i = 1; i < tokens.length; i++) {
     const t = tokens[i];
     const eq = t.text.indexOf('=');
-    if (eq < 0) return syntax(msg('inventory.syntax.hostVarNoEquals', { token: excerpt(t.text) }), t);
+    if (eq < 0) return syntax(msg('inventory.syntax.hostVarNoEquals', { token: excerpt(t.text) }), at(t));
     const key = t.text.slice(0, eq);
     const valueText = t.text.slice(eq + 1);
     const literal = readLiteral(valueText);
-    if (!literal.ok) return syntax(msg(literal.reject === 'unhashable' ? 'inventory.syntax.valueUnhashable' : 'inventory.syntax.valueTooDeep', { key: excerpt(key) }), t);
-    const keyEnd = Math.min(t.start + key.length, t.end);
+    if (!literal.ok) return syntax(msg(literal.reject === 'unhashable' ? 'inventory.syntax.valueUnhashable' : 'inventory.syntax.valueTooDeep', { key: excerpt(key) }), at(t));
+    // a key may hold escapes or quotes: its span stops at the token's end
+    const [start, tokenEnd] = [t.start + shift, t.end + shift];
+    const keyEnd = Math.min(start + key.length, tokenEnd);
     vars.push({
       key, value: literal.value, raw: valueText,
-      keySpan: { line: 0, start: t.start, end: keyEnd },
-      valueSpan: { line: 0, start: Math.min(keyEnd + 1, t.end), end: t.end },
+      keySpan: { line, start, end: keyEnd },
+      valueSpan: { line, start: Math.min(keyEnd + 1, tokenEnd), end: tokenEnd },
     });
   }
   return { first, names: expanded.names, port: expanded.port, vars };

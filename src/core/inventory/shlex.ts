@@ -12,7 +12,7 @@ export type ShlexResult = { ok: true; tokens: Token[] } | { ok: false; error: 'q
 
 const WHITESPACE = ' \t\r\n';
 
-const NEEDS_SHLEX = /['"\\#]/;
+const NEEDS_SHLEX = /['"\\]/;
 // runs of characters that need no decision, taken at once (a hostile line may be megabytes long)
 const ORDINARY = /[^ \t\r\n#\\'"]+/y;
 const IN_DOUBLE_QUOTES = /[^"\\]+/y;
@@ -23,7 +23,7 @@ function run(re: RegExp, line: string, at: number): string {
 }
 
 export function shlexSplit(line: string): ShlexResult {
-  // most host lines have no quote, escape or comment: then words are just what whitespace separates
+  // most host lines have no quote or escape: then words are what whitespace separates, up to a comment
   if (!NEEDS_SHLEX.test(line)) return { ok: true, tokens: words(line) };
   const tokens: Token[] = [];
   let i = 0;
@@ -92,16 +92,22 @@ export function shlexSplit(line: string): ShlexResult {
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10;
+const HASH = 35;
 
-/** What whitespace separates, with columns (a plain scan: this runs for every host line of a file). */
+/**
+ * What whitespace separates, with columns, up to a `#` (which ends the word it is in and drops the rest of
+ * the line, as shlex does). A plain scan: this runs for every host line of a file.
+ */
 function words(line: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < line.length) {
     while (i < line.length && isSpace(line.charCodeAt(i))) i++;
     const start = i;
-    while (i < line.length && !isSpace(line.charCodeAt(i))) i++;
+    let c = 0;
+    while (i < line.length && !isSpace((c = line.charCodeAt(i))) && c !== HASH) i++;
     if (i > start) out.push({ text: line.slice(start, i), start, end: i });
+    if (c === HASH && i < line.length) break;
   }
   return out;
 }
