@@ -2,7 +2,7 @@
 // expanded without recursion and within caps, so no line can exhaust the stack or the heap.
 
 import { msg, type Msg } from '../l10n/message';
-import { excerpt, pyInt } from './text';
+import { excerpt, pyInt, pyStrip } from './text';
 
 /** `error`: why Ansible rejects the pattern, or (`tooLarge`) why the extension does not expand it. */
 export type HostPatternResult = { ok: true; names: string[]; port?: number | bigint } | { ok: false; error: Msg; tooLarge?: true };
@@ -185,11 +185,13 @@ export function expandHostPattern(pattern: string, room = MAX_RANGE_HOSTS): Host
   const parsed = parseAddress(pattern);
   const host = parsed ? parsed.host : pattern;
   const port = parsed?.port;
-  if (pattern.trim().endsWith(':') && port === undefined) return { ok: false, error: msg('inventory.syntax.hostTrailingColon', { pattern: excerpt(pattern) }) };
+  if (port === undefined && pyStrip(pattern).endsWith(':')) return { ok: false, error: msg('inventory.syntax.hostTrailingColon', { pattern: excerpt(pattern) }) };
   const expanded = host.includes('[') ? expandRanges(host, Math.min(room, MAX_RANGE_HOSTS)) : { ok: true as const, names: [host] };
   if (!expanded.ok) return expanded;
   const names = expanded.names;
-  if (names.some((n) => n.trim() === '---')) return { ok: false, error: msg('inventory.syntax.hostYaml', { pattern: excerpt(pattern) }) };
-  if (names.some((n) => n === '')) return { ok: false, error: msg('inventory.syntax.hostEmpty', { text: excerpt(pattern) }) };
+  for (const n of names) {
+    if (n === '') return { ok: false, error: msg('inventory.syntax.hostEmpty', { text: excerpt(pattern) }) };
+    if (n.length >= 3 && pyStrip(n) === '---') return { ok: false, error: msg('inventory.syntax.hostYaml', { pattern: excerpt(pattern) }) };
+  }
   return { ok: true, names, port };
 }

@@ -108,10 +108,14 @@ function parseAll({ lines, eol, bom }: SplitText, again: boolean): Inventory {
 
   /** One line as Ansible sees it: `raw` starts at column `offset` of editor line `n`. */
   function readLine(n: number, raw: string, offset: number): void {
-    const line = pyStrip(raw);
-    if (!line || line[0] === '#' || line[0] === ';') return;
-    const at = (start: number, end: number) => ({ start: offset + start, end: offset + end });
-    const whole = at(leadingSpace(raw), strippedEnd(raw));
+    const lead = leadingSpace(raw);
+    const c = raw[lead];
+    if (c === undefined || c === '#' || c === ';') return;
+    const end = strippedEnd(raw);
+    const line = lead || end < raw.length ? raw.slice(lead, end) : raw;
+    // host lines, most of the file, start with neither bracket
+    if (c !== '[' && kind === 'hosts') return parseHostLine(n, raw, offset);
+    const whole = { start: offset + lead, end: offset + end };
     const m = SECTION.exec(line);
     if (m) {
       const name = m[1];
