@@ -91,23 +91,13 @@ export function shlexSplit(line: string): ShlexResult {
   return { ok: true, tokens };
 }
 
-const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10;
-const HASH = 35;
+// a word, or the `#` that ends the words of the line (inside a word too: shlex ends the word there)
+const WORD = /[^ \t\r\n#]+|#/g;
 
-/**
- * What whitespace separates, with columns, up to a `#` (which ends the word it is in and drops the rest of
- * the line, as shlex does). A plain scan: this runs for every host line of a file.
- */
+/** What whitespace separates, with columns, up to a `#`. The regex engine scans: this runs for every host line of a file. */
 function words(line: string): Token[] {
   const out: Token[] = [];
-  let i = 0;
-  while (i < line.length) {
-    while (i < line.length && isSpace(line.charCodeAt(i))) i++;
-    const start = i;
-    let c = 0;
-    while (i < line.length && !isSpace((c = line.charCodeAt(i))) && c !== HASH) i++;
-    if (i > start) out.push({ text: line.slice(start, i), start, end: i });
-    if (c === HASH && i < line.length) break;
-  }
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(line); m && m[0] !== '#'; m = WORD.exec(line)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return out;
 }
