@@ -44,7 +44,6 @@ out = [
     + unicodedata.unidata_version + ') and its name aliases; do not edit.',
     '// The names Python\'s \\N{...} escape accepts, except the computed ones: raw deflate, base64 (see the generator).',
     '',
-    'export const UNICODE_VERSION = ' + repr(unicodedata.unidata_version) + ';',
     'export const NAMES_DEFLATED =',
 ]
 out += ["  '" + packed[i:i + 150] + "' +" for i in range(0, len(packed), 150)]

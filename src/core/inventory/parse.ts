@@ -9,7 +9,7 @@ import { headerMsg, isProblem, ranged, readHostLine, rejected, syntaxProblem } f
 import { MAX_INVENTORY_RANGE_HOSTS } from './hostPattern';
 import { readLiteral } from './pyLiteral';
 import { reparse } from './reparse';
-import { PY_SPACE, excerpt, leadingSpace, pyInt, pyLines, pyStrip, splitText, strippedEnd, type SplitText } from './text';
+import { PY_ONLY_BREAK, PY_SPACE, excerpt, leadingSpace, pyInt, pyLines, pyStrip, splitText, strippedEnd, type SplitText } from './text';
 import type { Group, Inventory, Problem, SectionKind, Span, Value, VarEntry } from './types';
 
 const SECTION = new RegExp(String.raw`^\[([^:\]${PY_SPACE}]+)(?::([\p{L}\p{N}_]+))?\][${PY_SPACE}]*(?:#.*)?$`, 'u');
@@ -81,7 +81,7 @@ function parseAll({ lines, eol, bom }: SplitText, again: boolean): Inventory {
   for (let n = 0; n < lines.length; n++) {
     const raw = lines[n];
     // most lines hold no break of Python's own
-    if (!/[\v\f\x1c-\x1e\x85\u2028\u2029]/.test(raw)) {
+    if (!PY_ONLY_BREAK.test(raw)) {
       readLine(n, raw, 0);
       continue;
     }

@@ -23,7 +23,7 @@ export function pyFloatRepr(x: number): string {
 }
 
 /** A number of the model: an int when it is one below 2^53 (ints above are bigints), else a float. */
-export function pyNumberText(x: number | bigint): string {
+function pyNumberText(x: number | bigint): string {
   if (typeof x === 'bigint') return String(x);
   return Number.isSafeInteger(x) && !Object.is(x, -0) ? String(x) : pyFloatRepr(x);
 }
@@ -33,7 +33,7 @@ const SURROGATE = /[\ud800-\udfff]/;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** A string as json.dumps(ensure_ascii=False) writes it (printed to UTF-8). */
-export function jsonString(s: string): string {
+function jsonString(s: string): string {
   return JSON.stringify(SURROGATE.test(s) ? s.replace(LONE_SURROGATE, '?') : s);
 }
 

@@ -446,9 +446,3 @@ export function readLiteral(text: string): Literal {
     throw e;
   }
 }
-
-/** Types one INI value the way Ansible does (ast.literal_eval, else the text itself; a value Ansible rejects stays text). */
-export function pyLiteral(text: string): Value {
-  const r = readLiteral(text);
-  return r.ok ? r.value : text;
-}
