@@ -32,7 +32,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   ctx.own(new HostLenses(ctx));
   ctx.own(new InventoryDiagnostics(ctx));
   ctx.own(new HostHover(ctx));
-  ctx.own(new InventoryCompletion());
+  ctx.own(new InventoryCompletion(ctx));
   ctx.own(new StoreStatus(ctx));
   registerCommands(ctx, features);
   const activationMs = performance.now() - started;
