@@ -32,7 +32,7 @@ export interface PreflightOptions {
   only?: readonly number[];
 }
 
-export async function preflight(plan: Plan, opts: PreflightOptions): Promise<PreflightProblem[]> {
+export async function preflight(plan: Pick<Plan, 'steps'>, opts: PreflightOptions): Promise<PreflightProblem[]> {
   const problems: PreflightProblem[] = [];
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'tiflash-preflight-'));
   try {
