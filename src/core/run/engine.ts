@@ -49,6 +49,8 @@ export type Choice = 'retry' | 'skip' | 'abort';
 
 export type Next =
   | { kind: 'execute'; index: number; step: Step }
+  /** A step is under way: its outcome is the next event. */
+  | { kind: 'running'; index: number; step: Step }
   | { kind: 'decide'; index: number; step: Step; choices: Choice[] }
   | { kind: 'resume'; index: number; step: Step }
   | { kind: 'finished'; status: 'done' | 'aborted' | 'cancelled' };
@@ -95,7 +97,7 @@ export function next(run: Run): Next {
   const step = run.plan.steps[index];
   if (run.status === 'interrupted') return { kind: 'resume', index, step };
   if (run.status === 'waiting') return { kind: 'decide', index, step, choices: choicesFor(step) };
-  return { kind: 'execute', index, step };
+  return run.steps[index].status === 'running' ? { kind: 'running', index, step } : { kind: 'execute', index, step };
 }
 
 export type Applied = { ok: true; run: Run } | { ok: false; why: string };

@@ -36,6 +36,8 @@ export async function drive(env: DriveEnv, initial: Run): Promise<Run> {
     if (n.kind === 'execute') {
       env.ctx.log.info(`${run.operation} ${run.target}: step ${n.index + 1}/${run.steps.length}: ${show(n.step.title)}`);
       await feed(await executeSafely(stepEnv, n.index, n.step));
+    } else if (n.kind === 'running') {
+      throw new Error(`step ${n.index + 1} is still running`);
     } else if (n.kind === 'decide') {
       await feed({ type: 'decided', choice: await decide(env, run, n.index, n.choices), at: Date.now() });
     } else {
