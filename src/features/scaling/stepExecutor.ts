@@ -14,7 +14,7 @@ import type { Ctx } from '../../context';
 import type { Cluster } from '../../inventories';
 import { recheckNow, unsavedFile, unsavedReason } from './checks';
 import type { Operator } from './operator';
-import { logTarget, runPlaybook } from './playbookTask';
+import { logTarget, runPlaybook, type PlaybookRun } from './playbookTask';
 import type { RunJournal } from './runJournal';
 import { runWait } from './waitStep';
 import { show } from '../text';
@@ -67,13 +67,18 @@ async function playbook(env: StepEnv, index: number, step: PlaybookStep): Promis
     started: (pid) => env.feed({ type: 'step-process', index, at: Date.now(), pid }),
     typedAway: (file) => env.operator.tell('warning', vscode.l10n.t('While {0} waits for the SSH password, the keyboard belongs to its terminal: what was typed into {1} was undone.', step.playbook, file)),
   });
+  const e = playbookEvent(index, step, r);
+  if (r.error !== undefined) return e;
+  const verdict = e.type === 'step-failed' ? { verdict: e.reason } : {};
+  await env.journal.write({ kind: 'playbook', step: index, argv: step.argv, pid: r.pid, exitCode: r.exitCode, recap: Object.fromEntries(r.recap.hosts), ...verdict });
+  env.ctx.log.info(`${label}: process ${r.pid ?? '?'} exited with ${r.exitCode ?? 'no code'}${e.type === 'step-failed' ? `: ${show(e.reason)}` : ''}`);
+  return e;
+}
+
+/** The step's outcome from what its process did: exit code and recap, never the exit code alone. */
+export function playbookEvent(index: number, step: PlaybookStep, r: PlaybookRun): RunEvent {
   if (r.error !== undefined) return failed(index, msg('exec.playbook.notStarted', { playbook: step.playbook, error: r.error }));
   const outcome = playbookOutcome(step, r.exitCode, r.recap);
-  await env.journal.write({
-    kind: 'playbook', step: index, argv: step.argv, pid: r.pid, exitCode: r.exitCode,
-    recap: Object.fromEntries(r.recap.hosts), ...(outcome.ok ? {} : { verdict: outcome.reason }),
-  });
-  env.ctx.log.info(`${label}: process ${r.pid ?? '?'} exited with ${r.exitCode ?? 'no code'}${outcome.ok ? '' : `: ${show(outcome.reason)}`}`);
   return outcome.ok ? { type: 'step-done', index, at: Date.now(), exitCode: r.exitCode } : failed(index, outcome.reason, r.exitCode);
 }
 

@@ -1,0 +1,48 @@
+// Shared by the run.* suites: scripted operators that record what they were told and asked, the folder's
+// journal and lock, and processes that stand in for a playbook still running or gone.
+
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { readJournal, type JournalEntry } from '../../src/core/run/journal';
+import type { Run } from '../../src/core/run/engine';
+import type { Level, Operator, RunOptions } from '../../src/features/scaling/operator';
+import { inventoryUri, workspaceDir } from './helpers';
+
+export interface Told {
+  level: Level;
+  text: string;
+  detail?: string;
+}
+
+/** Yes to every question, Abort on a failed step; what the operator is told is kept in `told`. */
+export function scripted(operator: Partial<Operator> = {}): RunOptions & { told: Told[] } {
+  const told: Told[] = [];
+  return { assumeYes: true, told, operator: { tell: (level, text, detail) => told.push({ level, text, detail }), ...operator } };
+}
+
+export const toldText = (told: readonly Told[]) => told.map((t) => `${t.level}: ${t.text} ${t.detail ?? ''}`).join('\n');
+
+export const journal = (): Promise<JournalEntry[]> => readJournal(workspaceDir());
+
+export const runEntries = async (run: Run) => (await journal()).filter((e) => e.run === run.id);
+
+export const lockFile = () => path.join(workspaceDir(), 'log', 'tiflash-ansible.lock');
+
+export const scaleIn = (host: string, opts: RunOptions) => vscode.commands.executeCommand<Run | undefined>('tiflash.scaleIn', inventoryUri(), host, opts);
+
+/** A process that lives `seconds` (a playbook still running, another window's extension host). */
+export function liveProcess(seconds: number): { pid: number; ended: Promise<void> } {
+  const child = spawn('sleep', [String(seconds)], { stdio: 'ignore' });
+  return { pid: child.pid!, ended: new Promise((r) => child.on('exit', () => r())) };
+}
+
+/** The id of a process that has ended. */
+export async function deadPid(): Promise<number> {
+  const p = liveProcess(0);
+  await p.ended;
+  return p.pid;
+}
+
+export const read = (file: string) => fs.readFileSync(file, 'utf8');
