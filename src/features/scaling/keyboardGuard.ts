@@ -16,6 +16,7 @@ export class KeyboardGuard implements vscode.Disposable {
   private readonly snapshots = new Map<string, Snapshot>();
   private readonly subscriptions: vscode.Disposable[];
   private readonly poll: ReturnType<typeof setInterval>;
+  private readonly restoring = new Set<string>();
   private warned = false;
   private disposed = false;
 
@@ -25,7 +26,7 @@ export class KeyboardGuard implements vscode.Disposable {
     this.poll = setInterval(() => void released().then((yes) => yes && this.dispose()), 250);
     this.subscriptions = [
       vscode.workspace.onDidOpenTextDocument((d) => this.remember(d)),
-      vscode.workspace.onDidChangeTextDocument((e) => void this.undo(e)),
+      vscode.workspace.onDidChangeTextDocument((e) => e.contentChanges.length && this.undo(e.document)),
       vscode.window.onDidChangeTextEditorSelection((e) => {
         if (e.kind !== undefined) this.refocus();
       }),
@@ -44,14 +45,25 @@ export class KeyboardGuard implements vscode.Disposable {
     if (!this.disposed) this.terminal.show(false);
   }
 
-  private async undo(e: vscode.TextDocumentChangeEvent): Promise<void> {
-    const was = this.snapshots.get(e.document.uri.toString());
-    if (this.disposed || !was || !e.contentChanges.length || e.document.getText() === was.text) return;
-    const doc = e.document;
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), was.text);
-    await vscode.workspace.applyEdit(edit);
-    if (!was.dirty && doc.getText() === was.text) await doc.save();
+  private undo(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const was = this.snapshots.get(key);
+    if (this.disposed || !was || doc.getText() === was.text || this.restoring.has(key)) return;
+    // one restore per document at a time: each keystroke is an event, and an edit built on an older version fails
+    this.restoring.add(key);
+    void this.restore(doc, was).finally(() => {
+      this.restoring.delete(key);
+      this.undo(doc);
+    });
+  }
+
+  private async restore(doc: vscode.TextDocument, was: Snapshot): Promise<void> {
+    for (let tries = 0; tries < 20 && doc.getText() !== was.text; tries++) {
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), was.text);
+      if (!(await vscode.workspace.applyEdit(edit))) await new Promise((r) => setTimeout(r, 20));
+    }
+    if (!was.dirty && doc.isDirty && doc.getText() === was.text) await doc.save();
     this.refocus();
     if (!this.warned) {
       this.warned = true;
