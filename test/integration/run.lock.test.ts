@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { Run } from '../../src/core/run/engine';
 import type { LockOwner } from '../../src/core/run/lock';
 import { api, pointAtSim, recordedCalls, resetRecord, waitFor } from './helpers';
-import { deadPid, liveProcess, lockFile, runEntries, scaleIn, scripted, toldText } from './run.support';
+import { deadPid, liveProcess, lockFile, runEntries, scaleIn, scripted, restoreInventoriesAfterEach, toldText } from './run.support';
 
 function writeLock(pid: number, operation: LockOwner['operation'] = 'scale-out', target = '192.168.0.30'): LockOwner {
   const owner: LockOwner = { runId: 'other-window', operation, target, pid, hostname: os.hostname(), user: 'alice', startedAt: Date.now() - 60_000 };
@@ -22,6 +22,7 @@ const removeTombstones = (opts: unknown) => vscode.commands.executeCommand<Run |
 
 describe('one operation per folder', function () {
   this.timeout(90_000);
+  restoreInventoriesAfterEach();
   afterEach(() => fs.rmSync(lockFile(), { force: true }));
 
   it('two scale commands at once: one runs, the other is told why and sends nothing', async () => {

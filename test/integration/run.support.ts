@@ -5,10 +5,11 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { textOf } from '../../src/core/plan/files';
 import { readJournal, type JournalEntry } from '../../src/core/run/journal';
 import type { Run } from '../../src/core/run/engine';
 import type { Level, Operator, RunOptions } from '../../src/features/scaling/operator';
-import { inventoryUri, workspaceDir } from './helpers';
+import { api, inventoryUri, waitFor, workspaceDir } from './helpers';
 
 export interface Told {
   level: Level;
@@ -46,3 +47,21 @@ export async function deadPid(): Promise<number> {
 }
 
 export const read = (file: string) => fs.readFileSync(file, 'utf8');
+
+const RESTORED = ['inventory.ini', 'hosts.ini'];
+
+/** Puts inventory.ini and hosts.ini back after each test of the suite, and waits until the extension reads them again. */
+export function restoreInventoriesAfterEach(): void {
+  let saved = new Map<string, string>();
+  beforeEach(() => {
+    saved = new Map(RESTORED.map((f) => [f, read(path.join(workspaceDir(), f))]));
+  });
+  afterEach(async () => {
+    for (const [f, text] of saved) if (read(path.join(workspaceDir(), f)) !== text) fs.writeFileSync(path.join(workspaceDir(), f), text);
+    const a = await api();
+    await waitFor('the extension to read the inventories again', () => {
+      const c = a.ctx.inventories.list().find((x) => x.dir.fsPath === workspaceDir());
+      return c && textOf(c.inventory) === saved.get('inventory.ini') && (!c.hosts || textOf(c.hosts) === saved.get('hosts.ini'));
+    });
+  });
+}

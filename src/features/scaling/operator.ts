@@ -29,6 +29,8 @@ export interface Operator {
   tell(level: Level, text: string, detail?: string, modal?: boolean): void;
   /** A wait began; `cancel` ends it as the progress notification's Cancel does (scripted tests press it). */
   waitStarted(cancel: () => void): void;
+  /** What the wait's progress notification says now. */
+  waitProgress(detail: string): void;
 }
 
 /** What the tests may script; `assumeYes` answers every question with yes (and a failed step with Abort). */
@@ -85,6 +87,9 @@ const dialogs: Operator = {
   },
   waitStarted() {
     // the progress notification has its own Cancel
+  },
+  waitProgress() {
+    // the progress notification shows it
   },
 };
 

@@ -39,9 +39,13 @@ export function runWait(w: WaitContext, index: number, step: WaitStep): Promise<
           resolve(e);
         };
         const cancelled = (reason: Msg) => finish({ type: 'step-cancelled', index, at: Date.now(), reason });
+        const report = (message: string) => {
+          progress.report({ message });
+          w.operator.waitProgress(message);
+        };
         const check = () => {
           const live = ctx.stores.get(cluster);
-          if (!live) return progress.report({ message: show(msg('exec.noPd')) });
+          if (!live) return report(show(msg('exec.noPd')));
           // each snapshot counts once, and only one taken after the wait began (not one from before the delete)
           if (!live.error && (!live.stores || live.updatedAt === undefined || live.updatedAt < state.startedAt || live.updatedAt === lastAt)) return;
           lastAt = live.updatedAt;
@@ -50,7 +54,7 @@ export function runWait(w: WaitContext, index: number, step: WaitStep): Promise<
           if (v.kind === 'done') return finish({ type: 'step-done', index, at: Date.now(), note: v.note });
           if (v.kind === 'failed') return finish({ type: 'step-failed', index, at: Date.now(), reason: v.reason });
           state = v.state;
-          progress.report({ message: withEta(show(v.detail), obs.ok ? drainEta(w, step) : undefined) });
+          report(withEta(show(v.detail), obs.ok ? drainEta(w, step) : undefined));
         };
         const onAbort = () => cancelled(w.signal.reason as Msg);
         w.signal.addEventListener('abort', onAbort);
