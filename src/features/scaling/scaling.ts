@@ -243,8 +243,8 @@ export class Scaling implements vscode.Disposable {
     return live ? readPdFacts(live.client) : { storesError: msg('plan.blocked.pdUnknown') };
   }
 
+  /** A run going on stays saved as running: the next activation finds it interrupted and asks (never cancelled here). */
   dispose(): void {
-    for (const a of this.active.values()) a.stop.abort(msg('exec.wait.cancelled'));
     vscode.Disposable.from(...this.disposables).dispose();
   }
 }
