@@ -6,19 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Run } from '../../src/core/run/engine';
-import type { PdSim } from '../../tools/pd-sim/server';
-import { api, demoCluster, hostsUri, inventoryUri, plannedRuns, playbookSteps, pointAtSim, recordedCalls, recordedRuns, resetRecord, waitFor, workspaceDir } from './helpers';
-import { read, runEntries, scaleIn, scripted, restoreInventoriesAfterEach, toldText } from './run.support';
-
-/** Waits until the extension has a snapshot from this simulator. */
-async function storesFrom(sim: PdSim): Promise<void> {
-  const a = await api();
-  await waitFor('stores from the simulator', () => {
-    const c = a.ctx.inventories.list()[0];
-    const live = a.ctx.stores.get(c);
-    return live?.endpoints.includes(sim.url) && live.stores ? true : undefined;
-  });
-}
+import { api, demoCluster, hostsUri, inventoryUri, plannedRuns, playbookSteps, recordedCalls, recordedRuns, resetRecord, waitFor, workspaceDir } from './helpers';
+import { isolateEachTest, read, readySim, runEntries, scaleIn, scripted, toldText, writes } from './run.support';
 
 /** Each playbook the run journaled: its command, exit code and the recap of its host. */
 async function journaledPlaybooks(run: Run, host: string) {
@@ -27,16 +16,10 @@ async function journaledPlaybooks(run: Run, host: string) {
 
 describe('scale-in', function () {
   this.timeout(90_000);
-  restoreInventoriesAfterEach();
-  let sim: PdSim | undefined;
-  afterEach(async () => {
-    await sim?.close();
-    sim = undefined;
-  });
+  isolateEachTest();
 
   it('deletes the store, waits for Tombstone, only then stops TiFlash and removes its lines; the journal has every step', async () => {
-    sim = await pointAtSim({ ...demoCluster(), regionsPerTick: 400 });
-    await storesFrom(sim);
+    const sim = await readySim({ ...demoCluster(), regionsPerTick: 400 });
     resetRecord();
     const opts = scripted();
     const run = await scaleIn('192.168.0.11', opts);
@@ -70,8 +53,7 @@ describe('scale-in', function () {
 
   it('is blocked up front when placement rules need more TiFlash stores than would remain', async () => {
     const rules = [{ group_id: 'tiflash', id: 'table-45-r', role: 'learner', count: 3, start_key: '', end_key: '', label_constraints: [{ key: 'engine', op: 'in', values: ['tiflash'] }] }];
-    sim = await pointAtSim({ ...demoCluster(), rules });
-    await storesFrom(sim);
+    const sim = await readySim({ ...demoCluster(), rules });
     resetRecord();
     const before = read(inventoryUri().fsPath);
     const opts = scripted();
@@ -84,8 +66,7 @@ describe('scale-in', function () {
   });
 
   it('refuses to start when real Ansible would not act on exactly the host: nothing edited, no PD call, no playbook', async () => {
-    sim = await pointAtSim({ ...demoCluster(), regionsPerTick: 400 });
-    await storesFrom(sim);
+    const sim = await readySim({ ...demoCluster(), regionsPerTick: 400 });
     resetRecord();
     // a stop.yml whose play no longer targets every host: --list-hosts lists nothing for -l 192.168.0.11
     const stop = path.join(workspaceDir(), 'stop.yml');
@@ -97,7 +78,7 @@ describe('scale-in', function () {
       const run = await scaleIn('192.168.0.11', opts);
       assert.equal(run?.status, 'aborted');
       assert.match(toldText(opts.told), /Refused before anything ran.*Step 3 \(Stop TiFlash on 192\.168\.0\.11\).*would not act on 192\.168\.0\.11/s);
-      assert.equal(sim.requests.filter((r) => r.method !== 'GET').length, 0, 'no PD write');
+      assert.equal(writes(sim).length, 0, 'no PD write');
       assert.deepEqual(recordedCalls(), []);
       assert.equal(read(inventoryUri().fsPath), before);
     } finally {
@@ -106,29 +87,27 @@ describe('scale-in', function () {
   });
 
   it('keeps waiting while PD is away mid-wait, says so, and finishes when it comes back', async () => {
-    sim = await pointAtSim({ ...demoCluster(), rules: [], regionsPerTick: 0 });
-    await storesFrom(sim);
+    const sim = await readySim({ ...demoCluster(), rules: [], regionsPerTick: 0 });
     resetRecord();
     const a = await api();
     const progress: string[] = [];
     const running = scaleIn('TiFlash12-1', scripted({ waitProgress: (d) => progress.push(d) }));
-    const s = sim;
-    await waitFor('store 54 Offline', () => s.cluster.find(54)!.state === 1);
-    s.faults.down = true;
+    await waitFor('store 54 Offline', () => sim.cluster.find(54)!.state === 1);
+    sim.faults.down = true;
     await waitFor('the extension to see PD unreachable', () => a.ctx.stores.get(a.ctx.inventories.list()[0])?.error);
     await waitFor('the wait to say PD is unreachable', () => progress.some((p) => /PD unreachable/.test(p)));
     const [first] = a.hostsView.getChildren();
     assert.equal(first.kind, 'unreachable', 'the tree offers the fix first');
     assert.equal(a.hostsView.getTreeItem(first).command?.command, 'tiflash.configurePd');
     assert.deepEqual(recordedCalls(), [], 'nothing stopped while PD is away');
-    s.faults.down = false;
-    s.cluster.regionsPerTick = 600;
+    sim.faults.down = false;
+    sim.cluster.regionsPerTick = 600;
     const run = await running;
     assert.equal(run?.status, 'done', JSON.stringify(run?.steps.map((st, i) => [i, st.status, st.reason])));
     assert.deepEqual(recordedRuns(), plannedRuns(playbookSteps(run)));
     const stop = recordedCalls().find((c) => c.playbook === 'stop')!;
     assert.equal(stop.tags, 'tiflash', 'another TiFlash instance shares 192.168.0.12: stop.yml -t tiflash');
-    assert.ok(stop.at >= s.cluster.find(54)!.tombstoneAt!);
+    assert.ok(stop.at >= sim.cluster.find(54)!.tombstoneAt!);
     assert.match(read(hostsUri().fsPath), /^192\.168\.0\.12$/m, 'hosts.ini keeps an address that still runs TiFlash');
     assert.ok(progress.some((p) => /Region/.test(p)), 'it said how many Regions were left');
   });
@@ -136,27 +115,23 @@ describe('scale-in', function () {
 
 describe('forced Tombstone', function () {
   this.timeout(30_000);
+  isolateEachTest();
 
   it('sets an Offline TiFlash store to Tombstone after the typed store id, and refuses a TiKV store', async () => {
     const cluster0 = demoCluster();
     cluster0.stores.find((s) => s.store.id === 54)!.store.state = 1; // Offline before the extension first asks
-    const sim = await pointAtSim({ ...cluster0, rules: [], regionsPerTick: 0 });
-    try {
-      const a = await api();
-      const cluster = a.ctx.inventories.list()[0];
-      await waitFor('stores', () => a.ctx.stores.get(cluster)?.endpoints.includes(sim.url) && a.ctx.stores.get(cluster)?.stores?.some((s) => s.id === '54' && s.state === 'Offline'));
-      const node = (id: string) => ({ kind: 'host', cluster, state: { store: a.ctx.stores.get(cluster)!.stores!.find((s) => s.id === id) } });
-      const typed: string[] = [];
-      const opts = scripted({ typedStoreId: (id) => (typed.push(id), Promise.resolve(true)) });
-      assert.equal((await vscode.commands.executeCommand<Run | undefined>('tiflash.forceTombstone', node('54'), opts))?.status, 'done');
-      assert.deepEqual(typed, ['54']);
-      assert.ok(sim.requests.some((r) => r.method === 'POST' && r.path === '/pd/api/v1/store/54/state?state=Tombstone'));
-      assert.equal(sim.cluster.find(54)!.state, 2);
-      assert.match(toldText(opts.told), /Store 54 is Tombstone/, 'the result is reported');
-      assert.equal((await vscode.commands.executeCommand<Run | undefined>('tiflash.forceTombstone', node('1'), scripted()))?.status, 'aborted', 'store 1 is TiKV');
-      assert.equal(sim.requests.filter((r) => r.method === 'POST').length, 1);
-    } finally {
-      await sim.close();
-    }
+    const sim = await readySim({ ...cluster0, rules: [], regionsPerTick: 0 });
+    const a = await api();
+    const cluster = a.ctx.inventories.list()[0];
+    const node = (id: string) => ({ kind: 'host', cluster, state: { store: a.ctx.stores.get(cluster)!.stores!.find((s) => s.id === id) } });
+    const typed: string[] = [];
+    const opts = scripted({ typedStoreId: (id) => (typed.push(id), Promise.resolve(true)) });
+    assert.equal((await vscode.commands.executeCommand<Run | undefined>('tiflash.forceTombstone', node('54'), opts))?.status, 'done');
+    assert.deepEqual(typed, ['54']);
+    assert.ok(sim.requests.some((r) => r.method === 'POST' && r.path === '/pd/api/v1/store/54/state?state=Tombstone'));
+    assert.equal(sim.cluster.find(54)!.state, 2);
+    assert.match(toldText(opts.told), /Store 54 is Tombstone/, 'the result is reported');
+    assert.equal((await vscode.commands.executeCommand<Run | undefined>('tiflash.forceTombstone', node('1'), scripted()))?.status, 'aborted', 'store 1 is TiKV');
+    assert.equal(sim.requests.filter((r) => r.method === 'POST').length, 1);
   });
 });

@@ -9,7 +9,9 @@ import { textOf } from '../../src/core/plan/files';
 import { readJournal, type JournalEntry } from '../../src/core/run/journal';
 import type { Run } from '../../src/core/run/engine';
 import type { Level, Operator, RunOptions } from '../../src/features/scaling/operator';
-import { api, inventoryUri, waitFor, workspaceDir } from './helpers';
+import type { ClusterFile } from '../../tools/pd-sim/cluster';
+import type { PdSim } from '../../tools/pd-sim/server';
+import { api, demoCluster, inventoryUri, pointAtSim, waitFor, workspaceDir } from './helpers';
 
 export interface Told {
   level: Level;
@@ -48,10 +50,30 @@ export async function deadPid(): Promise<number> {
 
 export const read = (file: string) => fs.readFileSync(file, 'utf8');
 
+const sims: PdSim[] = [];
+
+/** A simulator (of the demo cluster by default) the extension points at and has stores from; stopped after the test. */
+export async function readySim(cluster: ClusterFile = demoCluster(), tickMs = 200): Promise<PdSim> {
+  const sim = await pointAtSim(cluster, tickMs);
+  sims.push(sim);
+  const a = await api();
+  await waitFor(`stores from ${sim.url}`, () => {
+    const live = a.ctx.stores.get(a.ctx.inventories.list()[0]);
+    return live?.endpoints.includes(sim.url) && live.stores ? true : undefined;
+  });
+  return sim;
+}
+
+/** The requests that change something in PD. */
+export const writes = (sim: PdSim) => sim.requests.filter((r) => r.method !== 'GET');
+
 const RESTORED = ['inventory.ini', 'hosts.ini'];
 
-/** Puts inventory.ini and hosts.ini back after each test of the suite, and waits until the extension reads them again. */
-export function restoreInventoriesAfterEach(): void {
+/** In a suite: after each test its simulators are stopped and inventory.ini and hosts.ini put back (read again by the extension). */
+export function isolateEachTest(): void {
+  afterEach(async () => {
+    await Promise.all(sims.splice(0).map((s) => s.close()));
+  });
   let saved = new Map<string, string>();
   beforeEach(() => {
     saved = new Map(RESTORED.map((f) => [f, read(path.join(workspaceDir(), f))]));
