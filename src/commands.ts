@@ -36,7 +36,8 @@ async function chooseCluster(ctx: Ctx, cluster?: Cluster): Promise<Cluster | und
     return undefined;
   }
   if (list.length === 1) return list[0];
-  const pick = await vscode.window.showQuickPick(list.map((c) => ({ label: vscode.workspace.asRelativePath(c.dir), cluster: c })), { placeHolder: vscode.l10n.t('Which tidb-ansible folder?') });
+  const items = list.map((c) => ({ label: vscode.workspace.asRelativePath(c.dir), cluster: c }));
+  const pick = await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('Which tidb-ansible folder?') });
   return pick?.cluster;
 }
 
@@ -47,15 +48,20 @@ async function chooseOffline(ctx: Ctx, cluster: Cluster): Promise<StoreTarget | 
     void vscode.window.showInformationMessage(vscode.l10n.t('No TiFlash store is Offline in PD: there is no scale-in to cancel.'));
     return undefined;
   }
-  const items = offline.map((s) => ({ label: s.host?.name ?? vscode.l10n.t('store {0}', s.store!.id), description: s.store!.address, target: (s.host ? { host: s.host.name } : { storeId: s.store!.id }) as StoreTarget }));
-  return (await vscode.window.showQuickPick(items, { title: vscode.l10n.t('TiFlash: Cancel Scale-In'), placeHolder: vscode.l10n.t('Offline store to bring back Up') }))?.target;
+  const items = offline.map((s) => ({
+    label: s.host?.name ?? vscode.l10n.t('store {0}', s.store!.id),
+    description: s.store!.address,
+    target: s.host ? { host: s.host.name } : { storeId: s.store!.id },
+  }));
+  const title = vscode.l10n.t('TiFlash: Cancel Scale-In');
+  return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Offline store to bring back Up') }))?.target;
 }
 
 type Handler = (ctx: Ctx, f: Features, ...args: unknown[]) => unknown;
 
 /** Scripted answers are for the extension's own tests only: no other caller may scale without consent. */
 function runOptions(ctx: Ctx, opts: unknown): RunOptions {
-  return ctx.extension.extensionMode === vscode.ExtensionMode.Test && opts && typeof opts === 'object' && !Array.isArray(opts) ? (opts as RunOptions) : {};
+  return ctx.extension.extensionMode === vscode.ExtensionMode.Test && opts && typeof opts === 'object' && !Array.isArray(opts) ? (opts) : {};
 }
 
 export const COMMANDS: Record<string, Handler> = {

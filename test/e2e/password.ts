@@ -28,7 +28,13 @@ function playbookProcess(playbook: string, cwd: string): number | undefined {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const cmd = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (cmd.some((a) => a.endsWith('ansible-playbook')) && cmd.includes(playbook) && !cmd.includes('--list-hosts') && fs.readlinkSync(`/proc/${entry}/cwd`) === cwd) return Number(entry);
+      if (
+        cmd.some((a) => a.endsWith('ansible-playbook')) &&
+        cmd.includes(playbook) &&
+        !cmd.includes('--list-hosts') &&
+        fs.readlinkSync(`/proc/${entry}/cwd`) === cwd
+      )
+        return Number(entry);
     } catch {
       // gone meanwhile, or not ours to read
     }
@@ -51,7 +57,9 @@ async function main(): Promise<number> {
   const vsix = path.join(repoRoot, 'out', 'tiflash-ansible.vsix');
   execFileSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: 'ignore' });
   const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiflash-ext-'));
-  execFileSync(process.execPath, [path.join(codeServerPkg, 'out', 'node', 'entry.js'), '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'ignore' });
+  execFileSync(process.execPath, [path.join(codeServerPkg, 'out', 'node', 'entry.js'), '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+    stdio: 'ignore',
+  });
   const sim = await startPdSim({ cluster: demoCluster(), tickMs: 500 });
   const workspaceRoot = copyWorkspace();
   const workspace = path.join(workspaceRoot, 'tidb-ansible');
@@ -82,7 +90,11 @@ async function main(): Promise<number> {
     await page.waitForTimeout(2000);
     const before = fs.readFileSync(inventory, 'utf8');
     const inTerminal = await page.evaluate('!!document.activeElement?.closest(".terminal-wrapper, .xterm, .terminal")');
-    check('the prompting terminal has the keyboard focus', inTerminal === true, `focus is on ${String(await page.evaluate('document.activeElement?.className'))}`);
+    check(
+      'the prompting terminal has the keyboard focus',
+      inTerminal === true,
+      `focus is on ${String(await page.evaluate('document.activeElement?.className'))}`,
+    );
     await page.screenshot({ path: path.join(shots, 'password-prompt.png') });
 
     // the operator clicks into inventory.ini and types the password there
@@ -97,14 +109,22 @@ async function main(): Promise<number> {
     // back at the prompt (the guard gave the terminal the keyboard again): the password reaches Ansible
     await page.keyboard.type('secret');
     await page.keyboard.press('Enter');
-    await until('create_users.yml to run', () => (fs.existsSync(calls) && fs.readFileSync(calls, 'utf8').includes('create_users') ? true : undefined), page, 60_000).then(
+    await until(
+      'create_users.yml to run',
+      () => (fs.existsSync(calls) && fs.readFileSync(calls, 'utf8').includes('create_users') ? true : undefined),
+      page,
+      60_000,
+    ).then(
       () => check('the password typed next reaches Ansible', true),
       (e: Error) => check('the password typed next reaches Ansible', false, `${e.message} (process ${pid})`),
     );
     check('inventory.ini is still as the run left it', fs.readFileSync(inventory, 'utf8') === before);
   } catch (e) {
     check('the scenario ran', false, (e as Error).message.split('\n')[0]);
-    await browser.contexts()[0]?.pages()[0]?.screenshot({ path: path.join(shots, 'password-failed.png') });
+    await browser
+      .contexts()[0]
+      ?.pages()[0]
+      ?.screenshot({ path: path.join(shots, 'password-failed.png') });
   } finally {
     await browser.close();
     await server.stop();
@@ -116,7 +136,10 @@ async function main(): Promise<number> {
   return failed ? 1 : 0;
 }
 
-main().then((code) => process.exit(code), (e) => {
-  process.stderr.write(`${(e as Error).stack}\n0 passed, 1 failed\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    process.stderr.write(`${(e as Error).stack}\n0 passed, 1 failed\n`);
+    process.exit(1);
+  },
+);

@@ -6,12 +6,26 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Run } from '../../src/core/run/engine';
-import { api, demoCluster, hostsUri, inventoryUri, plannedRuns, playbookSteps, recordedCalls, recordedRuns, resetRecord, waitFor, workspaceDir } from './helpers';
+import {
+  api,
+  demoCluster,
+  hostsUri,
+  inventoryUri,
+  plannedRuns,
+  playbookSteps,
+  recordedCalls,
+  recordedRuns,
+  resetRecord,
+  waitFor,
+  workspaceDir,
+} from './helpers';
 import { isolateEachTest, read, readySim, runEntries, scaleIn, scripted, toldText, writes } from './run.support';
 
 /** Each playbook the run journaled: its command, exit code and the recap of its host. */
 async function journaledPlaybooks(run: Run, host: string) {
-  return (await runEntries(run)).flatMap((e) => (e.kind === 'playbook' ? [{ playbook: e.argv.find((a) => a.endsWith('.yml')), exitCode: e.exitCode, recap: e.recap?.[host], pid: e.pid }] : []));
+  return (await runEntries(run)).flatMap((e) =>
+    e.kind === 'playbook' ? [{ playbook: e.argv.find((a) => a.endsWith('.yml')), exitCode: e.exitCode, recap: e.recap?.[host], pid: e.pid }] : [],
+  );
 }
 
 describe('scale-in', function () {
@@ -30,29 +44,59 @@ describe('scale-in', function () {
     assert.ok(tombstoneAt, 'the simulator drained store 53 to Tombstone');
     const calls = recordedCalls();
     assert.deepEqual([...new Set(calls.map((c) => c.playbook))], ['stop', 'rolling_update_monitor'], 'in this order');
-    assert.deepEqual(calls.filter((c) => c.playbook === 'stop').map((c) => [c.host, c.limit, c.tags]), [['192.168.0.11', '192.168.0.11', 'all']]);
+    assert.deepEqual(
+      calls.filter((c) => c.playbook === 'stop').map((c) => [c.host, c.limit, c.tags]),
+      [['192.168.0.11', '192.168.0.11', 'all']],
+    );
     assert.ok(calls.filter((c) => c.playbook === 'rolling_update_monitor').every((c) => c.tags === 'prometheus' && c.limit === ''));
     assert.ok(calls[0].at >= tombstoneAt, 'stop.yml ran only after PD reported Tombstone');
     assert.ok(!/^192\.168\.0\.11\b/m.test(read(inventoryUri().fsPath)), 'removed from [tiflash_servers] and [monitored_servers]');
     assert.ok(!/^192\.168\.0\.11$/m.test(read(hostsUri().fsPath)), 'removed from hosts.ini');
 
-    const entries = await runEntries(run!);
+    const entries = await runEntries(run);
     const started = entries[0];
     assert.equal(started.kind, 'run-started');
     assert.ok(started.kind === 'run-started' && started.who.user && started.who.hostname && /tiflash-ansible extension/.test(started.who.tool));
     assert.equal(entries.at(-1)?.kind, 'run-ended');
     const done = entries.flatMap((e) => (e.kind === 'event' && e.event.type === 'step-done' ? [e.event.index] : []));
-    assert.deepEqual(done, run!.plan.steps.map((_, i) => i), 'every step\'s end is journaled');
+    assert.deepEqual(
+      done,
+      run.plan.steps.map((_, i) => i),
+      "every step's end is journaled",
+    );
     const pd = entries.filter((e) => e.kind === 'pd');
-    assert.ok(pd.some((e) => e.kind === 'pd' && e.request.method === 'DELETE' && e.status === 200), 'the DELETE and PD\'s answer');
-    const books = await journaledPlaybooks(run!, '192.168.0.11');
-    assert.deepEqual(books.map((b) => [b.playbook, b.exitCode]), [['stop.yml', 0], ['rolling_update_monitor.yml', 0]]);
-    assert.ok(books[0].recap?.changed && books[0].pid, 'stop.yml\'s recap and process are journaled');
-    assert.doesNotMatch(fs.readFileSync(path.join(workspaceDir(), 'log', 'tiflash-operations.jsonl'), 'utf8'), /grafana_admin_password = admin/, 'no secret in the journal');
+    assert.ok(
+      pd.some((e) => e.kind === 'pd' && e.request.method === 'DELETE' && e.status === 200),
+      "the DELETE and PD's answer",
+    );
+    const books = await journaledPlaybooks(run, '192.168.0.11');
+    assert.deepEqual(
+      books.map((b) => [b.playbook, b.exitCode]),
+      [
+        ['stop.yml', 0],
+        ['rolling_update_monitor.yml', 0],
+      ],
+    );
+    assert.ok(books[0].recap?.changed && books[0].pid, "stop.yml's recap and process are journaled");
+    assert.doesNotMatch(
+      fs.readFileSync(path.join(workspaceDir(), 'log', 'tiflash-operations.jsonl'), 'utf8'),
+      /grafana_admin_password = admin/,
+      'no secret in the journal',
+    );
   });
 
   it('is blocked up front when placement rules need more TiFlash stores than would remain', async () => {
-    const rules = [{ group_id: 'tiflash', id: 'table-45-r', role: 'learner', count: 3, start_key: '', end_key: '', label_constraints: [{ key: 'engine', op: 'in', values: ['tiflash'] }] }];
+    const rules = [
+      {
+        group_id: 'tiflash',
+        id: 'table-45-r',
+        role: 'learner',
+        count: 3,
+        start_key: '',
+        end_key: '',
+        label_constraints: [{ key: 'engine', op: 'in', values: ['tiflash'] }],
+      },
+    ];
     const sim = await readySim({ ...demoCluster(), rules });
     resetRecord();
     const before = read(inventoryUri().fsPath);
@@ -60,7 +104,11 @@ describe('scale-in', function () {
     const run = await scaleIn('TiFlash12-1', opts);
     assert.equal(run?.status, 'aborted');
     assert.match(toldText(opts.told), /Refused before anything ran/);
-    assert.equal(sim.requests.some((r) => r.method === 'DELETE'), false, 'no store was deleted');
+    assert.equal(
+      sim.requests.some((r) => r.method === 'DELETE'),
+      false,
+      'no store was deleted',
+    );
     assert.deepEqual(recordedCalls(), []);
     assert.equal(read(inventoryUri().fsPath), before);
   });
@@ -109,7 +157,10 @@ describe('scale-in', function () {
     assert.equal(stop.tags, 'tiflash', 'another TiFlash instance shares 192.168.0.12: stop.yml -t tiflash');
     assert.ok(stop.at >= sim.cluster.find(54)!.tombstoneAt!);
     assert.match(read(hostsUri().fsPath), /^192\.168\.0\.12$/m, 'hosts.ini keeps an address that still runs TiFlash');
-    assert.ok(progress.some((p) => /Region/.test(p)), 'it said how many Regions were left');
+    assert.ok(
+      progress.some((p) => /Region/.test(p)),
+      'it said how many Regions were left',
+    );
   });
 });
 
@@ -131,7 +182,11 @@ describe('forced Tombstone', function () {
     assert.ok(sim.requests.some((r) => r.method === 'POST' && r.path === '/pd/api/v1/store/54/state?state=Tombstone'));
     assert.equal(sim.cluster.find(54)!.state, 2);
     assert.match(toldText(opts.told), /Store 54 is Tombstone/, 'the result is reported');
-    assert.equal((await vscode.commands.executeCommand<Run | undefined>('tiflash.forceTombstone', node('1'), scripted()))?.status, 'aborted', 'store 1 is TiKV');
+    assert.equal(
+      (await vscode.commands.executeCommand<Run | undefined>('tiflash.forceTombstone', node('1'), scripted()))?.status,
+      'aborted',
+      'store 1 is TiKV',
+    );
     assert.equal(sim.requests.filter((r) => r.method === 'POST').length, 1);
   });
 });

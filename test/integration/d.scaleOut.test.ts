@@ -7,7 +7,19 @@ import * as vscode from 'vscode';
 import type { Run } from '../../src/core/run/engine';
 import type { Plan } from '../../src/core/plan/types';
 import { terminalOf } from '../../src/features/scaling/playbookTask';
-import { api, demoCluster, hostsUri, inventoryUri, plannedRuns, playbookSteps, recordedCalls, recordedRuns, resetRecord, waitFor, workspaceDir } from './helpers';
+import {
+  api,
+  demoCluster,
+  hostsUri,
+  inventoryUri,
+  plannedRuns,
+  playbookSteps,
+  recordedCalls,
+  recordedRuns,
+  resetRecord,
+  waitFor,
+  workspaceDir,
+} from './helpers';
 import { isolateEachTest, read, readySim, runEntries, scripted, toldText } from './run.support';
 
 const scaleOut = (host: string, opts: unknown) => vscode.commands.executeCommand<Run | undefined>('tiflash.scaleOut', inventoryUri(), host, opts);
@@ -17,10 +29,14 @@ const count = (text: string, line: string) => text.split(/\r?\n/).filter((l) => 
 /** The terminal of the step that waits for the SSH password, once Ansible shows its prompt. */
 async function promptTerminal(): Promise<vscode.Terminal> {
   const a = await api();
-  const pid = await waitFor('create_users.yml to start', () => {
-    const run = a.scaling.runs.forDir(workspaceDir());
-    return run?.steps.find((s, i) => s.status === 'running' && s.pid && run.plan.steps[i].kind === 'playbook' && 'asksPassword' in run.plan.steps[i])?.pid;
-  }, 60_000);
+  const pid = await waitFor(
+    'create_users.yml to start',
+    () => {
+      const run = a.scaling.runs.forDir(workspaceDir());
+      return run?.steps.find((s, i) => s.status === 'running' && s.pid && run.plan.steps[i].kind === 'playbook' && 'asksPassword' in run.plan.steps[i])?.pid;
+    },
+    60_000,
+  );
   const terminal = await terminalOf(pid);
   assert.ok(terminal, 'the password step has a terminal');
   await sleep(1500);
@@ -66,8 +82,8 @@ describe('scale-out', function () {
     assert.equal(count(read(hostsUri().fsPath), '192.168.0.20'), 1);
     const store = sim.cluster.stores.find((s) => s.address === '192.168.0.20:3930');
     assert.ok(store && store.state === 0, 'start.yml registered the store and the run waited for it');
-    assert.ok(run!.steps[run!.plan.steps.findIndex((s) => s.kind === 'wait')].status === 'done', 'the wait for Up is done');
-    const books = (await runEntries(run!)).flatMap((e) => (e.kind === 'playbook' ? [e.exitCode] : []));
+    assert.ok(run.steps[run.plan.steps.findIndex((s) => s.kind === 'wait')].status === 'done', 'the wait for Up is done');
+    const books = (await runEntries(run)).flatMap((e) => (e.kind === 'playbook' ? [e.exitCode] : []));
     assert.deepEqual(books, [0, 0, 0, 0, 0, 0], 'every playbook journaled with its exit code');
   });
 
@@ -93,7 +109,10 @@ describe('scale-out', function () {
     });
     assert.equal(await scaleOut('192.168.0.21', opts), undefined);
     assert.match(offers[0], /placement rules/i);
-    assert.deepEqual(plans.map((p) => p.operation), ['enable-placement-rules', 'scale-out']);
+    assert.deepEqual(
+      plans.map((p) => p.operation),
+      ['enable-placement-rules', 'scale-out'],
+    );
     const post = sim.requests.find((r) => r.method === 'POST');
     assert.deepEqual(post && [post.path, post.body], ['/pd/api/v1/config/replicate', '{"enable-placement-rules":"true"}']);
     assert.equal(sim.cluster.replicate['enable-placement-rules'], 'true');
@@ -102,12 +121,17 @@ describe('scale-out', function () {
     assert.equal(read(inventoryUri().fsPath), before, 'the scale-out itself was not started');
   });
 
-  it('from the view\'s title bar always asks for the new host, whatever tree item has the focus', async () => {
+  it("from the view's title bar always asks for the new host, whatever tree item has the focus", async () => {
     const a = await api();
     const focused = a.hostsView.getChildren().find((n) => n.kind === 'host' && n.state.host?.name === '192.168.0.13');
     assert.ok(focused, 'a "not in PD" host the old title button would have scaled out without asking');
-    const pkg = vscode.extensions.getExtension('tiflash-ops.tiflash-ansible')!.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
-    assert.deepEqual(pkg.contributes.menus['view/title'].filter((m) => /scaleOut/.test(m.command)).map((m) => m.command), ['tiflash.scaleOutNew']);
+    const pkg = vscode.extensions.getExtension('tiflash-ops.tiflash-ansible')!.packageJSON as {
+      contributes: { menus: Record<string, { command: string; when?: string }[]> };
+    };
+    assert.deepEqual(
+      pkg.contributes.menus['view/title'].filter((m) => /scaleOut/.test(m.command)).map((m) => m.command),
+      ['tiflash.scaleOutNew'],
+    );
     let settled = false;
     const p = vscode.commands.executeCommand<Run | undefined>('tiflash.scaleOutNew', focused, undefined, scripted()).then((r) => ((settled = true), r));
     await sleep(1500);
@@ -132,8 +156,11 @@ describe('unsaved inventories', function () {
       const run = await scaleOut('192.168.0.22', opts);
       assert.equal(run?.status, 'aborted');
       assert.match(toldText(opts.told), /inventory\.ini has unsaved changes/);
-      assert.ok(run?.steps.every((s) => s.status === 'pending'), 'no step ran');
-      assert.ok(doc.isDirty, 'the operator\'s change is still unsaved');
+      assert.ok(
+        run?.steps.every((s) => s.status === 'pending'),
+        'no step ran',
+      );
+      assert.ok(doc.isDirty, "the operator's change is still unsaved");
       assert.ok(!read(inventoryUri().fsPath).includes('192.168.0.22'));
       assert.deepEqual(recordedCalls(), []);
     } finally {

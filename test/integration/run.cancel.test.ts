@@ -23,7 +23,9 @@ describe('cancel a scale-in', function () {
     const scaling = scaleIn('192.168.0.11', scripted({ waitStarted: () => (waiting = true) }));
     await waitFor('the scale-in to wait for Tombstone', () => waiting);
     assert.equal(sim.cluster.limits.rate('53', 'remove'), 100_000_000, 'PD 4.0 raised the limit with the delete');
-    await waitFor('the extension to see store 53 Offline', () => a.ctx.stores.get(a.ctx.inventories.list()[0])?.stores?.some((s) => s.id === '53' && s.state === 'Offline'));
+    await waitFor('the extension to see store 53 Offline', () =>
+      a.ctx.stores.get(a.ctx.inventories.list()[0])?.stores?.some((s) => s.id === '53' && s.state === 'Offline'),
+    );
 
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', inventoryUri());
     const lens = lenses.find((l) => l.command?.command === 'tiflash.cancelScaleIn');
@@ -45,7 +47,7 @@ describe('cancel a scale-in', function () {
     ]);
     assert.match(toldText(opts.told), /Store 53 is Up again/, 'the result is reported');
     assert.deepEqual(recordedCalls(), [], 'nothing was stopped');
-    const ended = (await runEntries(scaleInRun!)).at(-1);
+    const ended = (await runEntries(scaleInRun)).at(-1);
     assert.ok(ended?.kind === 'run-ended' && ended.status === 'cancelled');
   });
 
@@ -60,7 +62,9 @@ describe('cancel a scale-in', function () {
     assert.ok(orphan);
     assert.equal((await cancel(orphan, [orphan], scripted()))?.status, 'aborted');
     assert.equal(writes(sim).length, 0);
-    const pkg = vscode.extensions.getExtension('tiflash-ops.tiflash-ansible')!.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
+    const pkg = vscode.extensions.getExtension('tiflash-ops.tiflash-ansible')!.packageJSON as {
+      contributes: { menus: Record<string, { command: string; when?: string }[]> };
+    };
     const item = pkg.contributes.menus['view/item/context'].find((m) => m.command === 'tiflash.cancelScaleIn');
     assert.match(item?.when ?? '', /Offline/, 'the tree offers it on Offline stores only');
   });

@@ -36,7 +36,11 @@ describe('one operation per folder', function () {
     assert.equal(ran.length, 1, `exactly one ran: ${toldText(first.told)}\n${toldText(second.told)}`);
     const loser = r1 ? second : first;
     assert.match(toldText(loser.told), /holds the lock of this folder/);
-    assert.match(toldText(loser.told), new RegExp(`scale-in of ${ran[0].target.replace(/\./g, '\\.')} started by`), 'it names the operation that holds the lock');
+    assert.match(
+      toldText(loser.told),
+      new RegExp(`scale-in of ${ran[0].target.replace(/\./g, '\\.')} started by`),
+      'it names the operation that holds the lock',
+    );
     assert.equal(sim.requests.filter((r) => r.method === 'DELETE').length, 1, 'one store deleted, by the run that holds the lock');
     assert.equal(ran[0].status, 'cancelled', 'Cancel at the wait ends the run as cancelled');
     const winner = r1 ? first : second;
@@ -51,7 +55,7 @@ describe('one operation per folder', function () {
     assert.ok(kinds.includes('pd'), 'the PD exchange is journaled');
   });
 
-  it('another window\'s lock (a live process) is explained and nothing runs', async () => {
+  it("another window's lock (a live process) is explained and nothing runs", async () => {
     const sim = await readySim();
     const other = liveProcess(30);
     try {
@@ -62,7 +66,7 @@ describe('one operation per folder', function () {
       assert.match(text, new RegExp(`scale-out of 192\\.168\\.0\\.30 started by alice on ${os.hostname()} \\(process ${other.pid}\\)`));
       assert.match(text, /still running/);
       assert.equal(writes(sim).length, 0, 'no PD write');
-      assert.equal(JSON.parse(fs.readFileSync(lockFile(), 'utf8')).pid, other.pid, 'the other window keeps its lock');
+      assert.equal((JSON.parse(fs.readFileSync(lockFile(), 'utf8')) as LockOwner).pid, other.pid, 'the other window keeps its lock');
     } finally {
       process.kill(other.pid);
     }
@@ -77,7 +81,7 @@ describe('one operation per folder', function () {
     assert.equal(await removeTombstones(no), undefined);
     assert.match(asked[0], new RegExp(`process ${pid}\\).*ended without releasing the lock`, 's'));
     assert.equal(writes(sim).length, 0);
-    assert.equal(JSON.parse(fs.readFileSync(lockFile(), 'utf8')).pid, pid, 'declined: the lock stays');
+    assert.equal((JSON.parse(fs.readFileSync(lockFile(), 'utf8')) as LockOwner).pid, pid, 'declined: the lock stays');
 
     const yes = scripted();
     const run = await removeTombstones(yes);

@@ -18,10 +18,19 @@ describe('the SSH password prompt', function () {
   this.timeout(60_000);
 
   it('keeps what is typed while it waits out of the editors, and lets the password reach the terminal', async () => {
-    const built = playbookStep({}, {
-      id: 'create-users', title: msg('plan.step.createUsers', { address: '192.168.0.11' }), inventory: 'hosts', playbook: 'create_users.yml',
-      limit: { host: '192.168.0.11', where: msg('args.where.unknown') }, user: { name: 'root', where: msg('args.where.unknown') }, asksPassword: true, expectHosts: ['192.168.0.11'],
-    });
+    const built = playbookStep(
+      {},
+      {
+        id: 'create-users',
+        title: msg('plan.step.createUsers', { address: '192.168.0.11' }),
+        inventory: 'hosts',
+        playbook: 'create_users.yml',
+        limit: { host: '192.168.0.11', where: msg('args.where.unknown') },
+        user: { name: 'root', where: msg('args.where.unknown') },
+        asksPassword: true,
+        expectHosts: ['192.168.0.11'],
+      },
+    );
     if ('blocked' in built) throw new Error('blocked');
     const step = built.step;
     resetRecord();
@@ -33,8 +42,14 @@ describe('the SSH password prompt', function () {
     let pid: number | undefined;
     const typedInto: string[] = [];
     const running = runPlaybook({
-      dir, step, id: { run: 'password-test', step: step.id, attempt: 1 }, label: 'TiFlash password test', log, logOffset: await logSize(log.path),
-      started: (p) => ((pid = p), Promise.resolve()), typedAway: (file) => typedInto.push(file),
+      dir,
+      step,
+      id: { run: 'password-test', step: step.id, attempt: 1 },
+      label: 'TiFlash password test',
+      log,
+      logOffset: await logSize(log.path),
+      started: (p) => ((pid = p), Promise.resolve()),
+      typedAway: (file) => typedInto.push(file),
     });
     while (pid === undefined) await sleep(100);
     const terminal = await terminalOf(pid);
@@ -46,14 +61,18 @@ describe('the SSH password prompt', function () {
     await vscode.window.showTextDocument(doc, { preserveFocus: false, selection: new vscode.Range(doc.lineCount - 1, 0, doc.lineCount - 1, 0) });
     await vscode.commands.executeCommand('type', { text: 'hunter2' });
     await sleep(1000);
-    assert.equal(doc.getText(), before, 'the editor\'s text is unchanged');
+    assert.equal(doc.getText(), before, "the editor's text is unchanged");
     assert.equal(doc.isDirty, false, 'nothing is left unsaved');
     assert.equal(read(inventoryUri().fsPath), before, 'inventory.ini on disk is unchanged');
 
     terminal.sendText('hunter2', true);
     const r = await running;
     assert.equal(playbookEvent(0, step, r).type, 'step-done', `exit ${r.exitCode}`);
-    assert.deepEqual(recordedCalls().map((c) => [c.playbook, c.host]), [['create_users', '192.168.0.11']], 'the password reached Ansible');
+    assert.deepEqual(
+      recordedCalls().map((c) => [c.playbook, c.host]),
+      [['create_users', '192.168.0.11']],
+      'the password reached Ansible',
+    );
     assert.equal(read(inventoryUri().fsPath), before);
     if (typedInto.length) assert.deepEqual(typedInto, ['inventory.ini'], 'the operator was told what was undone');
   });

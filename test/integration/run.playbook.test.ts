@@ -15,10 +15,17 @@ import { recordedCalls, resetRecord, workspaceDir } from './helpers';
 import { read } from './run.support';
 
 function step(playbook: string, limit: string, extraArgs: string[] = []): PlaybookStep {
-  const r = playbookStep({ extraArgs }, {
-    id: `test-${playbook}`, title: msg('plan.step.stop', { name: limit }), inventory: 'inventory', playbook,
-    limit: { host: limit, where: msg('args.where.unknown') }, expectHosts: [limit],
-  });
+  const r = playbookStep(
+    { extraArgs },
+    {
+      id: `test-${playbook}`,
+      title: msg('plan.step.stop', { name: limit }),
+      inventory: 'inventory',
+      playbook,
+      limit: { host: limit, where: msg('args.where.unknown') },
+      expectHosts: [limit],
+    },
+  );
   if ('blocked' in r) throw new Error(JSON.stringify(r.blocked));
   return r.step;
 }
@@ -29,8 +36,14 @@ async function run(s: PlaybookStep) {
   const log = await logTarget(dir.fsPath);
   const label = `TiFlash test ${s.playbook} ${++attempt}`;
   const r = await runPlaybook({
-    dir, step: s, id: { run: 'test', step: s.id, attempt }, label, log, logOffset: await logSize(log.path),
-    started: () => Promise.resolve(), typedAway: () => undefined,
+    dir,
+    step: s,
+    id: { run: 'test', step: s.id, attempt },
+    label,
+    log,
+    logOffset: await logSize(log.path),
+    started: () => Promise.resolve(),
+    typedAway: () => undefined,
   });
   return { r, label, event: playbookEvent(0, s, r) };
 }
@@ -54,16 +67,19 @@ describe('a playbook step', function () {
     }
   });
 
-  it('runs its argument vector without a shell, logs to the folder\'s log, and leaves its terminal open', async () => {
+  it("runs its argument vector without a shell, logs to the folder's log, and leaves its terminal open", async () => {
     resetRecord();
     const marker = path.join(workspaceDir(), 'shell-ran');
     // a shell would run the command substitution; ansible-playbook just gets a (harmless) extra variable
     const { r, event, label } = await run(step('stop.yml', '192.168.0.11', ['-e', `note=$(touch ${marker})`]));
     assert.equal(event.type, 'step-done', JSON.stringify(event));
     assert.equal(r.exitCode, 0);
-    assert.ok(r.recap.hosts.get('192.168.0.11')?.changed, 'the recap came from Ansible\'s log');
+    assert.ok(r.recap.hosts.get('192.168.0.11')?.changed, "the recap came from Ansible's log");
     assert.equal(fs.existsSync(marker), false, 'no shell ran $(…)');
-    assert.deepEqual(recordedCalls().map((c) => [c.playbook, c.host, c.limit]), [['stop', '192.168.0.11', '192.168.0.11']]);
+    assert.deepEqual(
+      recordedCalls().map((c) => [c.playbook, c.host, c.limit]),
+      [['stop', '192.168.0.11', '192.168.0.11']],
+    );
     assert.match(read(path.join(workspaceDir(), 'log', 'ansible.log')), new RegExp(`p=${r.pid} .*PLAY RECAP`), 'ansible.cfg log_path = log/ansible.log');
     const terminal = await terminalOf(r.pid!);
     assert.ok(terminal, `the terminal of process ${r.pid} is still open for review`);

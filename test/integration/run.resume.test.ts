@@ -18,10 +18,17 @@ import { deadPid, liveProcess, runEntries, scripted, toldText } from './run.supp
 const logFile = () => path.join(workspaceDir(), 'log', 'ansible.log');
 
 function stopPlan(): Plan {
-  const r = playbookStep({}, {
-    id: 'stop', title: msg('plan.step.stop', { name: '192.168.0.11' }), inventory: 'inventory', playbook: 'stop.yml',
-    limit: { host: '192.168.0.11', where: msg('args.where.unknown') }, expectHosts: ['192.168.0.11'],
-  });
+  const r = playbookStep(
+    {},
+    {
+      id: 'stop',
+      title: msg('plan.step.stop', { name: '192.168.0.11' }),
+      inventory: 'inventory',
+      playbook: 'stop.yml',
+      limit: { host: '192.168.0.11', where: msg('args.where.unknown') },
+      expectHosts: ['192.168.0.11'],
+    },
+  );
   if ('blocked' in r) throw new Error('blocked');
   return { operation: 'scale-in', target: '192.168.0.11', steps: [r.step], blocked: [], warnings: [] };
 }
@@ -31,7 +38,10 @@ async function savedMidPlaybook(pid: number): Promise<Run> {
   fs.mkdirSync(path.dirname(logFile()), { recursive: true });
   const logOffset = await logSize(logFile());
   let run = startRun(stopPlan(), { id: randomUUID(), dir: workspaceDir(), at: Date.now() });
-  const events: RunEvent[] = [{ type: 'step-started', index: 0, at: Date.now(), logOffset }, { type: 'step-process', index: 0, at: Date.now(), pid }];
+  const events: RunEvent[] = [
+    { type: 'step-started', index: 0, at: Date.now(), logOffset },
+    { type: 'step-process', index: 0, at: Date.now(), pid },
+  ];
   for (const e of events) {
     const r = apply(run, e);
     if (!r.ok) throw new Error(r.why);
@@ -65,7 +75,11 @@ describe('after a reload in the middle of a playbook', function () {
     });
     void proc.ended.then(() => logRecap(proc.pid, '192.168.0.11', 'ok=1 changed=1 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0'));
     await a.scaling.recoverAfterReload(opts);
-    assert.deepEqual(asked.map((x) => x.message.id), ['run.resume.stillRunning', 'run.resume.endedOk'], toldText(opts.told));
+    assert.deepEqual(
+      asked.map((x) => x.message.id),
+      ['run.resume.stillRunning', 'run.resume.endedOk'],
+      toldText(opts.told),
+    );
     assert.deepEqual(asked[0].options, ['watch', 'abort'], 'while the process runs, sending it again is not offered');
     assert.equal(asked[1].recommended, 'done');
     const run = a.scaling.runs.forDir(workspaceDir())!;
@@ -73,7 +87,7 @@ describe('after a reload in the middle of a playbook', function () {
     assert.equal(run.status, 'done');
     assert.deepEqual(recordedCalls(), [], 'stop.yml was not sent a second time');
     const events = (await runEntries(run)).flatMap((e) => (e.kind === 'event' ? [e.event.type] : []));
-    assert.deepEqual(events, ['interrupted', 'resumed'], 'the journal tells the reload and the operator\'s decision');
+    assert.deepEqual(events, ['interrupted', 'resumed'], "the journal tells the reload and the operator's decision");
   });
 
   it('offers to run the step again only once its process is gone and the log shows it did not finish', async () => {

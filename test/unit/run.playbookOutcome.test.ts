@@ -6,14 +6,20 @@ import { playbookOutcome } from '../../src/core/run/playbookOutcome';
 import { parseRecap } from '../../src/core/run/recap';
 
 const step = (limit?: string): PlaybookStep => ({
-  kind: 'playbook', id: 'stop', title: msg('plan.step.stop', { name: '192.168.0.11' }), inventory: 'inventory', playbook: 'stop.yml',
-  argv: ['ansible-playbook', '-i', 'inventory.ini', 'stop.yml', ...(limit ? ['-l', limit] : [])] as never, ...(limit ? { limit } : {}), expectHosts: ['192.168.0.11'],
+  kind: 'playbook',
+  id: 'stop',
+  title: msg('plan.step.stop', { name: '192.168.0.11' }),
+  inventory: 'inventory',
+  playbook: 'stop.yml',
+  argv: ['ansible-playbook', '-i', 'inventory.ini', 'stop.yml', ...(limit ? ['-l', limit] : [])] as never,
+  ...(limit ? { limit } : {}),
+  expectHosts: ['192.168.0.11'],
 });
 const recap = (...hosts: string[]) => parseRecap(['PLAY [all] ***', 'PLAY RECAP ***', ...hosts].join('\n'));
 const line = (host: string, counts: string) => `${host}               : ${counts}`;
 const good = recap(line('192.168.0.11', 'ok=1    changed=1    unreachable=0    failed=0    skipped=0    rescued=0    ignored=0'));
 
-describe('a playbook step\'s outcome', () => {
+describe("a playbook step's outcome", () => {
   it('succeeds only with exit code 0 and a recap that shows its host acted on', () => {
     assert.deepEqual(playbookOutcome(step('192.168.0.11'), 0, good), { ok: true });
   });
@@ -25,9 +31,20 @@ describe('a playbook step\'s outcome', () => {
   });
 
   it('fails with exit code 0 when every task of the host was skipped, or another host also ran', () => {
-    const skipped = playbookOutcome(step('192.168.0.11'), 0, recap(line('192.168.0.11', 'ok=0 changed=0 unreachable=0 failed=0 skipped=3 rescued=0 ignored=0')));
+    const skipped = playbookOutcome(
+      step('192.168.0.11'),
+      0,
+      recap(line('192.168.0.11', 'ok=0 changed=0 unreachable=0 failed=0 skipped=3 rescued=0 ignored=0')),
+    );
     assert.equal(!skipped.ok && skipped.reason.id, 'run.recap.skipped');
-    const others = playbookOutcome(step('192.168.0.11'), 0, recap(line('192.168.0.11', 'ok=1 changed=1 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0'), line('192.168.0.3', 'ok=1 changed=1 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0')));
+    const others = playbookOutcome(
+      step('192.168.0.11'),
+      0,
+      recap(
+        line('192.168.0.11', 'ok=1 changed=1 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0'),
+        line('192.168.0.3', 'ok=1 changed=1 unreachable=0 failed=0 skipped=0 rescued=0 ignored=0'),
+      ),
+    );
     assert.equal(!others.ok && others.reason.id, 'run.recap.others');
   });
 
@@ -36,7 +53,7 @@ describe('a playbook step\'s outcome', () => {
     assert.equal(!r.ok && r.reason.id, 'run.recap.none');
   });
 
-  it('names the exit code, and the recap\'s reason when it has one', () => {
+  it("names the exit code, and the recap's reason when it has one", () => {
     const r = playbookOutcome(step('192.168.0.11'), 2, recap(line('192.168.0.11', 'ok=0 changed=0 unreachable=1 failed=0 skipped=0 rescued=0 ignored=0')));
     assert.equal(!r.ok && r.reason.id, 'exec.playbook.exitedWhy');
     assert.deepEqual(!r.ok && r.reason.args.code, 2);

@@ -8,10 +8,29 @@ import type { JournalEntry } from '../../src/core/run/journal';
 import { limitBeforeDelete } from '../../src/core/run/recorded';
 
 const id = (n: number) => parseStoreId(String(n))!;
-const del = (n: number): Step => ({ kind: 'pd', id: 'delete-store', action: 'delete-store', storeId: id(n), request: deleteStoreRequest(id(n)), title: msg('plan.step.deleteStore', { id: String(n), address: 'x' }) });
+const del = (n: number): Step => ({
+  kind: 'pd',
+  id: 'delete-store',
+  action: 'delete-store',
+  storeId: id(n),
+  request: deleteStoreRequest(id(n)),
+  title: msg('plan.step.deleteStore', { id: String(n), address: 'x' }),
+});
 const base = (run: string) => ({ v: 1 as const, at: '2026-01-01T00:00:00.000Z', run });
-const started = (run: string, steps: Step[]): JournalEntry => ({ ...base(run), kind: 'run-started', who: { user: 'u', hostname: 'h', tool: 't' }, operation: 'scale-in', target: 'x', steps, warnings: [] });
-const done = (run: string, index: number, limit?: number): JournalEntry => ({ ...base(run), kind: 'event', event: { type: 'step-done', index, at: 1, ...(limit === undefined ? {} : { removePeerLimitBefore: limit }) } });
+const started = (run: string, steps: Step[]): JournalEntry => ({
+  ...base(run),
+  kind: 'run-started',
+  who: { user: 'u', hostname: 'h', tool: 't' },
+  operation: 'scale-in',
+  target: 'x',
+  steps,
+  warnings: [],
+});
+const done = (run: string, index: number, limit?: number): JournalEntry => ({
+  ...base(run),
+  kind: 'event',
+  event: { type: 'step-done', index, at: 1, ...(limit === undefined ? {} : { removePeerLimitBefore: limit }) },
+});
 
 describe('the remove-peer limit recorded before a delete', () => {
   it('is the newest one recorded for that store', () => {

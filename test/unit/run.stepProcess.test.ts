@@ -6,11 +6,22 @@ import { apply, onReload, startRun, type Run, type RunEvent } from '../../src/co
 import { resumeAdvice } from '../../src/core/run/resume';
 
 const plan: Plan = {
-  operation: 'scale-in', target: '192.168.0.11', blocked: [], warnings: [],
-  steps: [{
-    kind: 'playbook', id: 'stop', title: msg('plan.step.stop', { name: '192.168.0.11' }), argv: ['ansible-playbook', '-i', 'inventory.ini', 'stop.yml', '-l', '192.168.0.11'] as never,
-    inventory: 'inventory', playbook: 'stop.yml', limit: '192.168.0.11', expectHosts: ['192.168.0.11'],
-  }],
+  operation: 'scale-in',
+  target: '192.168.0.11',
+  blocked: [],
+  warnings: [],
+  steps: [
+    {
+      kind: 'playbook',
+      id: 'stop',
+      title: msg('plan.step.stop', { name: '192.168.0.11' }),
+      argv: ['ansible-playbook', '-i', 'inventory.ini', 'stop.yml', '-l', '192.168.0.11'] as never,
+      inventory: 'inventory',
+      playbook: 'stop.yml',
+      limit: '192.168.0.11',
+      expectHosts: ['192.168.0.11'],
+    },
+  ],
 };
 
 function fed(run: Run, ...events: RunEvent[]): Run {
@@ -21,9 +32,13 @@ function fed(run: Run, ...events: RunEvent[]): Run {
   }, run);
 }
 
-describe('a playbook\'s process id learned after it started', () => {
+describe("a playbook's process id learned after it started", () => {
   it('is recorded on the running step', () => {
-    const run = fed(startRun(plan, { id: 'r', dir: '/d', at: 1 }), { type: 'step-started', index: 0, at: 2, logOffset: 10 }, { type: 'step-process', index: 0, at: 3, pid: 4242 });
+    const run = fed(
+      startRun(plan, { id: 'r', dir: '/d', at: 1 }),
+      { type: 'step-started', index: 0, at: 2, logOffset: 10 },
+      { type: 'step-process', index: 0, at: 3, pid: 4242 },
+    );
     assert.equal(run.steps[0].pid, 4242);
     assert.equal(run.steps[0].logOffset, 10);
     assert.equal(run.steps[0].status, 'running');
@@ -39,7 +54,14 @@ describe('a playbook\'s process id learned after it started', () => {
     const advice = resumeAdvice(run, 0, {});
     assert.equal(advice.message.id, 'run.resume.unknownProcess');
     assert.equal(advice.recommended, 'abort');
-    const withPid = onReload(fed(startRun(plan, { id: 'r', dir: '/d', at: 1 }), { type: 'step-started', index: 0, at: 2, logOffset: 0 }, { type: 'step-process', index: 0, at: 3, pid: 7 }), 5);
+    const withPid = onReload(
+      fed(
+        startRun(plan, { id: 'r', dir: '/d', at: 1 }),
+        { type: 'step-started', index: 0, at: 2, logOffset: 0 },
+        { type: 'step-process', index: 0, at: 3, pid: 7 },
+      ),
+      5,
+    );
     assert.deepEqual(resumeAdvice(withPid, 0, { processAlive: true }).options, ['watch', 'abort']);
   });
 });

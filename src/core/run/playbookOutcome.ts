@@ -9,7 +9,12 @@ export function playbookOutcome(step: PlaybookStep, exitCode: number | undefined
   if (exitCode === undefined) return { ok: false, reason: msg('exec.playbook.noExitCode', { playbook: step.playbook }) };
   const verdict = judgeRecap(recap, step.expectHosts, step.limit !== undefined);
   if (exitCode !== 0) {
-    return { ok: false, reason: verdict.ok ? msg('exec.playbook.exited', { playbook: step.playbook, code: exitCode }) : msg('exec.playbook.exitedWhy', { playbook: step.playbook, code: exitCode, why: verdict.reason }) };
+    return {
+      ok: false,
+      reason: verdict.ok
+        ? msg('exec.playbook.exited', { playbook: step.playbook, code: exitCode })
+        : msg('exec.playbook.exitedWhy', { playbook: step.playbook, code: exitCode, why: verdict.reason }),
+    };
   }
   return verdict;
 }

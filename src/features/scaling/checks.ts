@@ -53,8 +53,11 @@ export async function recheckNow(cluster: Cluster, plan: Pick<Plan, 'steps'>, in
   const files = await filesNow(cluster);
   if (files.inventory === undefined) return msg('recheck.fileGone', { file: 'inventory.ini' });
   const now: Now = {
-    inventory: parseInventory(files.inventory), hosts: files.hosts === undefined ? undefined : parseInventory(files.hosts),
-    inventoryText: files.inventory, hostsText: files.hosts, ...playbookOptions(cluster),
+    inventory: parseInventory(files.inventory),
+    hosts: files.hosts === undefined ? undefined : parseInventory(files.hosts),
+    inventoryText: files.inventory,
+    hostsText: files.hosts,
+    ...playbookOptions(cluster),
   };
   const r = recheckStep(step, now);
   if (!r.same) return msg('exec.recheck', { why: r.why });

@@ -98,13 +98,18 @@ async function resumeFacts(env: DriveEnv, run: Run, index: number, step: Step): 
 function watch(pid: number, step: PlaybookStep): Thenable<void> {
   void terminalOf(pid, 5).then((t) => t?.show(true));
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, cancellable: true, title: vscode.l10n.t('Waiting for process {0} ({1}) to end…', pid, commandLine(step.argv)) },
-    (_progress, token) => new Promise<void>((resolve) => {
-      const timer = setInterval(() => {
-        if (processAlive(pid) && !token.isCancellationRequested) return;
-        clearInterval(timer);
-        resolve();
-      }, 500);
-    }),
+    {
+      location: vscode.ProgressLocation.Notification,
+      cancellable: true,
+      title: vscode.l10n.t('Waiting for process {0} ({1}) to end…', pid, commandLine(step.argv)),
+    },
+    (_progress, token) =>
+      new Promise<void>((resolve) => {
+        const timer = setInterval(() => {
+          if (processAlive(pid) && !token.isCancellationRequested) return;
+          clearInterval(timer);
+          resolve();
+        }, 500);
+      }),
   );
 }

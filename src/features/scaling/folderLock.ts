@@ -14,15 +14,31 @@ import { show } from '../text';
 const here: Here = { hostname: os.hostname(), alive: processAlive };
 
 export function ownerOf(run: Run): LockOwner {
-  return { runId: run.id, operation: run.operation, target: run.target, pid: process.pid, hostname: here.hostname, user: os.userInfo().username, startedAt: Date.now() };
+  return {
+    runId: run.id,
+    operation: run.operation,
+    target: run.target,
+    pid: process.pid,
+    hostname: here.hostname,
+    user: os.userInfo().username,
+    startedAt: Date.now(),
+  };
 }
 
 export function describeHolder(dir: string, r: Extract<LockResult, { ok: false }>): string {
   const file = lockPath(dir);
   const h = r.holder;
   if (!h) return vscode.l10n.t('Another TiFlash operation holds the lock of this folder, but its lock file {0} cannot be read.', file);
-  const what = vscode.l10n.t('The {0} of {1} started by {2} on {3} (process {4}) at {5} holds the lock of this folder ({6}).',
-    show(msg(`operation.${h.operation}`)), h.target, h.user, h.hostname, h.pid, new Date(h.startedAt).toLocaleString(), file);
+  const what = vscode.l10n.t(
+    'The {0} of {1} started by {2} on {3} (process {4}) at {5} holds the lock of this folder ({6}).',
+    show(msg(`operation.${h.operation}`)),
+    h.target,
+    h.user,
+    h.hostname,
+    h.pid,
+    new Date(h.startedAt).toLocaleString(),
+    file,
+  );
   if (h.hostname === here.hostname && h.pid === process.pid) return `${what} ${vscode.l10n.t('It runs in this window: see the TiFlash Operation view.')}`;
   switch (r.staleness) {
     case 'alive':

@@ -21,7 +21,11 @@ export class KeyboardGuard implements vscode.Disposable {
   private disposed = false;
 
   /** `released` is asked every 250 ms whether the wait for the password is over. */
-  constructor(private readonly terminal: vscode.Terminal, private readonly warn: (file: string) => void, released: () => Promise<boolean>) {
+  constructor(
+    private readonly terminal: vscode.Terminal,
+    private readonly warn: (file: string) => void,
+    released: () => Promise<boolean>,
+  ) {
     for (const d of vscode.workspace.textDocuments) this.remember(d);
     this.poll = setInterval(() => void released().then((yes) => yes && this.dispose()), 250);
     this.subscriptions = [

@@ -70,8 +70,13 @@ export async function runPlaybook(o: PlaybookTaskOptions): Promise<PlaybookRun> 
   const scope = vscode.workspace.getWorkspaceFolder(o.dir) ?? vscode.TaskScope.Workspace;
   const task = new vscode.Task({ type: TASK_TYPE, ...o.id }, scope, o.label, 'TiFlash', new vscode.ProcessExecution(command, args, { cwd: o.dir.fsPath, env }));
   task.presentationOptions = {
-    reveal: vscode.TaskRevealKind.Always, focus: !!o.step.asksPassword, panel: vscode.TaskPanelKind.Dedicated,
-    clear: false, echo: true, showReuseMessage: false, close: false,
+    reveal: vscode.TaskRevealKind.Always,
+    focus: !!o.step.asksPassword,
+    panel: vscode.TaskPanelKind.Dedicated,
+    clear: false,
+    echo: true,
+    showReuseMessage: false,
+    close: false,
   };
   let pid: number | undefined;
   let guard: Promise<KeyboardGuard | undefined> = Promise.resolve(undefined);
@@ -83,7 +88,7 @@ export async function runPlaybook(o: PlaybookTaskOptions): Promise<PlaybookRun> 
         if (!sameTask(e.execution.task.definition, o.id)) return;
         pid = e.processId;
         fed = o.started(e.processId);
-        if (o.step.asksPassword) guard = guardUntilLogged(e.processId, log.path, logOffset, o.typedAway);
+        if (o.step.asksPassword) guard = guardUntilLogged(e.processId, log.path, logOffset, (file) => o.typedAway(file));
       }),
       vscode.tasks.onDidEndTaskProcess((e) => {
         if (sameTask(e.execution.task.definition, o.id)) resolve(e.exitCode);

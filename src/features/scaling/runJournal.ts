@@ -13,7 +13,11 @@ export function who(extension: vscode.ExtensionContext): Who {
 export class RunJournal {
   private last: Promise<void> = Promise.resolve();
 
-  constructor(private readonly dir: string, private readonly runId: string, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly dir: string,
+    private readonly runId: string,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   /** The first entry: throws when the journal cannot be written (the run must not start unrecorded). */
   async begin(record: JournalRecord): Promise<void> {
@@ -21,9 +25,11 @@ export class RunJournal {
   }
 
   write(record: JournalRecord): Promise<void> {
-    this.last = this.last.then(() => appendJournal(this.dir, this.runId, record)).catch((e: unknown) => {
-      this.log.warn(`journal: could not append a ${record.kind} entry in ${this.dir}: ${(e as Error).message}`);
-    });
+    this.last = this.last
+      .then(() => appendJournal(this.dir, this.runId, record))
+      .catch((e: unknown) => {
+        this.log.warn(`journal: could not append a ${record.kind} entry in ${this.dir}: ${(e as Error).message}`);
+      });
     return this.last;
   }
 }

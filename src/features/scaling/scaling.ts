@@ -47,7 +47,10 @@ export class Scaling implements vscode.Disposable {
 
   constructor(private readonly ctx: Ctx) {
     this.runs = new RunStore(ctx.extension.workspaceState);
-    this.disposables.push(this.runs, vscode.workspace.onDidGrantWorkspaceTrust(() => void this.askInterrupted({})));
+    this.disposables.push(
+      this.runs,
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.askInterrupted({})),
+    );
   }
 
   get lastRun(): Run | undefined {
@@ -61,11 +64,13 @@ export class Scaling implements vscode.Disposable {
     const known = host !== undefined && cluster.tiflash.some((h) => h.name === host);
     const target = known ? host : await askScaleOut(cluster, host);
     if (!target) return undefined;
-    const planNow = async () => planScaleOut({ ...(await this.inventories(cluster)), host: target, pd: await this.facts(cluster), ...playbookOptions(cluster) });
+    const planNow = async () =>
+      planScaleOut({ ...(await this.inventories(cluster)), host: target, pd: await this.facts(cluster), ...playbookOptions(cluster) });
     const plan = await planNow();
     const [only] = plan.blocked;
     if (plan.blocked.length === 1 && only.check === 'placement-rules-disabled') {
-      const offer = `${show(only.message)}\n${vscode.l10n.t('Enable placement rules in PD now? The request is shown before it is sent; the scale-out is planned again afterwards.')}`;
+      const question = vscode.l10n.t('Enable placement rules in PD now? The request is shown before it is sent; the scale-out is planned again afterwards.');
+      const offer = `${show(only.message)}\n${question}`;
       if (!(await operator.consent(offer, vscode.l10n.t('Enable Placement Rules…')))) return undefined;
       const enabled = await this.enablePlacementRules(cluster, opts);
       if (enabled?.status !== 'done') return enabled;
@@ -77,7 +82,12 @@ export class Scaling implements vscode.Disposable {
   async scaleIn(cluster: Cluster, host: string | undefined, opts: RunOptions = {}): Promise<Run | undefined> {
     if (!this.ctx.requireTrust()) return undefined;
     const operator = operatorFor(opts);
-    const name = host ?? (await vscode.window.showQuickPick(cluster.tiflash.map((h) => h.name), { title: vscode.l10n.t('TiFlash: Scale In'), placeHolder: vscode.l10n.t('TiFlash host to remove') }));
+    const name =
+      host ??
+      (await vscode.window.showQuickPick(
+        cluster.tiflash.map((h) => h.name),
+        { title: vscode.l10n.t('TiFlash: Scale In'), placeHolder: vscode.l10n.t('TiFlash host to remove') },
+      ));
     if (!name) return undefined;
     const input = { ...(await this.inventories(cluster)), host: name, pd: await this.facts(cluster), confirmed: opts.confirmed, ...playbookOptions(cluster) };
     let plan = planScaleIn(input);
@@ -148,21 +158,26 @@ export class Scaling implements vscode.Disposable {
 
   private async askInterrupted(opts: RunOptions): Promise<void> {
     const pending = this.runs.all().filter((r) => !isFinal(r) && !this.active.has(r.dir));
-    await Promise.all(pending.map(async (r) => {
-      const operator = operatorFor(opts);
-      // a failed step that waited for Retry / Skip / Abort: a reminder first, not a modal question at startup
-      if (r.status === 'waiting') {
-        const text = vscode.l10n.t('The {0} of {1} stopped at a failed step and waits for your decision.', show(msg(`operation.${r.operation}`)), r.target);
-        if (!(await operator.remind(text, vscode.l10n.t('Decide…')))) return;
-      }
-      await this.continueRun(r, operator);
-    }));
+    await Promise.all(
+      pending.map(async (r) => {
+        const operator = operatorFor(opts);
+        // a failed step that waited for Retry / Skip / Abort: a reminder first, not a modal question at startup
+        if (r.status === 'waiting') {
+          const text = vscode.l10n.t('The {0} of {1} stopped at a failed step and waits for your decision.', show(msg(`operation.${r.operation}`)), r.target);
+          if (!(await operator.remind(text, vscode.l10n.t('Decide…')))) return;
+        }
+        await this.continueRun(r, operator);
+      }),
+    );
   }
 
   private async continueRun(run: Run, operator: Operator): Promise<Run | undefined> {
     const cluster = this.ctx.inventories.list().find((c) => c.dir.fsPath === run.dir);
     if (!cluster) {
-      operator.tell('warning', vscode.l10n.t('The interrupted {0} of {1} was in {2}, which has no inventory.ini now.', show(msg(`operation.${run.operation}`)), run.target, run.dir));
+      operator.tell(
+        'warning',
+        vscode.l10n.t('The interrupted {0} of {1} was in {2}, which has no inventory.ini now.', show(msg(`operation.${run.operation}`)), run.target, run.dir),
+      );
       return undefined;
     }
     if (!(await takeLock(run.dir, run, operator))) return undefined;
@@ -190,7 +205,14 @@ export class Scaling implements vscode.Disposable {
       if (problems.length) return refused(lines(problems));
       journal = new RunJournal(dir, run.id, this.ctx.log);
       try {
-        await journal.begin({ kind: 'run-started', who: who(this.ctx.extension), operation: plan.operation, target: plan.target, steps: plan.steps, warnings: plan.warnings });
+        await journal.begin({
+          kind: 'run-started',
+          who: who(this.ctx.extension),
+          operation: plan.operation,
+          target: plan.target,
+          steps: plan.steps,
+          warnings: plan.warnings,
+        });
       } catch (e) {
         journal = undefined;
         return refused(vscode.l10n.t('The operation journal in {0} cannot be written: {1}', dir, (e as Error).message));
@@ -235,7 +257,10 @@ export class Scaling implements vscode.Disposable {
   /** The folder's inventories as they are now (not as the last parse after a file event left them). */
   private async inventories(cluster: Cluster): Promise<{ inventory: Inventory; hosts?: Inventory }> {
     const files = await filesNow(cluster);
-    return { inventory: files.inventory === undefined ? cluster.inventory : parseInventory(files.inventory), hosts: files.hosts === undefined ? undefined : parseInventory(files.hosts) };
+    return {
+      inventory: files.inventory === undefined ? cluster.inventory : parseInventory(files.inventory),
+      hosts: files.hosts === undefined ? undefined : parseInventory(files.hosts),
+    };
   }
 
   private async facts(cluster: Cluster): Promise<PdFacts> {

@@ -60,17 +60,35 @@ async function playbook(env: StepEnv, index: number, step: PlaybookStep): Promis
   if (changed) return failed(index, changed);
   const run = env.run();
   const attempt = run.steps[index].attempts;
-  const label = `TiFlash ${show(msg(`operation.${run.operation}`))} ${run.target} · ${index + 1}/${run.steps.length} ${step.playbook}${attempt > 1 ? ` (${attempt})` : ''}`;
+  const again = attempt > 1 ? ` (${attempt})` : '';
+  const label = `TiFlash ${show(msg(`operation.${run.operation}`))} ${run.target} · ${index + 1}/${run.steps.length} ${step.playbook}${again}`;
   env.ctx.log.info(`${label}: run in ${cluster.dir.fsPath}: ${JSON.stringify(step.argv)}`);
   const r = await runPlaybook({
-    dir: cluster.dir, step, id: { run: run.id, step: step.id, attempt }, label, log, logOffset,
+    dir: cluster.dir,
+    step,
+    id: { run: run.id, step: step.id, attempt },
+    label,
+    log,
+    logOffset,
     started: (pid) => env.feed({ type: 'step-process', index, at: Date.now(), pid }),
-    typedAway: (file) => env.operator.tell('warning', vscode.l10n.t('While {0} waits for the SSH password, the keyboard belongs to its terminal: what was typed into {1} was undone.', step.playbook, file)),
+    typedAway: (file) =>
+      env.operator.tell(
+        'warning',
+        vscode.l10n.t('While {0} waits for the SSH password, the keyboard belongs to its terminal: what was typed into {1} was undone.', step.playbook, file),
+      ),
   });
   const e = playbookEvent(index, step, r);
   if (r.error !== undefined) return e;
   const verdict = e.type === 'step-failed' ? { verdict: e.reason } : {};
-  await env.journal.write({ kind: 'playbook', step: index, argv: step.argv, pid: r.pid, exitCode: r.exitCode, recap: Object.fromEntries(r.recap.hosts), ...verdict });
+  await env.journal.write({
+    kind: 'playbook',
+    step: index,
+    argv: step.argv,
+    pid: r.pid,
+    exitCode: r.exitCode,
+    recap: Object.fromEntries(r.recap.hosts),
+    ...verdict,
+  });
   env.ctx.log.info(`${label}: process ${r.pid ?? '?'} exited with ${r.exitCode ?? 'no code'}${e.type === 'step-failed' ? `: ${show(e.reason)}` : ''}`);
   return e;
 }
@@ -121,7 +139,9 @@ async function pd(env: StepEnv, index: number, step: PdStep): Promise<RunEvent> 
 function info(index: number, step: InfoStep): RunEvent {
   if (step.url) {
     const open = vscode.l10n.t('Open Grafana');
-    void vscode.window.showInformationMessage(show(step.title), open).then((p) => (p === open ? vscode.env.openExternal(vscode.Uri.parse(step.url!)) : undefined));
+    void vscode.window
+      .showInformationMessage(show(step.title), open)
+      .then((p) => (p === open ? vscode.env.openExternal(vscode.Uri.parse(step.url!)) : undefined));
   } else if (step.detail) void vscode.window.showWarningMessage(`${show(step.title)}: ${show(step.detail)}`);
   return { type: 'step-done', index, at: Date.now() };
 }

@@ -28,46 +28,47 @@ export function runWait(w: WaitContext, index: number, step: WaitStep): Promise<
     let lastAt: number | undefined;
     void vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: show(step.title), cancellable: true },
-      (progress, token) => new Promise<void>((done) => {
-        const cleanup: vscode.Disposable[] = [];
-        let over = false;
-        const finish = (e: RunEvent) => {
-          if (over) return;
-          over = true;
-          vscode.Disposable.from(...cleanup).dispose();
-          done();
-          resolve(e);
-        };
-        const cancelled = (reason: Msg) => finish({ type: 'step-cancelled', index, at: Date.now(), reason });
-        const report = (message: string) => {
-          progress.report({ message });
-          w.operator.waitProgress(message);
-        };
-        const check = () => {
-          const live = ctx.stores.get(cluster);
-          if (!live) return report(show(msg('exec.noPd')));
-          // each snapshot counts once, and only one taken after the wait began (not one from before the delete)
-          if (!live.error && (!live.stores || live.updatedAt === undefined || live.updatedAt < state.startedAt || live.updatedAt === lastAt)) return;
-          lastAt = live.updatedAt;
-          const obs: Observation = live.error ? { ok: false, error: msg('bridge.text', { reason: live.error.message }) } : { ok: true, stores: live.stores! };
-          const v = waitVerdict(step, obs, Date.now(), state);
-          if (v.kind === 'done') return finish({ type: 'step-done', index, at: Date.now(), note: v.note });
-          if (v.kind === 'failed') return finish({ type: 'step-failed', index, at: Date.now(), reason: v.reason });
-          state = v.state;
-          report(withEta(show(v.detail), obs.ok ? drainEta(w, step) : undefined));
-        };
-        const onAbort = () => cancelled(w.signal.reason as Msg);
-        w.signal.addEventListener('abort', onAbort);
-        cleanup.push(
-          ctx.stores.onDidChange(check),
-          token.onCancellationRequested(() => cancelled(msg('exec.wait.cancelled'))),
-          { dispose: () => w.signal.removeEventListener('abort', onAbort) },
-        );
-        w.operator.waitStarted(() => cancelled(msg('exec.wait.cancelled')));
-        if (w.signal.aborted) return onAbort();
-        ctx.stores.refresh();
-        check();
-      }),
+      (progress, token) =>
+        new Promise<void>((done) => {
+          const cleanup: vscode.Disposable[] = [];
+          let over = false;
+          const finish = (e: RunEvent) => {
+            if (over) return;
+            over = true;
+            vscode.Disposable.from(...cleanup).dispose();
+            done();
+            resolve(e);
+          };
+          const cancelled = (reason: Msg) => finish({ type: 'step-cancelled', index, at: Date.now(), reason });
+          const report = (message: string) => {
+            progress.report({ message });
+            w.operator.waitProgress(message);
+          };
+          const check = () => {
+            const live = ctx.stores.get(cluster);
+            if (!live) return report(show(msg('exec.noPd')));
+            // each snapshot counts once, and only one taken after the wait began (not one from before the delete)
+            if (!live.error && (!live.stores || live.updatedAt === undefined || live.updatedAt < state.startedAt || live.updatedAt === lastAt)) return;
+            lastAt = live.updatedAt;
+            const obs: Observation = live.error ? { ok: false, error: msg('bridge.text', { reason: live.error.message }) } : { ok: true, stores: live.stores! };
+            const v = waitVerdict(step, obs, Date.now(), state);
+            if (v.kind === 'done') return finish({ type: 'step-done', index, at: Date.now(), note: v.note });
+            if (v.kind === 'failed') return finish({ type: 'step-failed', index, at: Date.now(), reason: v.reason });
+            state = v.state;
+            report(withEta(show(v.detail), obs.ok ? drainEta(w, step) : undefined));
+          };
+          const onAbort = () => cancelled(w.signal.reason as Msg);
+          w.signal.addEventListener('abort', onAbort);
+          cleanup.push(
+            ctx.stores.onDidChange(check),
+            token.onCancellationRequested(() => cancelled(msg('exec.wait.cancelled'))),
+            { dispose: () => w.signal.removeEventListener('abort', onAbort) },
+          );
+          w.operator.waitStarted(() => cancelled(msg('exec.wait.cancelled')));
+          if (w.signal.aborted) return onAbort();
+          ctx.stores.refresh();
+          check();
+        }),
     );
   });
 }

@@ -14,9 +14,12 @@ export const execute = {
   'exec.unsaved': { en: '{file} has unsaved changes: save or revert them, then retry.', zh: '{file} 有未保存的修改：请保存或撤销后重试。' },
   'exec.editFailed': { en: '{file} could not be edited.', zh: '无法编辑 {file}。' },
   'exec.saveFailed': { en: '{file} could not be saved.', zh: '无法保存 {file}。' },
-  'exec.noPd': { en: 'PD is not monitored for this folder (set tiflash.pdEndpoints or [pd_servers]).', zh: '未监控此目录的 PD（请设置 tiflash.pdEndpoints 或 [pd_servers]）。' },
+  'exec.noPd': {
+    en: 'PD is not monitored for this folder (set tiflash.pdEndpoints or [pd_servers]).',
+    zh: '未监控此目录的 PD（请设置 tiflash.pdEndpoints 或 [pd_servers]）。',
+  },
   'exec.recheck': { en: 'Checked again before it ran: {why}', zh: '执行前再次检查：{why}' },
-  'exec.wait.cancelled': { en: 'Stopped waiting at the operator\'s request.', zh: '已按操作员的要求停止等待。' },
+  'exec.wait.cancelled': { en: "Stopped waiting at the operator's request.", zh: '已按操作员的要求停止等待。' },
   'exec.wait.cancelledByCancel': { en: 'Stopped waiting: the scale-in of store {id} is being cancelled.', zh: '已停止等待：正在取消 store {id} 的缩容。' },
   'exec.preflight.step': { en: 'Step {step} ({title}): {reason}', zh: '第 {step} 步（{title}）：{reason}' },
 } as const satisfies Catalog;
