@@ -35,7 +35,7 @@ export async function drive(env: DriveEnv, initial: Run): Promise<Run> {
     if (n.kind === 'finished') break;
     if (n.kind === 'execute') {
       env.ctx.log.info(`${run.operation} ${run.target}: step ${n.index + 1}/${run.steps.length}: ${show(n.step.title)}`);
-      await feed(await executeSafely(stepEnv, n.index, n.step));
+      await feed((await declined(stepEnv, n.index, n.step)) ?? (await executeSafely(stepEnv, n.index, n.step)));
     } else if (n.kind === 'running') {
       throw new Error(`step ${n.index + 1} is still running`);
     } else if (n.kind === 'decide') {
@@ -48,6 +48,15 @@ export async function drive(env: DriveEnv, initial: Run): Promise<Run> {
   }
   if (isFinal(run)) await env.journal.write({ kind: 'run-ended', status: run.status });
   return run;
+}
+
+/** With `tiflash.confirmEachStep`, a step the operator does not let run fails without running (Retry asks again). */
+async function declined(env: StepEnv, index: number, step: Step): Promise<RunEvent | undefined> {
+  if (step.kind === 'info' || !vscode.workspace.getConfiguration('tiflash', env.cluster.dir).get<boolean>('confirmEachStep', false)) return undefined;
+  const what = vscode.l10n.t('Next: step {0} of {1}: {2}', index + 1, env.run().steps.length, show(step.title));
+  if (await env.operator.consent(what, vscode.l10n.t('Run this step'))) return undefined;
+  await env.feed({ type: 'step-started', index, at: Date.now() });
+  return { type: 'step-failed', index, at: Date.now(), reason: msg('exec.declined') };
 }
 
 /** An unexpected error fails the step (the run waits for a decision) instead of leaving it running forever. */

@@ -21,5 +21,6 @@ export const execute = {
   'exec.recheck': { en: 'Checked again before it ran: {why}', zh: '执行前再次检查：{why}' },
   'exec.wait.cancelled': { en: "Stopped waiting at the operator's request.", zh: '已按操作员的要求停止等待。' },
   'exec.wait.cancelledByCancel': { en: 'Stopped waiting: the scale-in of store {id} is being cancelled.', zh: '已停止等待：正在取消 store {id} 的缩容。' },
+  'exec.declined': { en: 'Not run: the operator did not confirm this step.', zh: '未执行：操作员没有确认这一步。' },
   'exec.preflight.step': { en: 'Step {step} ({title}): {reason}', zh: '第 {step} 步（{title}）：{reason}' },
 } as const satisfies Catalog;
