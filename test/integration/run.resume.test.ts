@@ -4,6 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { msg } from '../../src/core/l10n/message';
@@ -11,9 +12,10 @@ import { playbookStep } from '../../src/core/plan/playbooks';
 import type { Plan } from '../../src/core/plan/types';
 import { logSize } from '../../src/core/run/ansibleLog';
 import { apply, startRun, type Run, type RunEvent } from '../../src/core/run/engine';
+import type { LockOwner } from '../../src/core/run/lock';
 import type { ResumeAdvice } from '../../src/core/run/resume';
 import { api, recordedCalls, resetRecord, workspaceDir } from './helpers';
-import { deadPid, liveProcess, runEntries, scripted, toldText } from './run.support';
+import { deadPid, liveProcess, lockFile, runEntries, scripted, toldText } from './run.support';
 
 const logFile = () => path.join(workspaceDir(), 'log', 'ansible.log');
 
@@ -65,8 +67,20 @@ describe('after a reload in the middle of a playbook', function () {
     resetRecord();
     const proc = liveProcess(3);
     const saved = await savedMidPlaybook(proc.pid);
+    // the closed window's lock: this run's, held by an extension host that is gone
+    const owner: LockOwner = {
+      runId: saved.id,
+      operation: 'scale-in',
+      target: '192.168.0.11',
+      pid: await deadPid(),
+      hostname: os.hostname(),
+      user: 'me',
+      startedAt: 1,
+    };
+    fs.writeFileSync(lockFile(), JSON.stringify(owner));
     const asked: ResumeAdvice[] = [];
     const opts = scripted({
+      consent: () => Promise.reject(new Error('its own lock is taken back without asking')),
       resume: (_what, advice) => {
         asked.push(advice);
         // the first answer is the operator's: watch it; then what the log shows
@@ -88,6 +102,7 @@ describe('after a reload in the middle of a playbook', function () {
     assert.deepEqual(recordedCalls(), [], 'stop.yml was not sent a second time');
     const events = (await runEntries(run)).flatMap((e) => (e.kind === 'event' ? [e.event.type] : []));
     assert.deepEqual(events, ['interrupted', 'resumed'], "the journal tells the reload and the operator's decision");
+    assert.equal(fs.existsSync(lockFile()), false, 'the lock was taken back, then released at the end');
   });
 
   it('offers to run the step again only once its process is gone and the log shows it did not finish', async () => {
