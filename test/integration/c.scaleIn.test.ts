@@ -174,7 +174,7 @@ describe('forced Tombstone', function () {
     const sim = await readySim({ ...cluster0, rules: [], regionsPerTick: 0 });
     const a = await api();
     const cluster = a.ctx.inventories.list()[0];
-    const node = (id: string) => ({ kind: 'host', cluster, state: { store: a.ctx.stores.get(cluster)!.stores!.find((s) => s.id === id) } });
+    const node = (id: string) => ({ kind: 'host', cluster, state: { store: a.ctx.stores.get(cluster)!.stores!.stores.find((s) => s.id === id) } });
     const typed: string[] = [];
     const opts = scripted({ typedStoreId: (id) => (typed.push(id), Promise.resolve(true)) });
     assert.equal((await vscode.commands.executeCommand<Run | undefined>('tiflash.forceTombstone', node('54'), opts))?.status, 'done');

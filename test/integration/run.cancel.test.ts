@@ -24,7 +24,7 @@ describe('cancel a scale-in', function () {
     await waitFor('the scale-in to wait for Tombstone', () => waiting);
     assert.equal(sim.cluster.limits.rate('53', 'remove'), 100_000_000, 'PD 4.0 raised the limit with the delete');
     await waitFor('the extension to see store 53 Offline', () =>
-      a.ctx.stores.get(a.ctx.inventories.list()[0])?.stores?.some((s) => s.id === '53' && s.state === 'Offline'),
+      a.ctx.stores.get(a.ctx.inventories.list()[0])?.stores?.stores.some((s) => s.id === '53' && s.state === 'Offline'),
     );
 
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', inventoryUri());

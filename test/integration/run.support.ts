@@ -11,7 +11,7 @@ import type { Run } from '../../src/core/run/engine';
 import type { Level, Operator, RunOptions } from '../../src/features/scaling/operator';
 import type { ClusterFile } from '../../tools/pd-sim/cluster';
 import type { PdSim } from '../../tools/pd-sim/server';
-import { api, demoCluster, inventoryUri, pointAtSim, waitFor, workspaceDir } from './helpers';
+import { api, demoCluster, inventoryUri, pointAtSim, waitFor, waitForStoresFrom, workspaceDir } from './helpers';
 
 export interface Told {
   level: Level;
@@ -50,17 +50,10 @@ export async function deadPid(): Promise<number> {
 
 export const read = (file: string) => fs.readFileSync(file, 'utf8');
 
-const sims: PdSim[] = [];
-
-/** A simulator (of the demo cluster by default) the extension points at and has stores from; stopped after the test. */
+/** A simulator (of the demo cluster by default) the extension points at and has stores from (the suite stops it). */
 export async function readySim(cluster: ClusterFile = demoCluster(), tickMs = 200): Promise<PdSim> {
   const sim = await pointAtSim(cluster, tickMs);
-  sims.push(sim);
-  const a = await api();
-  await waitFor(`stores from ${sim.url}`, () => {
-    const live = a.ctx.stores.get(a.ctx.inventories.list()[0]);
-    return live?.endpoints.includes(sim.url) && live.stores ? true : undefined;
-  });
+  await waitForStoresFrom(sim);
   return sim;
 }
 
@@ -69,11 +62,8 @@ export const writes = (sim: PdSim) => sim.requests.filter((r) => r.method !== 'G
 
 const RESTORED = ['inventory.ini', 'hosts.ini'];
 
-/** In a suite: after each test its simulators are stopped and inventory.ini and hosts.ini put back (read again by the extension). */
+/** In a suite: after each test inventory.ini and hosts.ini are put back (and read again by the extension). */
 export function isolateEachTest(): void {
-  afterEach(async () => {
-    await Promise.all(sims.splice(0).map((s) => s.close()));
-  });
   let saved = new Map<string, string>();
   beforeEach(() => {
     saved = new Map(RESTORED.map((f) => [f, read(path.join(workspaceDir(), f))]));

@@ -9,17 +9,17 @@ import { after, before, describe, it } from 'node:test';
 import { execa } from 'execa';
 import { parseInventory } from '../../src/core/inventory/parse';
 import { render } from '../../src/core/l10n/message';
-import type { PdFacts } from '../../src/core/plan/facts';
 import { textOf } from '../../src/core/plan/files';
 import { planScaleIn } from '../../src/core/plan/scaleIn';
 import { planScaleOut } from '../../src/core/plan/scaleOut';
 import type { Plan } from '../../src/core/plan/types';
 import { preflight } from '../../src/core/run/preflight';
 import { parseStoreId, type Store } from '../../src/core/pd/types';
+import { factsOf } from '../support/facts';
 import { demoDir } from '../support/paths';
 
 const store = (id: string, address: string): Store => ({ id: parseStoreId(id)!, address, state: 'Up', stateName: 'Up', labels: { engine: 'tiflash' }, regionCount: 5, leaderCount: 0 });
-const pd = (stores: Store[]): PdFacts => ({ stores, placement: { enabled: true, rules: [] }, series: '4.0' });
+const pd = (stores: Store[]) => factsOf(stores);
 const STORES = [store('53', '192.168.0.11:3930'), store('54', '192.168.0.12:3930'), store('55', '192.168.0.12:3931')];
 
 describe('preflight with real ansible-playbook --list-hosts', () => {

@@ -6,15 +6,15 @@ import { describe, it } from 'node:test';
 import { parseInventory } from '../../src/core/inventory/parse';
 import { render } from '../../src/core/l10n/message';
 import { argProblem, buildArgv, visible } from '../../src/core/plan/args';
-import type { PdFacts } from '../../src/core/plan/facts';
 import { planScaleIn } from '../../src/core/plan/scaleIn';
 import { planScaleOut } from '../../src/core/plan/scaleOut';
 import type { Plan } from '../../src/core/plan/types';
 import { parseStoreId, type Store } from '../../src/core/pd/types';
+import { factsOf } from '../support/facts';
 
 const CONTROLS = ['\u0015', '\u000f', '\u0003', '\r', '\n', '\t', '\u001b[2J', '\u007f', '\u0085', '\u009b', '\u2028', '\u202e', '\u2066', '\ufeff'];
 const PATTERNS = ['!192.168.0.14', 'a,b', 'a:b', 'a&b', 'tiflash*', 'h?', 'h[1:3]', '~^h', '@file', 'a b', 'a\\b'];
-const noStores: PdFacts = { stores: [], placement: { enabled: true, rules: [] }, series: '4.0' };
+const noStores = factsOf([]);
 const store = (id: string, address: string): Store => ({ id: parseStoreId(id)!, address, state: 'Up', stateName: 'Up', labels: { engine: 'tiflash' }, regionCount: 1, leaderCount: 0 });
 const everyArg = (p: Plan) => p.steps.flatMap((s) => (s.kind === 'playbook' ? [...s.argv] : []));
 const HOSTS = '[servers]\n10.0.0.9\n[all:vars]\nusername = tidb\n';
@@ -67,7 +67,7 @@ describe('hostile names and values through the plans', () => {
       const hostName = inv.groups.get('tiflash_servers')?.hosts[0];
       if (hostName === undefined) continue; // the parser itself refused the line (a syntax finding)
       planned++;
-      const pd: PdFacts = { ...noStores, stores: [store('7', '10.0.0.9:3930')] };
+      const pd = factsOf([store('7', '10.0.0.9:3930')]);
       for (const p of [planScaleIn({ inventory: inv, hosts: parseInventory(HOSTS), host: hostName, pd }), planScaleOut({ inventory: inv, hosts: parseInventory(HOSTS), host: hostName, pd: noStores })]) {
         assert.ok(p.blocked.length, `${p.operation} ${JSON.stringify(hostName)} must be refused`);
         assert.deepEqual(p.steps, []);
@@ -102,7 +102,7 @@ describe('hostile names and values through the plans', () => {
 
   it('a host named like a group would select the whole group, and is refused', () => {
     const text = inventoryWith('10.0.0.9').replace('"10.0.0.9" ansible_host=10.0.0.9', 'tikv_servers ansible_host=10.0.0.9');
-    const p = planScaleIn({ inventory: parseInventory(text), hosts: parseInventory(HOSTS), host: 'tikv_servers', pd: { ...noStores, stores: [store('7', '10.0.0.9:3930'), store('8', '10.0.0.5:3930')] } });
+    const p = planScaleIn({ inventory: parseInventory(text), hosts: parseInventory(HOSTS), host: 'tikv_servers', pd: factsOf([store('7', '10.0.0.9:3930'), store('8', '10.0.0.5:3930')]) });
     assert.ok(p.blocked.some((b) => b.check === 'host'));
   });
 });

@@ -8,7 +8,6 @@ import { describe, it } from 'node:test';
 import { parseInventory } from '../../src/core/inventory/parse';
 import { tiflashHosts } from '../../src/core/inventory/tiflash';
 import { render } from '../../src/core/l10n/message';
-import type { PdFacts } from '../../src/core/plan/facts';
 import { recheckStep } from '../../src/core/plan/recheck';
 import { planScaleIn } from '../../src/core/plan/scaleIn';
 import { planScaleOut } from '../../src/core/plan/scaleOut';
@@ -19,6 +18,7 @@ import { apply, onReload, startRun } from '../../src/core/run/engine';
 import { parseRecap } from '../../src/core/run/recap';
 import { resumeAdvice } from '../../src/core/run/resume';
 import { parseStoreId, type PlacementRule, type Store, type StoreState } from '../../src/core/pd/types';
+import { factsOf, unknownFacts } from '../support/facts';
 import { demoDir } from '../support/paths';
 
 const read = (f: string) => fs.readFileSync(path.join(demoDir, f), 'utf8');
@@ -26,7 +26,7 @@ const inventory = parseInventory(read('inventory.ini'));
 const hosts = parseInventory(read('hosts.ini'));
 const store = (i: string, address: string, state: StoreState = 'Up', extra: Partial<Store> = {}): Store => ({ id: parseStoreId(i)!, address, state, stateName: state, labels: { engine: 'tiflash' }, regionCount: 5, leaderCount: 0, ...extra });
 const rule = (count: number): PlacementRule => ({ groupId: 'tiflash', id: `table-${count}-r`, role: 'learner', count, labelConstraints: [] });
-const facts = (stores: Store[], rules: PlacementRule[] = [], series: PdFacts['series'] = '4.0'): PdFacts => ({ stores, placement: { enabled: true, rules }, series, version: series === '4.0' ? 'v4.0.16' : 'v5.0.0' });
+const facts = (stores: Store[], rules: PlacementRule[] = [], version = 'v4.0.16') => factsOf(stores, { rules, version });
 const checks = (p: Plan) => p.blocked.map((b) => b.check);
 const en = (p: Plan) => p.blocked.map((b) => render(b.message, 'en')).join(' | ');
 
@@ -124,12 +124,15 @@ describe('store operations', () => {
 
   it('cancel: only an Offline TiFlash store, back to Up, and on 4.0 the remove-peer limit recorded at the delete restored', () => {
     const p = planCancelScaleIn({ inventory, target: { host: 'TiFlash12-1' }, pd: facts([offline]), removePeerLimitBefore: 30 });
-    assert.deepEqual(p.steps.map((s) => (s.kind === 'pd' ? `${s.request.method} ${s.request.path} ${s.request.body ?? ''}`.trim() : s.kind)), [
+    assert.deepEqual(p.steps.flatMap((s) => (s.kind === 'pd' ? s.requests.map((r) => `${r.method} ${r.path} ${r.body ?? ''}`.trim()) : [s.kind])), [
       'POST /pd/api/v1/store/54/state?state=Up',
       'POST /pd/api/v1/store/54/limit {"rate":30,"type":"remove-peer"}',
     ]);
     const unknownLimit = planCancelScaleIn({ inventory, target: { storeId: parseStoreId('54')! }, pd: facts([offline]) });
     assert.equal(unknownLimit.steps.length, 1);
+    const v31 = planCancelScaleIn({ inventory, target: { host: 'TiFlash12-1' }, pd: facts([offline], [], 'v3.1.2'), removePeerLimitBefore: 30 });
+    assert.deepEqual([v31.steps.length, v31.warnings.length], [1, 0], '3.1 does not raise the limit on delete: nothing to restore');
+    assert.ok(v31.steps[0].kind === 'pd' && v31.steps[0].requests.length === 1);
     assert.match(render(unknownLimit.warnings[0], 'en'), /remove-peer limit/);
     for (const st of ['Up', 'Tombstone', 'Disconnected'] as const) {
       assert.deepEqual(checks(planCancelScaleIn({ inventory, target: { host: 'TiFlash12-1' }, pd: facts([store('54', '192.168.0.12:3930', st)]) })), ['not-offline'], st);
@@ -140,7 +143,7 @@ describe('store operations', () => {
 
   it('force: only an Offline TiFlash store and only PD 3.1/4.0', () => {
     assert.deepEqual(planForceTombstone({ inventory, target: { host: 'TiFlash12-1' }, pd: facts([offline]) }).blocked, []);
-    assert.deepEqual(checks(planForceTombstone({ inventory, target: { host: 'TiFlash12-1' }, pd: facts([offline], [], 'newer') })), ['pd-version']);
+    assert.deepEqual(checks(planForceTombstone({ inventory, target: { host: 'TiFlash12-1' }, pd: facts([offline], [], 'v5.0.0') })), ['pd-version']);
     assert.deepEqual(checks(planForceTombstone({ inventory, target: { host: 'TiFlash12-1' }, pd: facts([store('54', '192.168.0.12:3930')]) })), ['not-offline']);
   });
 
@@ -150,9 +153,9 @@ describe('store operations', () => {
     assert.equal(r.steps.length, 1);
     assert.match(render(r.warnings[0], 'en'), /61/);
     assert.deepEqual(checks(planEnablePlacementRules(facts([]))), ['nothing-to-do']);
-    const on = planEnablePlacementRules({ stores: [], placement: { enabled: false } });
-    assert.ok(on.steps[0].kind === 'pd' && on.steps[0].request.body === '{"enable-placement-rules":"true"}');
-    assert.deepEqual(checks(planEnablePlacementRules({})), ['pd-unknown']);
+    const on = planEnablePlacementRules(factsOf([], { placement: false }));
+    assert.ok(on.steps[0].kind === 'pd' && on.steps[0].requests[0].body === '{"enable-placement-rules":"true"}');
+    assert.deepEqual(checks(planEnablePlacementRules(unknownFacts)), ['pd-unknown']);
   });
 });
 

@@ -10,7 +10,6 @@ import { describe, it } from 'node:test';
 import { applyEdits } from '../../src/core/inventory/edit';
 import { parseInventory } from '../../src/core/inventory/parse';
 import { render } from '../../src/core/l10n/message';
-import type { PdFacts } from '../../src/core/plan/facts';
 import { editsFor, textOf } from '../../src/core/plan/files';
 import { preview, previewText } from '../../src/core/plan/preview';
 import { planScaleIn } from '../../src/core/plan/scaleIn';
@@ -18,11 +17,12 @@ import { planScaleOut } from '../../src/core/plan/scaleOut';
 import { commandLine } from '../../src/core/plan/shell';
 import { unifiedDiff } from '../../src/core/text/diff';
 import { parseStoreId, type Store } from '../../src/core/pd/types';
+import { factsOf } from '../support/facts';
 import { demoDir } from '../support/paths';
 
 const read = (f: string) => fs.readFileSync(path.join(demoDir, f), 'utf8');
 const store = (i: string, address: string): Store => ({ id: parseStoreId(i)!, address, state: 'Up', stateName: 'Up', labels: { engine: 'tiflash' }, regionCount: 5, leaderCount: 0 });
-const pd: PdFacts = { stores: [store('53', '192.168.0.11:3930'), store('54', '192.168.0.12:3930'), store('55', '192.168.0.12:3931')], placement: { enabled: true, rules: [] }, series: '4.0' };
+const pd = factsOf([store('53', '192.168.0.11:3930'), store('54', '192.168.0.12:3930'), store('55', '192.168.0.12:3931')]);
 
 /** What `sh` gives back for a command line: its words, one per line of printf. */
 const shellWords = (line: string): string[] => execFileSync('sh', ['-c', `printf '%s\\0' ${line}`]).toString().split('\0').slice(0, -1);
@@ -99,7 +99,7 @@ describe('preview', () => {
 
   it('an edit already applied previews as no change (a re-run)', () => {
     const files = { inventory: read('inventory.ini'), hosts: read('hosts.ini') };
-    const p = planScaleOut({ inventory: parseInventory(files.inventory), hosts: parseInventory(files.hosts), host: 'TiFlash12-2', pd: { ...pd, stores: [] } });
+    const p = planScaleOut({ inventory: parseInventory(files.inventory), hosts: parseInventory(files.hosts), host: 'TiFlash12-2', pd: factsOf([]) });
     assert.deepEqual(p.blocked, []);
     assert.equal(p.steps[0].kind, 'playbook', 'TiFlash12-2 is already in every file: no edit');
     assert.equal(textOf(parseInventory(files.inventory)), files.inventory);

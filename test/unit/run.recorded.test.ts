@@ -1,21 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { msg } from '../../src/core/l10n/message';
-import { deleteStoreRequest } from '../../src/core/pd/requests';
 import { parseStoreId } from '../../src/core/pd/types';
+import { pdStep } from '../../src/core/plan/storeOps';
 import type { Step } from '../../src/core/plan/types';
 import type { JournalEntry } from '../../src/core/run/journal';
 import { limitBeforeDelete } from '../../src/core/run/recorded';
 
 const id = (n: number) => parseStoreId(String(n))!;
-const del = (n: number): Step => ({
-  kind: 'pd',
-  id: 'delete-store',
-  action: 'delete-store',
-  storeId: id(n),
-  request: deleteStoreRequest(id(n)),
-  title: msg('plan.step.deleteStore', { id: String(n), address: 'x' }),
-});
+const del = (n: number): Step => pdStep('delete-store', msg('plan.step.deleteStore', { id: String(n), address: 'x' }), { kind: 'delete-store', storeId: id(n) }, id(n));
 const base = (run: string) => ({ v: 1 as const, at: '2026-01-01T00:00:00.000Z', run });
 const started = (run: string, steps: Step[]): JournalEntry => ({
   ...base(run),

@@ -3,10 +3,11 @@
 import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { msg, render } from '../../src/core/l10n/message';
-import { deleteStoreRequest, enablePlacementRulesRequest, removeTombstonesRequest, setStoreStateRequest } from '../../src/core/pd/requests';
+import { actionRequests, type PdAction } from '../../src/core/pd/api';
+import type { PdResult } from '../../src/core/pd/http';
 import { parseStoreId, type Store, type StoreState } from '../../src/core/pd/types';
 import type { PdStep, WaitStep } from '../../src/core/plan/types';
-import { executePdStep, type PdPort } from '../../src/core/run/pdStep';
+import { executePdStep, type PdPerformer } from '../../src/core/run/pdStep';
 import { MISSING_LIMIT, waitVerdict, type Observation, type WaitState } from '../../src/core/run/wait';
 
 const id = (s: string) => parseStoreId(s)!;
@@ -71,61 +72,58 @@ describe('Up wait of a scale-out', () => {
   });
 });
 
-/** A PD that answers each request with `status` and afterwards shows `after`. */
-function fakePd(status: number, after: readonly Store[], opts: { limit?: number; placement?: boolean; before?: readonly Store[] } = {}): PdPort & { sent: string[] } {
-  let sent = false;
-  const log: string[] = [];
+/** A PD module that answers every action with `result` and remembers what it was asked. */
+function fakePd(result: (a: PdAction) => PdResult<unknown>): PdPerformer & { asked: PdAction[] } {
+  const asked: PdAction[] = [];
   return {
-    sent: log,
-    send: async (r) => {
-      log.push(`${r.method} ${r.path}${r.body ? ` ${r.body}` : ''}`);
-      sent = true;
-      return { ok: true, value: { status, body: status === 200 ? 'null' : '"boom"' } };
-    },
-    stores: async () => ({ ok: true, value: sent ? after : opts.before ?? after }),
-    removePeerLimit: async () => ({ ok: true, value: opts.limit }),
-    placementEnabled: async () => ({ ok: true, value: opts.placement ?? false }),
+    asked,
+    perform: (async (a: PdAction) => {
+      asked.push(a);
+      return result(a);
+    }) as PdPerformer['perform'],
   };
 }
-const pdStep = (action: PdStep['action'], request: PdStep['request'], storeId = id('54')): PdStep => ({ kind: 'pd', id: action, title, action, request, storeId });
-const reasonOf = (o: Awaited<ReturnType<typeof executePdStep>>) => (o.ok ? '' : render(o.reason, 'en'));
+const pdStepOf = (action: PdAction, storeId?: string): PdStep => ({ kind: 'pd', id: action.kind, title, action, requests: actionRequests(action), ...(storeId ? { storeId: id(storeId) } : {}) });
+const note = (o: Awaited<ReturnType<typeof executePdStep>>) => render(o.ok ? o.note : o.reason, 'en');
+const refused: PdResult<never> = { ok: false, error: { kind: 'not-applied', message: msg('pd.notApplied.delete', { id: '54', state: 'Up' }) } };
 
 describe('PD steps', () => {
-  it('a delete answered 200 counts only when PD then reads the store Offline; the 4.0 remove-peer limit is recorded', async () => {
-    const swallowed = await executePdStep(pdStep('delete-store', deleteStoreRequest(id('54'))), fakePd(200, [store('54', 'Up')]));
-    assert.equal(swallowed.ok, false);
-    assert.match(reasonOf(swallowed), /still Up/);
-    const pd = fakePd(200, [store('54', 'Offline')], { limit: 30 });
-    const done = await executePdStep(pdStep('delete-store', deleteStoreRequest(id('54'))), pd);
-    assert.ok(done.ok && done.removePeerLimitBefore === 30);
-    assert.deepEqual(pd.sent, ['DELETE /pd/api/v1/store/54'], 'exactly the previewed request');
-    assert.equal(done.exchanges[0].status, 200);
+  it('perform exactly the step\'s action, and record the 4.0 remove-peer limit read before a delete', async () => {
+    const action: PdAction = { kind: 'delete-store', storeId: id('54') };
+    const pd = fakePd(() => ({ ok: true, value: { store: store('54', 'Offline'), removePeerBefore: 30 } }));
+    const r = await executePdStep(pdStepOf(action, '54'), pd);
+    assert.ok(r.ok && r.removePeerLimitBefore === 30);
+    assert.deepEqual(pd.asked, [action]);
+    assert.match(note(r), /store 54 Offline/);
   });
 
-  it('a refused request quotes PD\'s answer; a lost answer says so', async () => {
-    const refused = await executePdStep(pdStep('delete-store', deleteStoreRequest(id('54'))), fakePd(410, []));
-    assert.match(reasonOf(refused), /410.*boom/);
-    const lost: PdPort = { ...fakePd(200, []), send: async () => ({ ok: false, error: msg('plan.blocked.pdUnknown') }) };
-    assert.match(reasonOf(await executePdStep(pdStep('delete-store', deleteStoreRequest(id('54'))), lost)), /got no answer/);
+  it('a delete PD did not apply (a 200 that changed nothing) fails the step with PD\'s reason', async () => {
+    const r = await executePdStep(pdStepOf({ kind: 'delete-store', storeId: id('54') }, '54'), fakePd(() => refused));
+    assert.equal(r.ok, false);
+    assert.equal(note(r), render(refused.error.message, 'en'));
   });
 
-  it('a cancel counts when the store is back in the Up stage; a forced Tombstone when it is Tombstone', async () => {
-    assert.ok((await executePdStep(pdStep('cancel-offline', setStoreStateRequest(id('54'), 'Up')), fakePd(200, [store('54', 'Disconnected')]))).ok);
-    assert.equal((await executePdStep(pdStep('cancel-offline', setStoreStateRequest(id('54'), 'Up')), fakePd(200, [store('54', 'Offline')]))).ok, false);
-    assert.ok((await executePdStep(pdStep('force-tombstone', setStoreStateRequest(id('54'), 'Tombstone')), fakePd(200, [store('54', 'Tombstone')]))).ok);
-    assert.equal((await executePdStep(pdStep('force-tombstone', setStoreStateRequest(id('54'), 'Tombstone')), fakePd(200, [store('54', 'Offline')]))).ok, false);
+  it('says when the limit could not be recorded, and when restoring it after a cancel failed', async () => {
+    const unread = await executePdStep(pdStepOf({ kind: 'delete-store', storeId: id('54') }, '54'),
+      fakePd(() => ({ ok: true, value: { store: store('54', 'Offline'), limitNotRecorded: refused.error } })));
+    assert.match(note(unread), /a cancel cannot restore it/);
+    const cancelled = await executePdStep(pdStepOf({ kind: 'cancel-scale-in', storeId: id('54'), restoreRemovePeer: 30 }, '54'),
+      fakePd(() => ({ ok: true, value: { store: store('54', 'Up'), limitRestore: refused } })));
+    assert.ok(cancelled.ok);
+    assert.match(note(cancelled), /Restoring its remove-peer limit failed/);
   });
 
-  it('remove tombstones reports which records went and which PD kept', async () => {
-    const before = [store('61', 'Tombstone'), store('62', 'Tombstone', { regionCount: 3 })];
-    const r = await executePdStep({ ...pdStep('remove-tombstones', removeTombstonesRequest()), storeId: undefined }, fakePd(200, [before[1]], { before }));
-    assert.ok(r.ok);
-    assert.equal(render(r.note, 'en'), 'Removed 61; PD kept 62 (they still hold Regions).');
+  it('remove tombstones reports which records PD kept', async () => {
+    const r = await executePdStep(pdStepOf({ kind: 'remove-tombstones' }), fakePd(() => ({ ok: true, value: { remaining: [id('62')] } })));
+    assert.match(note(r), /kept 62/);
+    const unconfirmed = await executePdStep(pdStepOf({ kind: 'remove-tombstones' }), fakePd(() => ({ ok: true, value: {} })));
+    assert.match(note(unconfirmed), /unconfirmed/);
   });
 
-  it('enabling placement rules is read back', async () => {
-    const step = { ...pdStep('enable-placement-rules', enablePlacementRulesRequest()), storeId: undefined };
-    assert.ok((await executePdStep(step, fakePd(200, [], { placement: true }))).ok);
-    assert.equal((await executePdStep(step, fakePd(200, [], { placement: false }))).ok, false);
+  it('lists every write of an action for the preview, and only those', () => {
+    assert.deepEqual(actionRequests({ kind: 'cancel-scale-in', storeId: id('54'), restoreRemovePeer: 30 }).map((r) => `${r.method} ${r.path}`), [
+      'POST /pd/api/v1/store/54/state?state=Up',
+      'POST /pd/api/v1/store/54/limit',
+    ]);
   });
 });

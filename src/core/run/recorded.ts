@@ -11,7 +11,7 @@ export function limitBeforeDelete(entries: readonly JournalEntry[], storeId: Sto
     if (e.kind === 'run-started') stepsOf.set(e.run, e.steps);
     if (e.kind !== 'event' || e.event.type !== 'step-done' || e.event.removePeerLimitBefore === undefined) continue;
     const step = stepsOf.get(e.run)?.[e.event.index];
-    if (step?.kind === 'pd' && step.action === 'delete-store' && step.storeId === storeId) found = e.event.removePeerLimitBefore;
+    if (step?.kind === 'pd' && step.action.kind === 'delete-store' && step.action.storeId === storeId) found = e.event.removePeerLimitBefore;
   }
   return found;
 }

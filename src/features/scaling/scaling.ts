@@ -265,7 +265,9 @@ export class Scaling implements vscode.Disposable {
 
   private async facts(cluster: Cluster): Promise<PdFacts> {
     const live = this.ctx.stores.get(cluster);
-    return live ? readPdFacts(live.client) : { storesError: msg('plan.blocked.pdUnknown') };
+    if (live) return readPdFacts(live.api);
+    const unknown = { ok: false as const, error: { kind: 'unreachable' as const, message: msg('plan.blocked.pdUnknown') } };
+    return { stores: unknown, rules: unknown };
   }
 
   /** A run going on stays saved as running: the next activation finds it interrupted and asks (never cancelled here). */

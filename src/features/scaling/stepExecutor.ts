@@ -7,7 +7,6 @@ import { editsFor } from '../../core/plan/files';
 import type { EditStep, InfoStep, PdStep, PlaybookStep, Step } from '../../core/plan/types';
 import { logSize } from '../../core/run/ansibleLog';
 import type { Run, RunEvent } from '../../core/run/engine';
-import { pdPort } from '../../core/run/pdPort';
 import { executePdStep } from '../../core/run/pdStep';
 import { playbookOutcome } from '../../core/run/playbookOutcome';
 import type { Ctx } from '../../context';
@@ -120,19 +119,22 @@ async function edit(env: StepEnv, index: number, step: EditStep): Promise<RunEve
   return { type: 'step-done', index, at: Date.now() };
 }
 
-/** Sends exactly the previewed request, reads PD back, journals every exchange and reports the result. */
+/** Performs the previewed writes through a PD module of the run's own, journals every exchange and reports the result. */
 async function pd(env: StepEnv, index: number, step: PdStep): Promise<RunEvent> {
-  const live = env.ctx.stores.get(env.cluster);
-  if (!live) return failed(index, msg('exec.noPd'));
-  const r = await executePdStep(step, pdPort(live.client));
-  for (const x of r.exchanges) {
-    await env.journal.write({ kind: 'pd', step: index, request: x.request, status: x.status, answer: x.answer, error: x.error });
-    env.ctx.log.info(`PD ${x.request.method} ${x.request.path} -> ${x.status ?? (x.error ? show(x.error) : '?')}`);
+  const api = env.ctx.stores.apiForRun(env.cluster, (request, o) => {
+    void env.journal.write({ kind: 'pd', step: index, request, ...('reason' in o ? { error: o.reason } : { status: o.status, answer: o.text }) });
+    env.ctx.log.info(`PD ${request.method} ${request.path} -> ${'reason' in o ? show(o.reason) : o.status}`);
+  });
+  if (!api) return failed(index, msg('exec.noPd'));
+  try {
+    const r = await executePdStep(step, api);
+    if (!r.ok) return failed(index, r.reason);
+    env.operator.tell('info', `${show(step.title)}: ${show(r.note)}`);
+    return { type: 'step-done', index, at: Date.now(), note: r.note, removePeerLimitBefore: r.removePeerLimitBefore };
+  } finally {
+    api.dispose();
+    env.ctx.stores.refresh();
   }
-  env.ctx.stores.refresh();
-  if (!r.ok) return failed(index, r.reason);
-  env.operator.tell('info', `${show(step.title)}: ${show(r.note)}`);
-  return { type: 'step-done', index, at: Date.now(), note: r.note, removePeerLimitBefore: r.removePeerLimitBefore };
 }
 
 /** Shown, never "done" by the extension: a link to open, or what the operator must do by hand. */

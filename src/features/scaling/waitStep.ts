@@ -50,7 +50,7 @@ export function runWait(w: WaitContext, index: number, step: WaitStep): Promise<
             // each snapshot counts once, and only one taken after the wait began (not one from before the delete)
             if (!live.error && (!live.stores || live.updatedAt === undefined || live.updatedAt < state.startedAt || live.updatedAt === lastAt)) return;
             lastAt = live.updatedAt;
-            const obs: Observation = live.error ? { ok: false, error: msg('bridge.text', { reason: live.error.message }) } : { ok: true, stores: live.stores! };
+            const obs: Observation = live.error ? { ok: false, error: live.error.message } : { ok: true, stores: live.stores!.stores };
             const v = waitVerdict(step, obs, Date.now(), state);
             if (v.kind === 'done') return finish({ type: 'step-done', index, at: Date.now(), note: v.note });
             if (v.kind === 'failed') return finish({ type: 'step-failed', index, at: Date.now(), reason: v.reason });
