@@ -5,12 +5,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { msg } from '../../src/core/l10n/message';
-import { playbookStep } from '../../src/core/plan/playbooks';
 import { logSize } from '../../src/core/run/ansibleLog';
 import { logTarget, runPlaybook, terminalOf } from '../../src/features/scaling/playbookTask';
 import { playbookEvent } from '../../src/features/scaling/stepExecutor';
 import { inventoryUri, recordedCalls, resetRecord, workspaceDir } from './helpers';
-import { read } from './run.support';
+import { limitedStep, read } from './run.support';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -18,21 +17,13 @@ describe('the SSH password prompt', function () {
   this.timeout(60_000);
 
   it('keeps what is typed while it waits out of the editors, and lets the password reach the terminal', async () => {
-    const built = playbookStep(
-      {},
-      {
-        id: 'create-users',
-        title: msg('plan.step.createUsers', { address: '192.168.0.11' }),
-        inventory: 'hosts',
-        playbook: 'create_users.yml',
-        limit: { host: '192.168.0.11', where: msg('args.where.unknown') },
-        user: { name: 'root', where: msg('args.where.unknown') },
-        asksPassword: true,
-        expectHosts: ['192.168.0.11'],
-      },
-    );
-    if ('blocked' in built) throw new Error('blocked');
-    const step = built.step;
+    const step = limitedStep('create_users.yml', '192.168.0.11', {
+      id: 'create-users',
+      title: msg('plan.step.createUsers', { address: '192.168.0.11' }),
+      inventory: 'hosts',
+      user: { name: 'root', where: msg('args.where.unknown') },
+      asksPassword: true,
+    });
     resetRecord();
     const doc = await vscode.workspace.openTextDocument(inventoryUri());
     const before = doc.getText();

@@ -5,30 +5,14 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { msg } from '../../src/core/l10n/message';
-import { playbookStep } from '../../src/core/plan/playbooks';
 import type { PlaybookStep } from '../../src/core/plan/types';
 import { logSize } from '../../src/core/run/ansibleLog';
 import { logTarget, runPlaybook, terminalOf } from '../../src/features/scaling/playbookTask';
 import { playbookEvent } from '../../src/features/scaling/stepExecutor';
 import { recordedCalls, resetRecord, workspaceDir } from './helpers';
-import { read } from './run.support';
+import { limitedStep, read } from './run.support';
 
-function step(playbook: string, limit: string, extraArgs: string[] = []): PlaybookStep {
-  const r = playbookStep(
-    { extraArgs },
-    {
-      id: `test-${playbook}`,
-      title: msg('plan.step.stop', { name: limit }),
-      inventory: 'inventory',
-      playbook,
-      limit: { host: limit, where: msg('args.where.unknown') },
-      expectHosts: [limit],
-    },
-  );
-  if ('blocked' in r) throw new Error(JSON.stringify(r.blocked));
-  return r.step;
-}
+const step = (playbook: string, limit: string, extraArgs: string[] = []) => limitedStep(playbook, limit, {}, { extraArgs });
 
 let attempt = 0;
 async function run(s: PlaybookStep) {

@@ -7,32 +7,18 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { msg } from '../../src/core/l10n/message';
-import { playbookStep } from '../../src/core/plan/playbooks';
 import type { Plan } from '../../src/core/plan/types';
 import { logSize } from '../../src/core/run/ansibleLog';
 import { apply, startRun, type Run, type RunEvent } from '../../src/core/run/engine';
 import type { LockOwner } from '../../src/core/run/lock';
 import type { ResumeAdvice } from '../../src/core/run/resume';
 import { api, recordedCalls, resetRecord, workspaceDir } from './helpers';
-import { deadPid, liveProcess, lockFile, runEntries, scripted, toldText } from './run.support';
+import { deadPid, limitedStep, liveProcess, lockFile, runEntries, scripted, toldText } from './run.support';
 
 const logFile = () => path.join(workspaceDir(), 'log', 'ansible.log');
 
 function stopPlan(): Plan {
-  const r = playbookStep(
-    {},
-    {
-      id: 'stop',
-      title: msg('plan.step.stop', { name: '192.168.0.11' }),
-      inventory: 'inventory',
-      playbook: 'stop.yml',
-      limit: { host: '192.168.0.11', where: msg('args.where.unknown') },
-      expectHosts: ['192.168.0.11'],
-    },
-  );
-  if ('blocked' in r) throw new Error('blocked');
-  return { operation: 'scale-in', target: '192.168.0.11', steps: [r.step], blocked: [], warnings: [] };
+  return { operation: 'scale-in', target: '192.168.0.11', steps: [limitedStep('stop.yml', '192.168.0.11', { id: 'stop' })], blocked: [], warnings: [] };
 }
 
 /** The run as the window left it: step 1 running as process `pid`, Ansible's log at `logOffset` when it started. */

@@ -5,7 +5,10 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { msg } from '../../src/core/l10n/message';
 import { textOf } from '../../src/core/plan/files';
+import { playbookStep, type PlaybookOptions, type PlaybookSpec } from '../../src/core/plan/playbooks';
+import type { PlaybookStep } from '../../src/core/plan/types';
 import { readJournal, type JournalEntry } from '../../src/core/run/journal';
 import type { Run } from '../../src/core/run/engine';
 import type { Level, Operator, RunOptions } from '../../src/features/scaling/operator';
@@ -49,6 +52,22 @@ export async function deadPid(): Promise<number> {
 }
 
 export const read = (file: string) => fs.readFileSync(file, 'utf8');
+
+/** A playbook step limited to `host` (of inventory.ini unless `spec` says otherwise), built through the one argument check. */
+export function limitedStep(playbook: string, host: string, spec: Partial<PlaybookSpec> = {}, opts: PlaybookOptions = {}): PlaybookStep {
+  const where = msg('args.where.unknown');
+  const r = playbookStep(opts, {
+    id: `test-${playbook}`,
+    title: msg('plan.step.stop', { name: host }),
+    inventory: 'inventory',
+    playbook,
+    limit: { host, where },
+    expectHosts: [host],
+    ...spec,
+  });
+  if ('blocked' in r) throw new Error(JSON.stringify(r.blocked));
+  return r.step;
+}
 
 /** A simulator (of the demo cluster by default) the extension points at and has stores from (the suite stops it). */
 export async function readySim(cluster: ClusterFile = demoCluster(), tickMs = 200): Promise<PdSim> {
