@@ -164,6 +164,30 @@ describe('scale-in', function () {
   });
 });
 
+describe('a stuck drain', function () {
+  this.timeout(60_000);
+  isolateEachTest();
+  afterEach(() => vscode.workspace.getConfiguration('tiflash').update('stuckDrainMinutes', undefined, vscode.ConfigurationTarget.Workspace));
+
+  it('is explained in the wait with what PD shows holds it', async () => {
+    // store 53 is Offline already and the rule wants 3 TiFlash stores: only 54 and 55 remain, so nothing moves
+    const cluster0 = demoCluster();
+    cluster0.stores.find((s) => s.store.id === 53)!.store.state = 1;
+    const rules = cluster0.rules!.map((r) => (r.group_id === 'tiflash' ? { ...r, count: 3 } : r));
+    await readySim({ ...cluster0, rules });
+    await vscode.workspace.getConfiguration('tiflash').update('stuckDrainMinutes', 0.05, vscode.ConfigurationTarget.Workspace);
+    resetRecord();
+    const progress: string[] = [];
+    let cancel: (() => void) | undefined;
+    const running = scaleIn('192.168.0.11', scripted({ waitStarted: (c) => (cancel = c), waitProgress: (d) => progress.push(d) }));
+    const said = await waitFor('the wait to explain the stall', () => progress.find((p) => /has not moved a Region/.test(p)), 30_000);
+    assert.match(said, /placement rules need 3 TiFlash stores but only 2 others are Up \(table-45-r \(3\)\)/);
+    cancel!();
+    assert.equal((await running)?.status, 'cancelled');
+    assert.deepEqual(recordedCalls(), [], 'nothing was stopped');
+  });
+});
+
 describe('forced Tombstone', function () {
   this.timeout(30_000);
   isolateEachTest();

@@ -10,6 +10,7 @@ import type { RunEvent } from '../../core/run/engine';
 import { waitVerdict, type Observation, type WaitState } from '../../core/run/wait';
 import type { Ctx } from '../../context';
 import type { Cluster } from '../../inventories';
+import { DrainCheck } from './drainCheck';
 import type { Operator } from './operator';
 import { show } from '../text';
 
@@ -25,6 +26,7 @@ export function runWait(w: WaitContext, index: number, step: WaitStep): Promise<
   const { ctx, cluster } = w;
   return new Promise((resolve) => {
     let state: WaitState = { startedAt: Date.now(), missing: 0 };
+    const drain = step.until === 'tombstone' && step.storeId ? new DrainCheck(ctx, cluster, step.storeId) : undefined;
     let lastAt: number | undefined;
     void vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: show(step.title), cancellable: true },
@@ -55,7 +57,8 @@ export function runWait(w: WaitContext, index: number, step: WaitStep): Promise<
             if (v.kind === 'done') return finish({ type: 'step-done', index, at: Date.now(), note: v.note });
             if (v.kind === 'failed') return finish({ type: 'step-failed', index, at: Date.now(), reason: v.reason });
             state = v.state;
-            report(withEta(show(v.detail), obs.ok ? drainEta(w, step) : undefined));
+            const stuck = obs.ok ? drain?.explain(Date.now()) : undefined;
+            report(stuck ?? withEta(show(v.detail), obs.ok ? drainEta(w, step) : undefined));
           };
           const onAbort = () => cancelled(w.signal.reason as Msg);
           w.signal.addEventListener('abort', onAbort);
