@@ -141,6 +141,7 @@ describe('scale-in', function () {
     const progress: string[] = [];
     const running = scaleIn('TiFlash12-1', scripted({ waitProgress: (d) => progress.push(d) }));
     await waitFor('store 54 Offline', () => sim.cluster.find(54)!.state === 1);
+    await waitFor('the wait to say how many Regions are left', () => progress.some((p) => /Region/.test(p)));
     sim.faults.down = true;
     await waitFor('the extension to see PD unreachable', () => a.ctx.stores.get(a.ctx.inventories.list()[0])?.error);
     await waitFor('the wait to say PD is unreachable', () => progress.some((p) => /PD unreachable/.test(p)));
