@@ -3,6 +3,7 @@
 
 import { cli } from './cli';
 import { common } from './common';
+import { execute } from './execute';
 import { inventory } from './inventory';
 import { pd } from './pd';
 import { plan } from './plan';
@@ -10,7 +11,7 @@ import { run } from './run';
 import { validation } from './validation';
 
 /** The domains in one list, so a test can see an id defined twice (a spread would hide it). */
-export const DOMAINS = { common, inventory, validation, cli, pd, plan, run } as const;
+export const DOMAINS = { common, inventory, validation, cli, pd, plan, run, execute } as const;
 
 export const CATALOG = {
   ...common,
@@ -20,6 +21,7 @@ export const CATALOG = {
   ...pd,
   ...plan,
   ...run,
+  ...execute,
 } as const;
 
 export type MessageId = keyof typeof CATALOG;
