@@ -27,6 +27,8 @@ describe('cancel a scale-in', function () {
       a.ctx.stores.get(a.ctx.inventories.list()[0])?.stores?.stores.some((s) => s.id === '53' && s.state === 'Offline'),
     );
 
+    // VS Code asks CodeLens providers only for a document it has open
+    await vscode.workspace.openTextDocument(inventoryUri());
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', inventoryUri());
     const lens = lenses.find((l) => l.command?.command === 'tiflash.cancelScaleIn');
     assert.ok(lens, 'an Offline host line offers Cancel scale-in');
