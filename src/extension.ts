@@ -9,13 +9,14 @@ import { InventoryCompletion } from './features/completion/inventoryCompletion';
 import { InventoryDiagnostics } from './features/diagnostics/inventoryDiagnostics';
 import { HostHover } from './features/hover/hostHover';
 import { HostsView } from './features/hostsView/hostsView';
-import { OperationView } from './features/scaling/operationView';
+import { OperationView } from './features/operationView/operationView';
 import { Scaling } from './features/scaling/scaling';
 import { StoreStatus } from './features/statusBar/storeStatus';
 
 export interface Api {
   ctx: Ctx;
   hostsView: HostsView;
+  scaling: Scaling;
   activationMs: number;
   ready: Promise<void>;
 }
@@ -28,11 +29,11 @@ export function activate(context: vscode.ExtensionContext): Api {
     hostsView: ctx.own(new HostsView(ctx)),
     scaling: ctx.own(new Scaling(ctx)),
   };
-  ctx.own(new OperationView(features.scaling));
+  ctx.own(new OperationView(features.scaling.runs));
   ctx.own(new HostLenses(ctx));
   ctx.own(new InventoryDiagnostics(ctx));
   ctx.own(new HostHover(ctx));
-  ctx.own(new InventoryCompletion());
+  ctx.own(new InventoryCompletion(ctx));
   ctx.own(new StoreStatus(ctx));
   registerCommands(ctx, features);
   const activationMs = performance.now() - started;
@@ -42,9 +43,10 @@ export function activate(context: vscode.ExtensionContext): Api {
     .then(() => ctx.inventories.ready())
     .then(() => {
       ctx.stores.sync();
-      void features.scaling.resume();
+      // a run the window's reload interrupted waits for the operator's decision (not awaited: it asks)
+      void features.scaling.recoverAfterReload();
     });
-  return { ctx, hostsView: features.hostsView, activationMs, ready };
+  return { ctx, hostsView: features.hostsView, scaling: features.scaling, activationMs, ready };
 }
 
 export function deactivate(): void {

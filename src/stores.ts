@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { langFromDisplay, msg, render } from './core/l10n/message';
-import { PdApi } from './core/pd/api';
+import { PdApi, type PdApiOptions } from './core/pd/api';
 import { pdEndpointsFromInventory, tidbAnsibleTlsFiles, tlsEnabled } from './core/pd/endpoints';
 import type { PdError, TlsPem } from './core/pd/http';
 import { matchStores, type HostState } from './core/pd/match';
@@ -18,6 +18,7 @@ export const pdErrorText = (e: PdError): string => render(e.message, langFromDis
 
 export interface ClusterStores {
   api: PdApi;
+  tls?: TlsPem;
   poller: Poller<StoreList>;
   endpoints: string[];
   /** The last complete list PD sent. */
@@ -113,11 +114,22 @@ export class StoreMonitor implements vscode.Disposable {
     }
   }
 
+  /** A PD module of its own for a run's writes (the same endpoints and TLS), reporting every exchange for the journal. */
+  apiForRun(cluster: Cluster, onExchange: PdApiOptions['onExchange']): PdApi | undefined {
+    const c = this.get(cluster);
+    return c && new PdApi({ ...this.apiOptions(c.endpoints, c.tls), onExchange });
+  }
+
+  private apiOptions(endpoints: string[], tls: TlsPem | undefined): PdApiOptions {
+    const cfg = vscode.workspace.getConfiguration('tiflash');
+    return { endpoints, tls, timeoutMs: cfg.get<number>('requestTimeoutMs', 5000), log: (l) => (l.startsWith('GET ') ? this.log.debug(l) : this.log.info(l)) };
+  }
+
   private start(key: string, endpoints: string[], tls: TlsPem | undefined): void {
     const cfg = vscode.workspace.getConfiguration('tiflash');
-    const api = new PdApi({ endpoints, tls, timeoutMs: cfg.get<number>('requestTimeoutMs', 5000), log: (l) => (l.startsWith('GET ') ? this.log.debug(l) : this.log.info(l)) });
+    const api = new PdApi(this.apiOptions(endpoints, tls));
     const entry: ClusterStores = {
-      api, endpoints, drains: new Map(), activeReasons: new Set(),
+      api, endpoints, tls, drains: new Map(), activeReasons: new Set(),
       poller: new Poller<StoreList>(
         () => api.stores(),
         (r) => this.onResult(entry, r),

@@ -23,7 +23,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Api } from '../../src/extension';
-import type { SavedRun } from '../../src/features/scaling/scaling';
+import type { Run } from '../../src/core/run/engine';
 import type { ClusterFile } from '../../tools/pd-sim/cluster';
 import { startPdSim, type PdSim } from '../../tools/pd-sim/server';
 import { changedFromDemo, PLAYBOOK_LOG, playbookCalls, restoreDemo, type Overrides, type PlaybookCall } from '../harness/workspace';
@@ -88,8 +88,8 @@ export async function startSuite(): Promise<void> {
   // closing the terminals ends a playbook step that an earlier, failed suite left running
   for (const t of vscode.window.terminals) t.dispose();
   await waitFor('no TiFlash operation still running from an earlier suite (a wait for Tombstone does not end by itself)', () => {
-    const run = a.ctx.extension.workspaceState.get<SavedRun>('tiflash.run');
-    return run?.status !== 'running';
+    const runs = Object.values(a.ctx.extension.workspaceState.get<Record<string, Run>>('tiflash.runs', {}));
+    return runs.every((r) => r.status !== 'running');
   });
   for (const doc of vscode.workspace.textDocuments.filter((d) => d.isDirty)) {
     await vscode.window.showTextDocument(doc);
@@ -102,7 +102,9 @@ export async function startSuite(): Promise<void> {
   restoreDemo(workspaceDir(), suite.overrides);
   await waitFor('the workspace settings to name the suite\'s simulator', () => {
     const cfg = vscode.workspace.getConfiguration('tiflash');
-    return cfg.get<string[]>('pdEndpoints')?.join() === sim.url && cfg.get('pollIntervalIdleMs') === SUITE_SETTINGS['tiflash.pollIntervalIdleMs'];
+    // pdEndpoints is a restricted setting: an untrusted workspace does not apply (or show) its value
+    const endpoints = !vscode.workspace.isTrusted || cfg.get<string[]>('pdEndpoints')?.join() === sim.url;
+    return endpoints && cfg.get('pollIntervalIdleMs') === SUITE_SETTINGS['tiflash.pollIntervalIdleMs'];
   });
   const inWorkspace = (d: vscode.TextDocument) => d.uri.scheme === 'file' && d.uri.fsPath.startsWith(workspaceDir() + path.sep) && fs.existsSync(d.uri.fsPath);
   const stale = (d: vscode.TextDocument) => inWorkspace(d) && d.getText() !== fs.readFileSync(d.uri.fsPath, 'utf8');
@@ -157,6 +159,11 @@ export interface PlaybookRun {
   playbook: string;
   limit: string;
   tags: string;
+}
+
+/** The argument vectors of a run's playbook steps. */
+export function playbookSteps(run: Run): { argv: string[] }[] {
+  return run.plan.steps.flatMap((s) => (s.kind === 'playbook' ? [{ argv: [...s.argv] }] : []));
 }
 
 /** What a plan's playbook steps ask for, in the shape the recording playbooks write. */

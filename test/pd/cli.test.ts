@@ -77,7 +77,7 @@ describe('tiflash-ansible CLI', () => {
     const r = await run('plan', 'scale-in', '192.168.0.11', '-i', path.join(demo, 'inventory.ini'), '--hosts', path.join(demo, 'hosts.ini'), '--pd', sim.url, '--format', 'json');
     assert.equal(r.code, 0, r.stderr);
     const steps = JSON.parse(r.stdout).steps;
-    assert.deepEqual(steps[0], { kind: 'pd', title: 'Delete store 53 (192.168.0.11:3930) in PD: it goes Offline', storeId: '53' });
+    assert.deepEqual(steps[0], { id: 'delete-store', kind: 'pd', title: 'Delete store 53 (192.168.0.11:3930) in PD: it goes Offline', action: 'delete-store', method: 'DELETE', path: '/pd/api/v1/store/53', requests: [{ method: 'DELETE', path: '/pd/api/v1/store/53' }], storeId: '53' });
     sim.cluster.rules = [{ group_id: 'tiflash', id: 'table-9-r', role: 'learner', count: 3 }];
     const b = await run('plan', 'scale-in', '192.168.0.11', '-i', path.join(demo, 'inventory.ini'), '--pd', sim.url, '--format', 'json');
     assert.equal(b.code, 1);

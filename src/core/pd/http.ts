@@ -27,6 +27,8 @@ export interface HttpOptions {
   tls?: TlsPem;
   /** One line per request (method, URL, outcome); nothing secret is in it. */
   log?: (line: string) => void;
+  /** Each request with PD's answer or why none came: the journal records what a run sent and what PD said. */
+  onExchange?: (req: PdRequest, outcome: { status: number; text: string; endpoint: string } | { reason: Msg; endpoint: string }) => void;
 }
 
 export type PdErrorKind = 'unreachable' | 'http' | 'decode' | 'too-large' | 'aborted' | 'refused' | 'not-applied';
@@ -114,6 +116,7 @@ export class HttpTransport {
       const endpoint = this.endpoints[index];
       if (this.disposed.signal.aborted) break;
       const r = await this.once(endpoint, req);
+      this.opts.onExchange?.(req, 'reason' in r ? { reason: r.reason, endpoint } : r.ok ? r.value : { reason: r.error.message, endpoint });
       if ('reason' in r) {
         if (this.disposed.signal.aborted) break;
         failures.push(msg('pd.failure.at', { endpoint, reason: r.reason }));

@@ -1,32 +1,40 @@
-// Pieces both plans use: the playbook argv, the Prometheus refresh and Grafana.
+// Pieces several plans share: where a line is (for messages), Grafana, PD facts a plan cannot do without.
 
 import { addressOf, resolveHostVars } from '../inventory/resolve';
-import { intOr } from '../inventory/values';
 import type { Inventory } from '../inventory/types';
-import type { Step } from './types';
+import { intOr } from '../inventory/values';
+import { msg, type Msg } from '../l10n/message';
+import type { PdFacts } from './facts';
+import type { Blocked, InfoStep } from './types';
 
-export interface PlaybookOptions {
-  /** `tiflash.ansiblePlaybookPath` (default ansible-playbook). */
-  playbook?: string;
-  /** `tiflash.playbookExtraArgs`, appended to every playbook. */
-  extraArgs?: string[];
-}
-
-export function playbook(opts: PlaybookOptions, title: string, args: string[]): Step {
-  return { kind: 'playbook', title, argv: [opts.playbook ?? 'ansible-playbook', ...args, ...(opts.extraArgs ?? [])] };
-}
-
-export function refreshPrometheus(opts: PlaybookOptions): Step {
-  return playbook(opts, 'Refresh Prometheus targets', ['rolling_update_monitor.yml', '--tags=prometheus']);
-}
+/** "inventory.ini line 58" */
+export const lineOf = (file: 'inventory.ini' | 'hosts.ini', line: number | undefined): Msg =>
+  line === undefined ? msg('plan.where.file', { file }) : msg('plan.where.line', { file, line: line + 1 });
 
 export function grafanaUrl(inv: Inventory): string | undefined {
   const host = inv.groups.get('grafana_servers')?.hosts[0];
   if (!host) return undefined;
-  return `http://${addressOf(inv, host)}:${intOr(resolveHostVars(inv, host).grafana_port, 3000)}`;
+  const address = addressOf(inv, host);
+  return `http://${address.includes(':') ? `[${address}]` : address}:${intOr(resolveHostVars(inv, host).grafana_port, 3000)}`;
 }
 
-export function openGrafana(inv: Inventory, what: string): Step {
+export function grafanaStep(inv: Inventory, what: Msg): InfoStep {
   const url = grafanaUrl(inv);
-  return url ? { kind: 'open', title: `Watch ${what} in Grafana`, url } : { kind: 'manual', title: `Watch ${what} in Grafana`, detail: 'No [grafana_servers] host in inventory.ini.' };
+  return url
+    ? { kind: 'info', id: 'grafana', title: msg('plan.step.grafana', { what }), url }
+    : { kind: 'info', id: 'grafana', title: msg('plan.step.grafana', { what }), detail: msg('plan.step.grafanaMissing') };
+}
+
+/** PD's answer was missing or not one a decision can rest on: the plan stops and quotes why. */
+export function pdUnknown(why: Msg | undefined): Blocked {
+  return { check: 'pd-unknown', message: why ? msg('plan.blocked.pdUnknownWhy', { why }) : msg('plan.blocked.pdUnknown') };
+}
+
+/** Without PD's complete store list a plan cannot tell what it would act on: it stops. */
+export function needStores(pd: PdFacts): Blocked | undefined {
+  return pd.stores.ok ? undefined : pdUnknown(pd.stores.error.message);
+}
+
+export function monitoringHosts(inv: Inventory): string[] {
+  return inv.groups.get('monitoring_servers')?.hosts ?? [];
 }

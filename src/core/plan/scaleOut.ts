@@ -1,60 +1,135 @@
-// Scale out one TiFlash node: inventories, then the six playbooks as the TiDB-Ansible docs give them.
+// Scale out one TiFlash instance: the inventories, then the playbooks as the TiDB-Ansible docs give them,
+// then a wait until PD reports the new store Up. Refused when anything about the machine, the inventory or
+// PD says the run would act on something other than a new, empty TiFlash instance.
 
-import { tiflashDirsToWipe, tiflashHosts, TIFLASH_GROUP } from '../inventory/tiflash';
+import { TIFLASH_GROUP, tiflashHosts, type TiFlashHost } from '../inventory/tiflash';
+import { addressOf } from '../inventory/resolve';
 import type { Inventory } from '../inventory/types';
-import { render } from '../l10n/message';
-import { matchHost } from '../pd/match';
-import type { StoreList } from '../pd/types';
+import { asText } from '../inventory/values';
+import { msg, type Msg } from '../l10n/message';
 import { isIp } from '../validation/helpers';
-import { isSafeHostName } from './argv';
-import { openGrafana, playbook, refreshPrometheus, type PlaybookOptions } from './common';
+import { grafanaStep, lineOf, monitoringHosts, needStores, pdUnknown } from './common';
+import { storesOf, type PdFacts } from './facts';
+import { inventoryGate } from './gate';
+import { playbookStep, refreshPrometheusSpec, type PlaybookOptions, type PlaybookSpec } from './playbooks';
+import { specFieldProblems, specLine, specName, tiflashCollisions, withSpec, type ScaleOutSpec } from './scaleOutSpec';
 import type { Blocked, EditOp, Plan, Step } from './types';
+import { dirsToWipe } from './wipe';
+
+/** How long a scale-out waits for the new store to report Up before it explains and stops. */
+export const UP_TIMEOUT_MS = 10 * 60_000;
 
 export interface ScaleOutInput extends PlaybookOptions {
   inventory: Inventory;
   hosts?: Inventory;
-  /** An IP, or an alias already in [tiflash_servers]. */
-  host: string;
-  /** PD's stores when known: to refuse a host that is already Up, and warn about a Tombstone one. */
-  stores?: StoreList;
+  /** An IP (a plain new instance), a form's spec, or the name of a host already written into [tiflash_servers]. */
+  host: string | ScaleOutSpec;
+  pd: PdFacts;
+}
+
+interface Candidate {
+  host: TiFlashHost;
+  /** The inventory with the candidate in it (the current one when the operator already wrote the line). */
+  inventory: Inventory;
+  /** The line to add, when it is not written yet. */
+  line?: string;
 }
 
 export function planScaleOut(input: ScaleOutInput): Plan {
-  const { inventory, hosts, host } = input;
+  const target = typeof input.host === 'string' ? input.host.trim() : specName(input.host);
   const blocked: Blocked[] = [];
-  const warnings: string[] = [];
-  const known = tiflashHosts(inventory).find((h) => h.name === host);
-  if (!isSafeHostName(host) || (!known && !isIp(host))) {
-    blocked.push({ check: 'host', message: `'${host}' is not an IP address or a TiFlash host of inventory.ini (TiFlash hosts must be IP addresses)` });
-    return { host, steps: [], blocked, warnings };
-  }
-  const address = known?.address ?? host;
-  if (!isIp(address)) blocked.push({ check: 'host', message: `${host} has the address '${address}', which is not an IP address` });
-  const match = known && input.stores ? matchHost(known, { ok: true, value: input.stores }) : undefined;
-  // (English until plans carry catalog messages)
-  if (match?.kind === 'unknown' || match?.kind === 'ambiguous') blocked.push({ check: `pd-${match.kind}`, message: render(match.reason, 'en') });
-  const state = match?.store;
-  if (state && state.state !== 'Tombstone') blocked.push({ check: 'already-a-store', message: `${host} is already TiFlash store ${state.id} (${state.stateName}) in PD` });
-  if (state?.state === 'Tombstone' && known) {
-    warnings.push(`${host} was TiFlash store ${state.id}, now Tombstone: wipe its data directories first or it fails with "store is tombstone": ${tiflashDirsToWipe(known).join(', ')}`);
-  }
+  const warnings: Msg[] = [];
+  const done = (): Plan => ({ operation: 'scale-out', target, steps: [], blocked, warnings });
 
-  const inventoryEdits: EditOp[] = [{ file: 'inventory', op: 'add', group: TIFLASH_GROUP, host, line: host }];
-  if (!(inventory.groups.get('monitored_servers')?.hosts ?? []).some((h) => h === address)) {
-    inventoryEdits.push({ file: 'inventory', op: 'add', group: 'monitored_servers', host: address, line: address });
+  const found = candidate(input, blocked);
+  if (!found) return done();
+  const { host } = found;
+  blocked.push(...inventoryGate(found.inventory, input.hosts, host.line?.line));
+  for (const c of tiflashCollisions(host, tiflashHosts(found.inventory))) blocked.push({ check: 'tiflash-collision', message: c.message });
+  const groups = found.inventory.groups;
+  if (groups.has(host.name)) blocked.push({ check: 'host', message: msg('plan.blocked.nameIsGroup', { name: host.name }) });
+  if (!input.hosts) blocked.push({ check: 'hosts-ini-missing', message: msg('plan.blocked.hostsIniMissing', { address: host.address }) });
+  blocked.push(...pdChecks(host, input.pd, warnings));
+  if (blocked.length) return done();
+
+  const steps: Step[] = [];
+  const inventoryOps: EditOp[] = [];
+  if (found.line) inventoryOps.push({ op: 'add', group: TIFLASH_GROUP, host: host.name, line: found.line });
+  if (!listsAddress(input.inventory, 'monitored_servers', host.address)) inventoryOps.push({ op: 'add', group: 'monitored_servers', host: host.address, line: host.address });
+  if (inventoryOps.length) {
+    const groupsAdded = inventoryOps.map((o) => `[${o.group}]`);
+    steps.push({ kind: 'edit', id: 'edit-inventory', file: 'inventory', ops: inventoryOps, title: msg('plan.step.addToInventory', { name: host.name, groups: groupsAdded }) });
   }
-  const steps: Step[] = [{ kind: 'edit', title: `Add ${host} to inventory.ini`, edits: inventoryEdits }];
-  if (hosts) steps.push({ kind: 'edit', title: `Add ${address} to hosts.ini [servers]`, edits: [{ file: 'hosts', op: 'add', group: 'servers', host: address, line: address }] });
-  else steps.push({ kind: 'manual', title: 'Create hosts.ini', detail: `hosts.ini is missing: create it with [servers] listing ${address} and [all:vars] username = tidb, ntp_server = pool.ntp.org.` });
-  const user = String(hosts?.groups.get('all')?.vars.username ?? 'tidb');
-  steps.push(
-    playbook(input, 'Create the deploy user and SSH trust (asks for the root password)', ['-i', 'hosts.ini', 'create_users.yml', '-l', address, '-u', 'root', '-k']),
-    playbook(input, 'Deploy NTP', ['-i', 'hosts.ini', 'deploy_ntp.yml', '-u', user, '-b']),
-    playbook(input, `Bootstrap ${host}`, ['bootstrap.yml', '-l', host]),
-    playbook(input, `Deploy TiFlash on ${host}`, ['deploy.yml', '-l', host]),
-    playbook(input, `Start TiFlash on ${host}`, ['start.yml', '-l', host]),
-    refreshPrometheus(input),
-    openGrafana(inventory, `the cluster and ${host}`),
-  );
-  return { host, steps, blocked, warnings };
+  if (!listsAddress(input.hosts!, 'servers', host.address)) {
+    steps.push({ kind: 'edit', id: 'edit-hosts', file: 'hosts', ops: [{ op: 'add', group: 'servers', host: host.address, line: host.address }], title: msg('plan.step.addToHostsIni', { address: host.address }) });
+  }
+  const where = lineOf('inventory.ini', host.line?.line);
+  const hostsWhere = msg('plan.where.hostsUser');
+  const user = asText(input.hosts!.groups.get('all')?.vars.username) ?? 'tidb';
+  const specs: PlaybookSpec[] = [
+    { id: 'create-users', title: msg('plan.step.createUsers', { address: host.address }), inventory: 'hosts', playbook: 'create_users.yml', limit: { host: host.address, where: lineOf('hosts.ini', undefined) }, user: { name: 'root', where: hostsWhere }, asksPassword: true, expectHosts: [host.address] },
+    { id: 'deploy-ntp', title: msg('plan.step.deployNtp'), inventory: 'hosts', playbook: 'deploy_ntp.yml', user: { name: user, where: hostsWhere }, become: true, expectHosts: [host.address], skippable: true },
+    { id: 'bootstrap', title: msg('plan.step.bootstrap', { name: host.name }), inventory: 'inventory', playbook: 'bootstrap.yml', limit: { host: host.name, where }, expectHosts: [host.name] },
+    { id: 'deploy', title: msg('plan.step.deploy', { name: host.name }), inventory: 'inventory', playbook: 'deploy.yml', limit: { host: host.name, where }, expectHosts: [host.name] },
+    { id: 'start', title: msg('plan.step.start', { name: host.name }), inventory: 'inventory', playbook: 'start.yml', limit: { host: host.name, where }, expectHosts: [host.name] },
+  ];
+  for (const spec of specs) {
+    const r = playbookStep(input, spec);
+    if ('blocked' in r) return { ...done(), blocked: r.blocked };
+    steps.push(r.step);
+  }
+  const address = `${host.address}:${host.ports.flash_service_port}`;
+  steps.push({ kind: 'wait', id: 'wait-up', until: 'up', address, timeoutMs: UP_TIMEOUT_MS, title: msg('plan.step.waitUp', { address, name: host.name }) });
+  const refresh = playbookStep(input, refreshPrometheusSpec(monitoringHosts(found.inventory)));
+  if ('blocked' in refresh) return { ...done(), blocked: refresh.blocked };
+  steps.push(refresh.step, grafanaStep(found.inventory, msg('plan.what.clusterAnd', { name: host.name })));
+  return { operation: 'scale-out', target, steps, blocked, warnings };
+}
+
+function candidate(input: ScaleOutInput, blocked: Blocked[]): Candidate | undefined {
+  const existing = typeof input.host === 'string' ? tiflashHosts(input.inventory).find((h) => h.name === input.host) : undefined;
+  if (existing) {
+    if (!isIp(existing.address)) blocked.push({ check: 'host', message: msg('plan.blocked.addressNotIp', { name: existing.name, address: existing.address }) });
+    return blocked.length ? undefined : { host: existing, inventory: input.inventory };
+  }
+  const spec: ScaleOutSpec = typeof input.host === 'string' ? { address: input.host.trim() } : input.host;
+  if (typeof input.host === 'string' && !isIp(spec.address)) {
+    blocked.push({ check: 'host', message: msg('plan.blocked.notIpOrHost', { value: input.host }) });
+    return undefined;
+  }
+  for (const p of specFieldProblems(spec)) blocked.push({ check: 'host', message: p.message });
+  const name = specName(spec);
+  if (input.inventory.hosts.has(name) && addressOf(input.inventory, name) !== spec.address.trim()) {
+    blocked.push({ check: 'host', message: msg('plan.blocked.nameTaken', { name, address: addressOf(input.inventory, name) }) });
+  }
+  if (blocked.length) return undefined;
+  const added = withSpec(input.inventory, spec);
+  if (!added) {
+    blocked.push({ check: 'host', message: msg('plan.blocked.cannotAdd', { name }) });
+    return undefined;
+  }
+  return { ...added, line: specLine(spec) };
+}
+
+/** PD must not know a live store at the new instance's addresses; a Tombstone there means data to wipe first. */
+function pdChecks(host: TiFlashHost, pd: PdFacts, warnings: Msg[]): Blocked[] {
+  const out: Blocked[] = [];
+  const noStores = needStores(pd);
+  if (noStores) return [noStores];
+  const addresses = [`${host.address}:${host.ports.flash_service_port}`, `${host.address}:${host.ports.flash_proxy_port}`];
+  const there = storesOf(pd).filter((s) => addresses.includes(s.address) || (s.peerAddress !== undefined && addresses.includes(s.peerAddress)));
+  for (const s of there) {
+    if (s.state !== 'Tombstone') out.push({ check: 'address-in-pd', message: msg('plan.blocked.addressInPd', { id: s.id, state: msg(`state.${s.state}`), address: s.address }) });
+  }
+  const tombstones = there.filter((s) => s.state === 'Tombstone');
+  if (tombstones.length && !out.length) {
+    warnings.push(msg('plan.warn.tombstoneThere', { ids: tombstones.map((s) => s.id), dirs: dirsToWipe(host) }));
+  }
+  if (!pd.rules.ok) out.push(pdUnknown(pd.rules.error.message));
+  else if (!pd.rules.value.enabled) out.push({ check: 'placement-rules-disabled', message: msg('plan.blocked.placementDisabled') });
+  return out;
+}
+
+function listsAddress(inv: Inventory, group: string, address: string): boolean {
+  return (inv.groups.get(group)?.hosts ?? []).some((h) => addressOf(inv, h) === address);
 }

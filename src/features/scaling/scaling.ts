@@ -1,296 +1,277 @@
-// Guided scale-out and scale-in: build the plan from the inventory and PD, confirm, then run the
-// steps one by one (edits, playbooks in a terminal, PD calls, waiting for Tombstone). The run is
-// kept in workspace state so a reload can resume it.
+// Guided operations: a plan from the inventory and PD, the operator's confirmation of exactly that plan, then
+// the folder's lock, real Ansible asked which hosts each playbook would act on, and the run engine driving the
+// steps one by one. Runs are kept per folder (the operation view and a reload read them) and journaled.
 
+import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { editsFor } from '../../core/plan/editOps';
+import { parseInventory } from '../../core/inventory/parse';
+import type { Inventory } from '../../core/inventory/types';
+import { msg } from '../../core/l10n/message';
+import type { StoreId } from '../../core/pd/types';
+import type { PdFacts } from '../../core/plan/facts';
+import { readPdFacts } from '../../core/plan/pdFacts';
 import { planScaleIn } from '../../core/plan/scaleIn';
 import { planScaleOut } from '../../core/plan/scaleOut';
-import { isTiFlash, tombstoneReached, type StoreId } from '../../core/pd/types';
-import type { RunProgress } from '../../core/plan/progress';
-import type { Plan, Step } from '../../core/plan/types';
+import { planCancelScaleIn, planEnablePlacementRules, planForceTombstone, planRemoveTombstones, type StoreTarget } from '../../core/plan/storeOps';
+import type { Plan } from '../../core/plan/types';
+import { isFinal, onReload, startRun, type Run } from '../../core/run/engine';
+import { readJournal } from '../../core/run/journal';
+import { releaseLock } from '../../core/run/lock';
+import { limitBeforeDelete } from '../../core/run/recorded';
 import type { Ctx } from '../../context';
 import type { Cluster } from '../../inventories';
-import { pdErrorText } from '../../stores';
-import { TerminalRunner } from './terminalRunner';
+import { askScaleOut } from '../scaleOutForm/askScaleOut';
+import { show } from '../text';
+import { filesNow, lines, playbookOptions, preflightWithProgress, unsavedFile } from './checks';
+import { drive } from './driver';
+import { takeLock } from './folderLock';
+import { endMessage } from './nextSteps';
+import { operatorFor, type Operator, type RunOptions } from './operator';
+import { RunJournal, who } from './runJournal';
+import { RunStore } from './runStore';
 
-export type Operation = 'scale-out' | 'scale-in';
+export type { RunOptions } from './operator';
 
-/** Options for scripted use (tests, the walkthrough): skip the prompts a person would answer. */
-export interface RunOptions {
-  assumeYes?: boolean;
+interface Active {
+  run: Run;
+  /** Ends the run's wait from outside (a cancel of the scale-in it waits for). */
+  stop: AbortController;
+  ended: Promise<Run>;
 }
-
-export interface SavedRun extends RunProgress {
-  operation: Operation;
-  dir: string;
-  host: string;
-}
-
-const STATE_KEY = 'tiflash.run';
 
 export class Scaling implements vscode.Disposable {
-  private running = false;
-  private readonly emitter = new vscode.EventEmitter<SavedRun>();
-  /** Fires whenever the run's progress is saved: the progress view follows it. */
-  readonly onDidChangeRun = this.emitter.event;
+  readonly runs: RunStore;
+  /** Runs going on in this window, by folder. */
+  private readonly active = new Map<string, Active>();
+  private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly ctx: Ctx) {}
-
-  get lastRun(): SavedRun | undefined {
-    return this.ctx.extension.workspaceState.get<SavedRun>(STATE_KEY);
+  constructor(private readonly ctx: Ctx) {
+    this.runs = new RunStore(ctx.extension.workspaceState);
+    this.disposables.push(
+      this.runs,
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.askInterrupted({})),
+    );
   }
 
-  private async save(run: SavedRun): Promise<void> {
-    await this.ctx.extension.workspaceState.update(STATE_KEY, { ...run });
-    this.emitter.fire(run);
+  get lastRun(): Run | undefined {
+    return this.runs.latest();
   }
 
-  async scaleOut(cluster: Cluster, host: string | undefined, opts: RunOptions = {}): Promise<SavedRun | undefined> {
+  /** `host`: a [tiflash_servers] name or an IP from a CodeLens or tree item; otherwise the operator is asked. */
+  async scaleOut(cluster: Cluster, host: string | undefined, opts: RunOptions = {}): Promise<Run | undefined> {
     if (!this.ctx.requireTrust()) return undefined;
-    const name = host ?? (await vscode.window.showInputBox({
-      title: vscode.l10n.t('TiFlash: Scale Out'),
-      prompt: vscode.l10n.t('IP address of the new TiFlash node'),
-      validateInput: (v) => (/^\d{1,3}(\.\d{1,3}){3}$/.test(v.trim()) ? undefined : vscode.l10n.t('Enter an IP address: TiFlash hosts must be IP addresses')),
-    }))?.trim();
-    if (!name) return undefined;
-    const cfg = this.playbookConfig(cluster);
-    const plan = planScaleOut({ inventory: cluster.inventory, hosts: cluster.hosts, host: name, stores: this.ctx.stores.get(cluster)?.stores, ...cfg });
-    return this.confirmAndRun(cluster, 'scale-out', plan, vscode.l10n.t('Scale out TiFlash on {0}? This edits inventory.ini and hosts.ini and runs {1} playbooks.', name, plan.steps.filter((s) => s.kind === 'playbook').length), opts);
-  }
-
-  async scaleIn(cluster: Cluster, host: string | undefined, opts: RunOptions = {}): Promise<SavedRun | undefined> {
-    if (!this.ctx.requireTrust()) return undefined;
-    const name = host ?? (await vscode.window.showQuickPick(cluster.tiflash.map((h) => h.name), { title: vscode.l10n.t('TiFlash: Scale In'), placeHolder: vscode.l10n.t('TiFlash host to remove') }));
-    if (!name) return undefined;
-    const live = this.ctx.stores.get(cluster);
-    if (!live) return undefined;
-    const [stores, rules] = await Promise.all([live.api.stores(), live.api.tiflashRules()]);
-    const failed = !stores.ok ? stores.error : !rules.ok ? rules.error : undefined;
-    if (failed || !stores.ok || !rules.ok) {
-      if (failed) void vscode.window.showErrorMessage(vscode.l10n.t('Cannot read PD: {0}', pdErrorText(failed)));
-      return undefined;
+    const operator = operatorFor(opts);
+    const known = host !== undefined && cluster.tiflash.some((h) => h.name === host);
+    const target = known ? host : await askScaleOut(cluster, host);
+    if (!target) return undefined;
+    const planNow = async () =>
+      planScaleOut({ ...(await this.inventories(cluster)), host: target, pd: await this.facts(cluster), ...playbookOptions(cluster) });
+    const plan = await planNow();
+    const [only] = plan.blocked;
+    if (plan.blocked.length === 1 && only.check === 'placement-rules-disabled') {
+      const question = vscode.l10n.t('Enable placement rules in PD now? The request is shown before it is sent; the scale-out is planned again afterwards.');
+      const offer = `${show(only.message)}\n${question}`;
+      if (!(await operator.consent(offer, vscode.l10n.t('Enable Placement Rules…')))) return undefined;
+      const enabled = await this.enablePlacementRules(cluster, opts);
+      if (enabled?.status !== 'done') return enabled;
+      return this.start(cluster, await planNow(), operator);
     }
-    // PD's 412: placement rules are off, so no rule asks for TiFlash replicas
-    const input = { inventory: cluster.inventory, hosts: cluster.hosts, host: name, stores: stores.value, rules: rules.value.enabled ? rules.value.rules : [], ...this.playbookConfig(cluster) };
+    return this.start(cluster, plan, operator);
+  }
+
+  async scaleIn(cluster: Cluster, host: string | undefined, opts: RunOptions = {}): Promise<Run | undefined> {
+    if (!this.ctx.requireTrust()) return undefined;
+    const operator = operatorFor(opts);
+    const name =
+      host ??
+      (await vscode.window.showQuickPick(
+        cluster.tiflash.map((h) => h.name),
+        { title: vscode.l10n.t('TiFlash: Scale In'), placeHolder: vscode.l10n.t('TiFlash host to remove') },
+      ));
+    if (!name) return undefined;
+    const input = { ...(await this.inventories(cluster)), host: name, pd: await this.facts(cluster), confirmed: opts.confirmed, ...playbookOptions(cluster) };
     let plan = planScaleIn(input);
-    if (plan.blocked.length === 1 && plan.blocked[0].check === 'last-store') {
-      const yes = vscode.l10n.t('Remove the last TiFlash store');
-      const pick = opts.assumeYes ? yes : await vscode.window.showWarningMessage(plan.blocked[0].message, { modal: true }, yes);
-      if (pick !== yes) return undefined;
-      plan = planScaleIn({ ...input, confirmLast: true });
+    const last = plan.blocked.find((b) => b.check === 'last-store');
+    if (last && plan.blocked.length === 1) {
+      if (!(await operator.consent(show(last.message), vscode.l10n.t('Remove the last TiFlash store')))) return undefined;
+      plan = planScaleIn({ ...input, confirmed: [...(opts.confirmed ?? []), 'last-store'] });
     }
-    const pd = plan.steps.find((s) => s.kind === 'pd');
-    const store = pd?.storeId !== undefined ? stores.value.stores.find((s) => s.id === pd.storeId) : undefined;
-    const question = store
-      ? vscode.l10n.t('Scale in {0}: delete TiFlash store {1} ({2} regions) in PD. It goes Offline, its regions move away, and only when it is Tombstone is TiFlash stopped and the host removed from the inventories.', name, store.id, store.regionCount)
-      : vscode.l10n.t('Scale in {0}: it is not a live store in PD, so TiFlash is stopped and the host removed from the inventories.', name);
-    return this.confirmAndRun(cluster, 'scale-in', plan, question, opts);
+    return this.start(cluster, plan, operator);
   }
 
-  private playbookConfig(cluster: Cluster) {
-    const cfg = vscode.workspace.getConfiguration('tiflash', cluster.dir);
-    return { playbook: cfg.get<string>('ansiblePlaybookPath', 'ansible-playbook'), extraArgs: cfg.get<string[]>('playbookExtraArgs', []) };
+  /** Offline → Up. A scale-in of that store running in this window stops waiting and ends as cancelled first. */
+  async cancelScaleIn(cluster: Cluster, target: StoreTarget, opts: RunOptions = {}): Promise<Run | undefined> {
+    if (!this.ctx.requireTrust()) return undefined;
+    const { inventory } = await this.inventories(cluster);
+    const pd = await this.facts(cluster);
+    const first = planCancelScaleIn({ inventory, target, pd });
+    const storeId = first.steps[0]?.kind === 'pd' ? first.steps[0].storeId : undefined;
+    const before = storeId === undefined ? undefined : limitBeforeDelete(await readJournal(cluster.dir.fsPath), storeId);
+    const plan = before === undefined ? first : planCancelScaleIn({ inventory, target, pd, removePeerLimitBefore: before });
+    return this.start(cluster, plan, operatorFor(opts), () => this.stopWaitingFor(cluster, storeId));
   }
 
-  private async confirmAndRun(cluster: Cluster, operation: Operation, plan: Plan, question: string, opts: RunOptions): Promise<SavedRun | undefined> {
-    if (plan.blocked.length) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cannot {0} {1}: {2}', operation, plan.host, plan.blocked.map((b) => b.message).join(' ')), { modal: !opts.assumeYes });
-      this.ctx.log.warn(`${operation} ${plan.host} blocked: ${plan.blocked.map((b) => `${b.check}: ${b.message}`).join('; ')}`);
-      return { operation, dir: cluster.dir.fsPath, host: plan.host, steps: plan.steps, next: 0, status: 'aborted' };
+  async forceTombstone(cluster: Cluster, storeId: StoreId, opts: RunOptions = {}): Promise<Run | undefined> {
+    if (!this.ctx.requireTrust()) return undefined;
+    const operator = operatorFor(opts);
+    const plan = planForceTombstone({ inventory: (await this.inventories(cluster)).inventory, target: { storeId }, pd: await this.facts(cluster) });
+    if (!plan.blocked.length && !(await operator.typedStoreId(storeId))) return undefined;
+    return this.start(cluster, plan, operator);
+  }
+
+  async removeTombstones(cluster: Cluster, opts: RunOptions = {}): Promise<Run | undefined> {
+    if (!this.ctx.requireTrust()) return undefined;
+    return this.start(cluster, planRemoveTombstones(await this.facts(cluster)), operatorFor(opts));
+  }
+
+  async enablePlacementRules(cluster: Cluster, opts: RunOptions = {}): Promise<Run | undefined> {
+    if (!this.ctx.requireTrust()) return undefined;
+    return this.start(cluster, planEnablePlacementRules(await this.facts(cluster)), operatorFor(opts));
+  }
+
+  /** The interrupted (or undecided) runs of `cluster` (of every folder when undefined) go on as the operator decides. */
+  async resume(cluster: Cluster | undefined, opts: RunOptions = {}): Promise<Run[]> {
+    if (!this.ctx.requireTrust()) return [];
+    const pending = this.runs.all().filter((r) => !isFinal(r) && !this.active.has(r.dir) && (!cluster || r.dir === cluster.dir.fsPath));
+    if (!pending.length) {
+      operatorFor(opts).tell('info', vscode.l10n.t('No interrupted TiFlash operation to resume.'));
+      return [];
     }
-    if (this.running) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('A TiFlash operation is already running.'));
+    const out: Run[] = [];
+    for (const run of pending) {
+      const r = await this.continueRun(run, operatorFor(opts));
+      if (r) out.push(r);
+    }
+    return out;
+  }
+
+  /** On activation: a run that was going on when the window went away is interrupted, and (trusted) the operator is asked. */
+  async recoverAfterReload(opts: RunOptions = {}): Promise<void> {
+    for (const run of this.runs.all()) {
+      if (run.status !== 'running' || this.active.has(run.dir)) continue;
+      const interrupted = onReload(run, Date.now());
+      await this.runs.save(interrupted);
+      await new RunJournal(run.dir, run.id, this.ctx.log).write({ kind: 'event', event: { type: 'interrupted', at: Date.now() } });
+    }
+    if (vscode.workspace.isTrusted) await this.askInterrupted(opts);
+  }
+
+  private async askInterrupted(opts: RunOptions): Promise<void> {
+    const pending = this.runs.all().filter((r) => !isFinal(r) && !this.active.has(r.dir));
+    await Promise.all(
+      pending.map(async (r) => {
+        const operator = operatorFor(opts);
+        // a failed step that waited for Retry / Skip / Abort: a reminder first, not a modal question at startup
+        if (r.status === 'waiting') {
+          const text = vscode.l10n.t('The {0} of {1} stopped at a failed step and waits for your decision.', show(msg(`operation.${r.operation}`)), r.target);
+          if (!(await operator.remind(text, vscode.l10n.t('Decide…')))) return;
+        }
+        await this.continueRun(r, operator);
+      }),
+    );
+  }
+
+  private async continueRun(run: Run, operator: Operator): Promise<Run | undefined> {
+    const cluster = this.ctx.inventories.list().find((c) => c.dir.fsPath === run.dir);
+    if (!cluster) {
+      operator.tell(
+        'warning',
+        vscode.l10n.t('The interrupted {0} of {1} was in {2}, which has no inventory.ini now.', show(msg(`operation.${run.operation}`)), run.target, run.dir),
+      );
       return undefined;
     }
-    if (!opts.assumeYes) {
-      const detail = [...plan.warnings, '', ...plan.steps.map((s, i) => `${i + 1}. ${s.title}`)].join('\n');
-      const go = vscode.l10n.t('Start');
-      if ((await vscode.window.showWarningMessage(question, { modal: true, detail }, go)) !== go) return undefined;
-    }
-    const run: SavedRun = { operation, dir: cluster.dir.fsPath, host: plan.host, steps: plan.steps, next: 0, status: 'running' };
-    return this.execute(cluster, run, opts);
+    if (!(await takeLock(run.dir, run, operator))) return undefined;
+    return this.go(cluster, run, operator, new RunJournal(run.dir, run.id, this.ctx.log));
   }
 
-  /** Resumes a run that a reload interrupted. */
-  async resume(opts: RunOptions = {}): Promise<SavedRun | undefined> {
-    const run = this.lastRun;
-    if (!run || run.status !== 'running' || this.running) return undefined;
-    const cluster = this.ctx.inventories.list().find((c) => c.dir.fsPath === run.dir);
-    if (!cluster) return undefined;
-    this.ctx.log.info(`resuming ${run.operation} ${run.host} at step ${run.next + 1}`);
-    return this.execute(cluster, run, opts);
-  }
-
-  private async execute(cluster: Cluster, run: SavedRun, opts: RunOptions): Promise<SavedRun> {
-    this.running = true;
-    const terminal = new TerminalRunner(vscode.l10n.t('TiFlash {0} {1}', run.operation, run.host), cluster.dir, vscode.Uri.joinPath(this.ctx.extension.globalStorageUri, 'steps').fsPath);
-    this.ctx.stores.setActive(cluster, run.operation, true);
+  /** Blocked plans are refused with their reasons; otherwise: confirmation, lock, preflight, run. */
+  private async start(cluster: Cluster, plan: Plan, operator: Operator, beforeLock?: () => Promise<void>): Promise<Run | undefined> {
+    const dir = cluster.dir.fsPath;
+    const run = startRun(plan, { id: randomUUID(), dir, at: Date.now() });
+    const refused = (why: string): Run => {
+      operator.tell('error', vscode.l10n.t('Refused before anything ran:'), why, true);
+      this.ctx.log.warn(`${plan.operation} ${plan.target} refused: ${why.replace(/\n/g, '; ')}`);
+      return { ...run, status: 'aborted', endedAt: Date.now() };
+    };
+    if (plan.blocked.length) return refused(lines(plan.blocked.map((b) => b.message)));
+    if (!(await operator.confirmPlan(cluster, plan, await filesNow(cluster)))) return undefined;
+    await beforeLock?.();
+    if (!(await takeLock(dir, run, operator))) return undefined;
+    let journal: RunJournal | undefined;
     try {
-      await this.save(run);
-      while (run.next < run.steps.length && run.status === 'running') {
-        const step = run.steps[run.next];
-        this.ctx.log.info(`${run.operation} ${run.host}: step ${run.next + 1}/${run.steps.length}: ${step.title}`);
-        const outcome = await this.step(cluster, step, terminal, opts);
-        if (outcome === 'ok' || outcome === 'skip') run.next++;
-        else if (outcome === 'abort') run.status = 'aborted';
-        await this.save(run);
+      const dirty = unsavedFile(cluster);
+      if (dirty) return refused(vscode.l10n.t('{0} has unsaved changes: save or revert them, then start again.', vscode.workspace.asRelativePath(dirty)));
+      const problems = await preflightWithProgress(cluster, plan, await filesNow(cluster));
+      if (problems.length) return refused(lines(problems));
+      journal = new RunJournal(dir, run.id, this.ctx.log);
+      try {
+        await journal.begin({
+          kind: 'run-started',
+          who: who(this.ctx.extension),
+          operation: plan.operation,
+          target: plan.target,
+          steps: plan.steps,
+          warnings: plan.warnings,
+        });
+      } catch (e) {
+        journal = undefined;
+        return refused(vscode.l10n.t('The operation journal in {0} cannot be written: {1}', dir, (e as Error).message));
       }
-      if (run.status === 'running') run.status = 'done';
-      await this.save(run);
-      if (run.status === 'done') {
-        void vscode.window.showInformationMessage(vscode.l10n.t('{0} of {1} finished.', run.operation, run.host));
-        if (run.operation === 'scale-in') void this.offerRemoveTombstones(cluster, opts);
-      }
-      return run;
     } finally {
-      this.ctx.stores.setActive(cluster, run.operation, false);
-      this.running = false;
+      if (!journal) await releaseLock(dir, run.id);
+    }
+    await this.runs.save(run);
+    return this.go(cluster, run, operator, journal);
+  }
+
+  /** Runs while holding the folder's lock, and releases it at the end. */
+  private go(cluster: Cluster, run: Run, operator: Operator, journal: RunJournal): Promise<Run> {
+    const stop = new AbortController();
+    const ended = this.driveLocked(cluster, run, operator, journal, stop.signal);
+    this.active.set(run.dir, { run, stop, ended });
+    return ended;
+  }
+
+  private async driveLocked(cluster: Cluster, run: Run, operator: Operator, journal: RunJournal, signal: AbortSignal): Promise<Run> {
+    this.ctx.stores.setActive(cluster, run.id, true);
+    try {
+      const end = await drive({ ctx: this.ctx, cluster, operator, journal, signal, runs: this.runs }, run);
+      if (isFinal(end)) operator.tell(end.status === 'aborted' ? 'warning' : 'info', endMessage(end));
+      return end;
+    } finally {
+      this.ctx.stores.setActive(cluster, run.id, false);
+      await releaseLock(run.dir, run.id);
+      this.active.delete(run.dir);
       this.ctx.stores.refresh();
-      if (run.status === 'done') terminal.dispose();
     }
   }
 
-  /** One step: ok, or after a failure the operator's choice. */
-  private async step(cluster: Cluster, step: Step, terminal: TerminalRunner, opts: RunOptions): Promise<'ok' | 'skip' | 'abort' | 'retry'> {
-    const confirmEach = vscode.workspace.getConfiguration('tiflash', cluster.dir).get<boolean>('confirmEachStep', false);
-    if (confirmEach && !opts.assumeYes) {
-      const go = vscode.l10n.t('Run');
-      const skip = vscode.l10n.t('Skip');
-      const pick = await vscode.window.showInformationMessage(step.title, { modal: true, detail: step.argv?.join(' ') }, go, skip);
-      if (pick === skip) return 'skip';
-      if (pick !== go) return 'abort';
-    }
-    // playbooks read the inventories from disk, and an edit step saves them: unsaved changes of the
-    // operator's would be ignored by the one and saved unasked by the other
-    let error = step.kind === 'edit' || step.kind === 'playbook' ? this.unsavedInventory(cluster) : undefined;
-    if (!error) switch (step.kind) {
-      case 'edit':
-        error = await this.applyEdits(cluster, step);
-        break;
-      case 'playbook': {
-        const code = await terminal.run(step.argv!, (l) => this.ctx.log.info(l));
-        if (code !== 0) error = code === undefined ? vscode.l10n.t('the terminal was closed') : vscode.l10n.t('{0} exited with code {1}', step.argv!.slice(0, 2).join(' '), code);
-        break;
-      }
-      case 'pd': {
-        const r = await this.ctx.stores.get(cluster)!.api.deleteStore(step.storeId!);
-        if (!r.ok) error = pdErrorText(r.error);
-        else this.ctx.log.info(`PD: store ${step.storeId} deleted (now ${r.value.store.stateName})`);
-        break;
-      }
-      case 'wait':
-        return this.waitTombstone(cluster, step.storeId!, opts);
-      case 'open':
-        void vscode.window.showInformationMessage(step.title, vscode.l10n.t('Open Grafana')).then((p) => (p ? vscode.env.openExternal(vscode.Uri.parse(step.url!)) : undefined));
-        break;
-      case 'manual':
-        void vscode.window.showInformationMessage(`${step.title}: ${step.detail ?? ''}`);
-        break;
-    }
-    if (!error) return 'ok';
-    this.ctx.log.error(`${step.title}: ${error}`);
-    if (opts.assumeYes) return 'abort';
-    const retry = vscode.l10n.t('Retry');
-    const skip = vscode.l10n.t('Skip');
-    const pick = await vscode.window.showErrorMessage(vscode.l10n.t('Step failed: {0}: {1}', step.title, error), retry, skip, vscode.l10n.t('Abort'));
-    return pick === retry ? 'retry' : pick === skip ? 'skip' : 'abort';
+  /** A scale-in of `storeId` running in this window: its wait ends as cancelled, and the run with it. */
+  private async stopWaitingFor(cluster: Cluster, storeId: StoreId | undefined): Promise<void> {
+    const a = this.active.get(cluster.dir.fsPath);
+    if (!a || !storeId || a.run.operation !== 'scale-in' || !a.run.plan.steps.some((s) => s.kind === 'wait' && s.storeId === storeId)) return;
+    a.stop.abort(msg('exec.wait.cancelledByCancel', { id: storeId }));
+    await a.ended;
   }
 
-  private unsavedInventory(cluster: Cluster): string | undefined {
-    const dirty = vscode.workspace.textDocuments.find((d) => d.isDirty && (d.uri.fsPath === cluster.inventoryUri.fsPath || d.uri.fsPath === cluster.hostsUri.fsPath));
-    return dirty ? vscode.l10n.t('{0} has unsaved changes: save or revert them, then retry', vscode.workspace.asRelativePath(dirty.uri)) : undefined;
+  /** The folder's inventories as they are now (not as the last parse after a file event left them). */
+  private async inventories(cluster: Cluster): Promise<{ inventory: Inventory; hosts?: Inventory }> {
+    const files = await filesNow(cluster);
+    return {
+      inventory: files.inventory === undefined ? cluster.inventory : parseInventory(files.inventory),
+      hosts: files.hosts === undefined ? undefined : parseInventory(files.hosts),
+    };
   }
 
-  /** Edits go through WorkspaceEdit (undoable) and are saved: playbooks read the files from disk. */
-  private async applyEdits(cluster: Cluster, step: Step): Promise<string | undefined> {
-    for (const file of ['inventory', 'hosts'] as const) {
-      const ops = (step.edits ?? []).filter((e) => e.file === file);
-      if (!ops.length) continue;
-      const uri = file === 'inventory' ? cluster.inventoryUri : cluster.hostsUri;
-      const doc = await vscode.workspace.openTextDocument(uri);
-      const r = editsFor(doc.getText(), ops);
-      if (!r.ok) return r.message;
-      const we = new vscode.WorkspaceEdit();
-      for (const e of r.edits) we.replace(uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
-      if (!(await vscode.workspace.applyEdit(we))) return vscode.l10n.t('could not edit {0}', uri.fsPath);
-      if (!(await doc.save())) return vscode.l10n.t('could not save {0}', uri.fsPath);
-    }
-    return undefined;
+  private async facts(cluster: Cluster): Promise<PdFacts> {
+    const live = this.ctx.stores.get(cluster);
+    if (live) return readPdFacts(live.api);
+    const unknown = { ok: false as const, error: { kind: 'unreachable' as const, message: msg('plan.blocked.pdUnknown') } };
+    return { stores: unknown, rules: unknown };
   }
 
-  /** Polls (through the shared monitor) until the store is Tombstone or gone; Cancel explains what is left. */
-  private waitTombstone(cluster: Cluster, storeId: StoreId, opts: RunOptions): Promise<'ok' | 'abort'> {
-    return new Promise((resolve) => {
-      void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Store {0} is Offline: waiting for Tombstone', storeId), cancellable: true },
-        (progress, token) => new Promise<void>((done) => {
-          const check = () => {
-            const live = this.ctx.stores.get(cluster);
-            const store = live?.stores?.stores.find((s) => s.id === storeId);
-            // only an explicit Tombstone ends the wait: a store missing from a list proves nothing
-            if (store && tombstoneReached(store)) return finish('ok');
-            if (live?.stores && !store) progress.report({ message: vscode.l10n.t('PD no longer lists store {0}: check it in PD, then cancel the wait', storeId) });
-            else if (store) {
-              const p = this.ctx.stores.drain(cluster, storeId);
-              progress.report({ message: vscode.l10n.t('{0} regions left', store.regionCount) + (p?.etaSeconds !== undefined ? ` · ETA ${p.etaSeconds}s` : '') });
-            } else if (live?.error) progress.report({ message: vscode.l10n.t('PD unreachable, retrying: {0}', pdErrorText(live.error)) });
-          };
-          const sub = this.ctx.stores.onDidChange(check);
-          const cancel = token.onCancellationRequested(() => {
-            void vscode.window.showWarningMessage(vscode.l10n.t('Stopped waiting. Store {0} stays Offline in PD and keeps moving its regions away; TiFlash still runs. Run Scale In again to resume waiting.', storeId), { modal: !opts.assumeYes });
-            finish('abort');
-          });
-          const finish = (r: 'ok' | 'abort') => {
-            sub.dispose();
-            cancel.dispose();
-            done();
-            resolve(r);
-          };
-          this.ctx.stores.refresh();
-          check();
-        }),
-      );
-    });
-  }
-
-  /** Forced offline (v4.0): PD drops the store's replicas at once. Only behind typed consent. */
-  async forceTombstone(cluster: Cluster, storeId: StoreId, opts: RunOptions = {}): Promise<boolean> {
-    if (!this.ctx.requireTrust()) return false;
-    const live = this.ctx.stores.get(cluster)?.stores?.stores.find((s) => s.id === storeId);
-    // never for TiKV: only a store PD labels engine=tiflash
-    if (!live || !isTiFlash(live)) {
-      void vscode.window.showErrorMessage(vscode.l10n.t('Store {0} is not a TiFlash store known to PD: nothing was changed.', storeId));
-      return false;
-    }
-    const typed = opts.assumeYes ? String(storeId) : await vscode.window.showInputBox({
-      title: vscode.l10n.t('Force store {0} to Tombstone', storeId),
-      prompt: vscode.l10n.t('PD drops its replicas immediately: queries that read TiFlash may fail until replicas are rebuilt elsewhere. Never for TiKV. Type the store id to confirm.'),
-      validateInput: (v) => (v.trim() === String(storeId) ? undefined : vscode.l10n.t('Type {0} to confirm', storeId)),
-    });
-    if (typed?.trim() !== String(storeId)) return false;
-    const r = await this.ctx.stores.get(cluster)!.api.forceTombstone(storeId);
-    if (!r.ok) void vscode.window.showErrorMessage(pdErrorText(r.error));
-    this.ctx.stores.refresh();
-    return r.ok;
-  }
-
-  private async offerRemoveTombstones(cluster: Cluster, opts: RunOptions): Promise<void> {
-    if (opts.assumeYes) return;
-    const yes = vscode.l10n.t('Remove Tombstone records');
-    if ((await vscode.window.showInformationMessage(vscode.l10n.t('PD keeps records of Tombstone stores. Remove them now?'), yes)) === yes) {
-      await this.removeTombstones(cluster);
-    }
-  }
-
-  async removeTombstones(cluster: Cluster): Promise<void> {
-    if (!this.ctx.requireTrust()) return;
-    const r = await this.ctx.stores.get(cluster)?.api.removeTombstones();
-    if (r && !r.ok) void vscode.window.showErrorMessage(pdErrorText(r.error));
-    this.ctx.stores.refresh();
-  }
-
+  /** A run going on stays saved as running: the next activation finds it interrupted and asks (never cancelled here). */
   dispose(): void {
-    this.emitter.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
   }
 }

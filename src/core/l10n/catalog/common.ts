@@ -17,4 +17,6 @@ export const common = {
   'operation.force-tombstone': { en: 'forced Tombstone', zh: '强制设为 Tombstone' },
   'operation.remove-tombstones': { en: 'removal of Tombstone records', zh: '清除 Tombstone 记录' },
   'operation.enable-placement-rules': { en: 'enabling of placement rules', zh: '开启 Placement Rules' },
+  /** Text that arrives already written (a VS Code string already localized, a PD error not yet a message): passed through as is. */
+  'bridge.text': { en: '{reason}', zh: '{reason}' },
 } as const satisfies Catalog;

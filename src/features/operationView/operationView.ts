@@ -1,11 +1,13 @@
-// "TiFlash Operation": the steps of the current (or last) scale-out / scale-in with their progress.
-// It reads the run saved in workspace state, so it shows the same after a reload.
+// "TiFlash Operation": the steps of the newest run with their state. It reads the runs saved in workspace
+// state, so it shows the same after a reload.
 
 import * as vscode from 'vscode';
-import { commandLine } from '../../core/plan/argv';
-import { stepStatus, type StepStatus } from '../../core/plan/progress';
+import type { Run, StepStatus } from '../../core/run/engine';
+import { commandLine } from '../../core/plan/shell';
 import type { Step } from '../../core/plan/types';
-import type { SavedRun, Scaling } from './scaling';
+import { msg } from '../../core/l10n/message';
+import { show } from '../text';
+import type { RunStore } from '../scaling/runStore';
 
 export const OPERATION_VIEW_ID = 'tiflash.operation';
 
@@ -14,10 +16,13 @@ const ICONS: Record<StepStatus, vscode.ThemeIcon> = {
   running: new vscode.ThemeIcon('loading~spin'),
   failed: new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
   pending: new vscode.ThemeIcon('circle-large-outline'),
+  skipped: new vscode.ThemeIcon('debug-step-over'),
+  cancelled: new vscode.ThemeIcon('circle-slash'),
+  shown: new vscode.ThemeIcon('info'),
 };
 
 interface StepNode {
-  run: SavedRun;
+  run: Run;
   index: number;
   step: Step;
 }
@@ -28,33 +33,33 @@ export class OperationView implements vscode.TreeDataProvider<StepNode>, vscode.
   private readonly view: vscode.TreeView<StepNode>;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly scaling: Scaling) {
+  constructor(private readonly runs: RunStore) {
     this.view = vscode.window.createTreeView(OPERATION_VIEW_ID, { treeDataProvider: this });
-    this.disposables = [this.emitter, this.view, scaling.onDidChangeRun(() => this.update())];
+    this.disposables = [this.emitter, this.view, runs.onDidChange(() => this.update())];
     this.update();
   }
 
   private update(): void {
-    const run = this.scaling.lastRun;
-    this.view.description = run ? `${run.operation} ${run.host}` : undefined;
+    const run = this.runs.latest();
+    this.view.description = run ? `${show(msg(`operation.${run.operation}`))} ${run.target}` : undefined;
     this.emitter.fire();
   }
 
   getChildren(node?: StepNode): StepNode[] {
-    const run = this.scaling.lastRun;
+    const run = this.runs.latest();
     if (node || !run) return [];
-    return run.steps.map((step, index) => ({ run, index, step }));
+    return run.plan.steps.map((step, index) => ({ run, index, step }));
   }
 
   getTreeItem(node: StepNode): vscode.TreeItem {
-    const status = stepStatus(node.run, node.index);
-    const item = new vscode.TreeItem(`${node.index + 1}. ${node.step.title}`);
+    const status = node.run.steps[node.index].status;
+    const item = new vscode.TreeItem(`${node.index + 1}. ${show(node.step.title)}`);
     item.iconPath = ICONS[status];
     item.description = node.step.kind;
     item.contextValue = `tiflashStep.${status}`;
     const md = new vscode.MarkdownString();
-    if (node.step.argv) md.appendCodeblock(commandLine(node.step.argv), 'shell');
-    if (node.step.detail) md.appendText(node.step.detail);
+    if (node.step.kind === 'playbook') md.appendCodeblock(commandLine(node.step.argv), 'shell');
+    if (node.step.kind === 'info' && node.step.detail) md.appendText(show(node.step.detail));
     item.tooltip = md.value ? md : undefined;
     return item;
   }
