@@ -14,6 +14,7 @@ const OPTIONS = {
   pd: { type: 'string' },
   format: { type: 'string' },
   lang: { type: 'string' },
+  tidb: { type: 'string' },
   cacert: { type: 'string' },
   cert: { type: 'string' },
   key: { type: 'string' },

@@ -12,6 +12,8 @@ import { CliError } from './io';
 
 export interface PdOptions {
   lang?: string;
+  /** TiDB status URLs (for table names); the [tidb_servers] hosts at tidb_status_port by default. */
+  tidb?: string;
   inventory?: string;
   hosts?: string;
   pd?: string;

@@ -11,16 +11,19 @@ import { readPdFacts } from '../core/plan/pdFacts';
 import { preview, previewText } from '../core/plan/preview';
 import { planScaleIn } from '../core/plan/scaleIn';
 import { planScaleOut } from '../core/plan/scaleOut';
+import { withTableNames } from '../core/plan/tableNames';
 import { planCancelScaleIn, type StoreTarget } from '../core/plan/storeOps';
 import type { Plan, Step } from '../core/plan/types';
-import { CliError, format, printJson, readInventory, textLang } from './io';
-import { withApi, type PdOptions } from './pdConnect';
+import { CliError, format, printJson, readInventory, setLang, textLang } from './io';
+import { tlsOptions, withApi, type PdOptions } from './pdConnect';
 
 export type PlanOptions = PdOptions;
 
 export const PLAN_KINDS = ['scale-out', 'scale-in', 'cancel-scale-in'] as const;
 
 export async function plan(kind: string | undefined, host: string | undefined, opts: PlanOptions): Promise<number> {
+  // this file is bundled apart (dist/pd.js) with its own copy of the CLI's language: set it here too
+  setLang(opts.lang);
   const fmt = format(opts.format);
   const lang = textLang();
   if (!kind || !(PLAN_KINDS as readonly string[]).includes(kind)) throw new CliError(msg('cli.unknownPlan', { kind: kind ?? '', expected: [...PLAN_KINDS] }));
@@ -34,7 +37,12 @@ export async function plan(kind: string | undefined, host: string | undefined, o
   const base = { inventory: inventory.inv, hosts: hosts?.inv, pd };
   let p: Plan;
   if (kind === 'scale-out') p = planScaleOut({ ...base, host });
-  else if (kind === 'scale-in') p = planScaleIn({ ...base, host });
+  else if (kind === 'scale-in') {
+    p = planScaleIn({ ...base, host });
+    // refused for its placement rules: TiDB names the tables, and the reason gives the exact statements
+    const named = await withTableNames(p, inventory.inv, pd, { endpoints: opts.tidb?.split(','), tls: tlsOptions(opts, inventory.inv, inventory.path) });
+    if (named !== pd) p = planScaleIn({ ...base, pd: named, host });
+  }
   else {
     const id = parseStoreId(host);
     const target: StoreTarget = inventory.inv.hosts.has(host) || !id ? { host } : { storeId: id };

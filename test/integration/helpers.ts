@@ -7,7 +7,8 @@
 //     removed, playbook-calls.log gone); a PD simulator of tools/pd-sim/clusters/demo.json started on port 0; .vscode/settings.json
 //     reset to the sample's with `tiflash.pdEndpoints` = that simulator and SUITE_SETTINGS; then it waits
 //     until VS Code and the extension see all that (and, in a trusted workspace, the simulator's stores).
-//   - endSuite(): every simulator the suite started is stopped.
+//   - endSuite(): every simulator the suite started is stopped (PD and the TiDB status-port stand-in that
+//     `tiflash.tidbStatusEndpoints` names, so no table-name lookup leaves 127.0.0.1).
 // For tests:
 //   - api(): the activated extension's API, after its first inventory load.
 //   - suiteSim(): the suite's simulator; `.requests` is its request log, `.cluster` its live state.
@@ -26,6 +27,7 @@ import type { Api } from '../../src/extension';
 import type { Run } from '../../src/core/run/engine';
 import type { ClusterFile } from '../../tools/pd-sim/cluster';
 import { startPdSim, type PdSim } from '../../tools/pd-sim/server';
+import { startTidbSim, type TidbSim } from '../../tools/pd-sim/tidb';
 import { changedFromDemo, PLAYBOOK_LOG, playbookCalls, restoreDemo, type Overrides, type PlaybookCall } from '../harness/workspace';
 import { demoDir } from '../support/paths';
 import { demoCluster } from '../support/pdFixtures';
@@ -62,7 +64,15 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   }
 }
 
-let suite: { sims: PdSim[]; overrides: Overrides } | undefined;
+let suite: { sims: PdSim[]; tidb?: TidbSim; overrides: Overrides } | undefined;
+
+/** The suite's TiDB status-port stand-in (table names for placement rules): the demo's tidb_servers are not real hosts. */
+async function startTidb(cluster: ClusterFile): Promise<TidbSim> {
+  if (!suite) throw new Error('no suite is running: the runner calls startSuite() before each test file');
+  const tidb = await startTidbSim({ tables: cluster.tables ?? [] });
+  suite.tidb = tidb;
+  return tidb;
+}
 
 async function startSim(cluster: ClusterFile, tickMs: number): Promise<PdSim> {
   if (!suite) throw new Error('no suite is running: the runner calls startSuite() before each test file');
@@ -77,9 +87,9 @@ export function suiteSim(): PdSim {
 }
 
 /** The sample's settings.json with the simulator and SUITE_SETTINGS. */
-function settingsFor(sim: PdSim): string {
+function settingsFor(sim: PdSim, tidb: TidbSim): string {
   const sample = JSON.parse(fs.readFileSync(path.join(demoDir, '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
-  return JSON.stringify({ ...sample, 'tiflash.pdEndpoints': [sim.url], ...SUITE_SETTINGS }, null, 2) + '\n';
+  return JSON.stringify({ ...sample, 'tiflash.pdEndpoints': [sim.url], 'tiflash.tidbStatusEndpoints': [tidb.url], ...SUITE_SETTINGS }, null, 2) + '\n';
 }
 
 export async function startSuite(): Promise<void> {
@@ -98,7 +108,8 @@ export async function startSuite(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   suite = { sims: [], overrides: {} };
   const sim = await startSim(demoCluster(), 200);
-  suite.overrides = { [path.join('.vscode', 'settings.json')]: settingsFor(sim) };
+  const tidb = await startTidb(demoCluster());
+  suite.overrides = { [path.join('.vscode', 'settings.json')]: settingsFor(sim, tidb) };
   restoreDemo(workspaceDir(), suite.overrides);
   await waitFor('the workspace settings to name the suite\'s simulator', () => {
     const cfg = vscode.workspace.getConfiguration('tiflash');
@@ -115,8 +126,9 @@ export async function startSuite(): Promise<void> {
 
 export async function endSuite(): Promise<void> {
   const sims = suite?.sims ?? [];
+  const tidb = suite?.tidb;
   suite = undefined;
-  await Promise.all(sims.map((s) => s.close()));
+  await Promise.all([...sims.map((s) => s.close()), tidb?.close()]);
 }
 
 function readsSample(a: Api): boolean {

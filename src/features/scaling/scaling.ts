@@ -11,6 +11,7 @@ import type { StoreId } from '../../core/pd/types';
 import type { PdFacts } from '../../core/plan/facts';
 import { readPdFacts } from '../../core/plan/pdFacts';
 import { planScaleIn } from '../../core/plan/scaleIn';
+import { withTableNames } from '../../core/plan/tableNames';
 import { planScaleOut } from '../../core/plan/scaleOut';
 import { planCancelScaleIn, planEnablePlacementRules, planForceTombstone, planRemoveTombstones, type StoreTarget } from '../../core/plan/storeOps';
 import type { Plan } from '../../core/plan/types';
@@ -89,8 +90,14 @@ export class Scaling implements vscode.Disposable {
         { title: vscode.l10n.t('TiFlash: Scale In'), placeHolder: vscode.l10n.t('TiFlash host to remove') },
       ));
     if (!name) return undefined;
-    const input = { ...(await this.inventories(cluster)), host: name, pd: await this.facts(cluster), confirmed: opts.confirmed, ...playbookOptions(cluster) };
+    const files = await this.inventories(cluster);
+    const pd = await this.facts(cluster);
+    let input = { ...files, host: name, pd, confirmed: opts.confirmed, ...playbookOptions(cluster) };
     let plan = planScaleIn(input);
+    // refused for its placement rules: name the tables (TiDB's status port) so the reason gives the exact statements
+    const tidb = vscode.workspace.getConfiguration('tiflash', cluster.dir).get<string[]>('tidbStatusEndpoints', []);
+    const named = await withTableNames(plan, files.inventory, pd, { endpoints: tidb, tls: this.ctx.stores.get(cluster)?.tls });
+    if (named !== pd) plan = planScaleIn((input = { ...input, pd: named }));
     const last = plan.blocked.find((b) => b.check === 'last-store');
     if (last && plan.blocked.length === 1) {
       if (!(await operator.consent(show(last.message), vscode.l10n.t('Remove the last TiFlash store')))) return undefined;

@@ -26,6 +26,8 @@ Options:
       --pd URLS          PD endpoints, comma-separated
       --format FORMAT    text (default) or json
       --lang LANG        en or zh-cn (default: from LC_ALL, LC_MESSAGES or LANG; zh_CN.* is zh-cn)
+      --tidb URLS        TiDB status ports (for the table names of a refused scale-in; default: the
+                         [tidb_servers] hosts at tidb_status_port)
       --cacert FILE      CA of PD's certificate (https); with enable_tls = True the default is conf/ssl/ca.pem
                          beside the inventory, as tidb-ansible generates it
       --cert FILE, --key FILE
@@ -56,6 +58,8 @@ Exit codes: 0 done, 1 a finding, a rejected inventory or a blocked plan, 2 a usa
       --pd URLS          PD 地址，以逗号分隔
       --format FORMAT    text（默认）或 json
       --lang LANG        en 或 zh-cn（默认取自 LC_ALL、LC_MESSAGES 或 LANG；zh_CN.* 为 zh-cn）
+      --tidb URLS        TiDB status 端口（用于缩容被拒绝时给出表名；默认为 [tidb_servers] 主机的
+                         tidb_status_port）
       --cacert FILE      PD 证书的 CA（https）；enable_tls = True 时默认为 inventory 旁 tidb-ansible 生成的
                          conf/ssl/ca.pem
       --cert FILE, --key FILE
