@@ -12,7 +12,7 @@
 // For tests:
 //   - api(): the activated extension's API, after its first inventory load.
 //   - suiteSim(): the suite's simulator; `.requests` is its request log, `.cluster` its live state.
-//   - pointAtSim(cluster?, tickMs?): one more simulator (stopped with the suite), the workspace pointed at it;
+//   - pointAtSim(cluster?, tickMs?, profile?): one more simulator (PD 4.0 unless profile '3.1') (stopped with the suite), the workspace pointed at it;
 //     in a trusted workspace it returns once the extension has stores from it.
 //   - waitForStoresFrom(sim): until the extension has a snapshot of the stores from `sim`.
 //   - waitFor(what, probe, timeoutMs?): polls `probe` until it returns a truthy value, else fails naming `what`.
@@ -27,6 +27,7 @@ import type { Api } from '../../src/extension';
 import type { Run } from '../../src/core/run/engine';
 import type { ClusterFile } from '../../tools/pd-sim/cluster';
 import { startPdSim, type PdSim } from '../../tools/pd-sim/server';
+import type { Profile as SimProfile } from '../../tools/pd-sim/profile';
 import { startTidbSim, type TidbSim } from '../../tools/pd-sim/tidb';
 import { changedFromDemo, PLAYBOOK_LOG, playbookCalls, restoreDemo, type Overrides, type PlaybookCall } from '../harness/workspace';
 import { demoDir } from '../support/paths';
@@ -74,9 +75,9 @@ async function startTidb(cluster: ClusterFile): Promise<TidbSim> {
   return tidb;
 }
 
-async function startSim(cluster: ClusterFile, tickMs: number): Promise<PdSim> {
+async function startSim(cluster: ClusterFile, tickMs: number, profile?: SimProfile): Promise<PdSim> {
   if (!suite) throw new Error('no suite is running: the runner calls startSuite() before each test file');
-  const sim = await startPdSim({ cluster, tickMs });
+  const sim = await startPdSim({ cluster, tickMs, ...(profile ? { profile } : {}) });
   suite.sims.push(sim);
   return sim;
 }
@@ -147,8 +148,8 @@ export async function waitForStoresFrom(sim: PdSim): Promise<void> {
 }
 
 /** Starts one more simulator for this suite and points the workspace at it. */
-export async function pointAtSim(cluster: ClusterFile = demoCluster(), tickMs = 200): Promise<PdSim> {
-  const sim = await startSim(cluster, tickMs);
+export async function pointAtSim(cluster: ClusterFile = demoCluster(), tickMs = 200, profile?: SimProfile): Promise<PdSim> {
+  const sim = await startSim(cluster, tickMs, profile);
   await vscode.workspace.getConfiguration('tiflash').update('pdEndpoints', [sim.url], vscode.ConfigurationTarget.Workspace);
   if (vscode.workspace.isTrusted) await waitForStoresFrom(sim);
   return sim;

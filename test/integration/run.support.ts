@@ -70,8 +70,8 @@ export function limitedStep(playbook: string, host: string, spec: Partial<Playbo
 }
 
 /** A simulator (of the demo cluster by default) the extension points at and has stores from (the suite stops it). */
-export async function readySim(cluster: ClusterFile = demoCluster(), tickMs = 200): Promise<PdSim> {
-  const sim = await pointAtSim(cluster, tickMs);
+export async function readySim(cluster: ClusterFile = demoCluster(), tickMs = 200, profile?: '3.1' | '4.0'): Promise<PdSim> {
+  const sim = await pointAtSim(cluster, tickMs, profile);
   await waitForStoresFrom(sim);
   return sim;
 }

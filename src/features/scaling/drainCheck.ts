@@ -4,7 +4,8 @@
 // the log keeps it (src/core/pd/stuckDrain.ts decides).
 
 import * as vscode from 'vscode';
-import { checkDrain, DEFAULT_STUCK_AFTER_MS, stalledFor, type DrainVerdict } from '../../core/pd/stuckDrain';
+import type { StoreLimitsByType } from '../../core/pd/api';
+import { checkDrain, DEFAULT_STUCK_AFTER_MS, limitRaise, stalledFor, type DrainVerdict, type LimitRaise } from '../../core/pd/stuckDrain';
 import type { StoreId } from '../../core/pd/types';
 import type { Ctx } from '../../context';
 import type { Cluster } from '../../inventories';
@@ -14,6 +15,7 @@ const READ_EVERY_MS = 60_000;
 
 export class DrainCheck {
   private verdict: DrainVerdict = { stuck: false };
+  private limits?: StoreLimitsByType;
   private readAt = 0;
   private reading = false;
   private logged = '';
@@ -27,6 +29,11 @@ export class DrainCheck {
   private get stuckAfterMs(): number {
     const minutes = vscode.workspace.getConfiguration('tiflash', this.cluster.dir).get<number>('stuckDrainMinutes');
     return minutes !== undefined && minutes > 0 ? minutes * 60_000 : DEFAULT_STUCK_AFTER_MS;
+  }
+
+  /** Raising the draining store's own remove limit would help (it alone holds the drain), as last read. */
+  offer(): LimitRaise | undefined {
+    return limitRaise(this.verdict, this.storeId, this.limits);
   }
 
   /** What holds the drain, as last read; undefined while its Region count falls. */
@@ -55,6 +62,7 @@ export class DrainCheck {
         live.api.storeLimits(),
         live.api.capabilities(),
       ]);
+      this.limits = limits.ok ? limits.value : undefined;
       this.verdict = checkDrain({
         store,
         samples: live.drains.get(this.storeId) ?? [],

@@ -15,6 +15,7 @@ import { recheckNow, unsavedFile, unsavedReason } from './checks';
 import type { Operator } from './operator';
 import { logTarget, runPlaybook, type PlaybookRun } from './playbookTask';
 import type { RunJournal } from './runJournal';
+import { runApi } from './runApi';
 import { runWait } from './waitStep';
 import { show } from '../text';
 
@@ -121,10 +122,7 @@ async function edit(env: StepEnv, index: number, step: EditStep): Promise<RunEve
 
 /** Performs the previewed writes through a PD module of the run's own, journals every exchange and reports the result. */
 async function pd(env: StepEnv, index: number, step: PdStep): Promise<RunEvent> {
-  const api = env.ctx.stores.apiForRun(env.cluster, (request, o) => {
-    void env.journal.write({ kind: 'pd', step: index, request, ...('reason' in o ? { error: o.reason } : { status: o.status, answer: o.text }) });
-    env.ctx.log.info(`PD ${request.method} ${request.path} -> ${'reason' in o ? show(o.reason) : o.status}`);
-  });
+  const api = runApi(env.ctx, env.cluster, env.journal, index);
   if (!api) return failed(index, msg('exec.noPd'));
   try {
     const r = await executePdStep(step, api);

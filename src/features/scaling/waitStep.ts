@@ -11,6 +11,8 @@ import { waitVerdict, type Observation, type WaitState } from '../../core/run/wa
 import type { Ctx } from '../../context';
 import type { Cluster } from '../../inventories';
 import { DrainCheck } from './drainCheck';
+import { LimitForDrain } from './limitForDrain';
+import type { RunJournal } from './runJournal';
 import type { Operator } from './operator';
 import { show } from '../text';
 
@@ -18,6 +20,7 @@ export interface WaitContext {
   ctx: Ctx;
   cluster: Cluster;
   operator: Operator;
+  journal: RunJournal;
   /** Aborted when the wait must end from outside (a cancel of this scale-in); the reason is the signal's. */
   signal: AbortSignal;
 }
@@ -34,10 +37,12 @@ export function runWait(w: WaitContext, index: number, step: WaitStep): Promise<
         new Promise<void>((done) => {
           const cleanup: vscode.Disposable[] = [];
           let over = false;
+          const raise = new LimitForDrain(w, index);
           const finish = (e: RunEvent) => {
             if (over) return;
             over = true;
             vscode.Disposable.from(...cleanup).dispose();
+            void raise.restore();
             done();
             resolve(e);
           };
@@ -58,6 +63,8 @@ export function runWait(w: WaitContext, index: number, step: WaitStep): Promise<
             if (v.kind === 'failed') return finish({ type: 'step-failed', index, at: Date.now(), reason: v.reason });
             state = v.state;
             const stuck = obs.ok ? drain?.explain(Date.now()) : undefined;
+            const offer = drain?.offer();
+            if (offer) raise.offer(offer, () => over);
             report(stuck ?? withEta(show(v.detail), obs.ok ? drainEta(w, step) : undefined));
           };
           const onAbort = () => cancelled(w.signal.reason as Msg);
