@@ -30,12 +30,16 @@ printf '{"workbench.startupEditor":"none","telemetry.telemetryLevel":"off","upda
 node "$CS/out/node/entry.js" --extensions-dir "$DEMO/extensions" --install-extension out/tiflash-ansible.vsix >/dev/null
 
 # the simulator prints its URL once it listens: the workspace settings name that URL
-exec 3< <(exec node out/tools/pd-sim/main.js --port "$PD_PORT" --tick-ms 1000)
+# with a TiDB status-port stand-in (table names for placement rules: the demo's tidb_servers are not real hosts)
+exec 3< <(exec node out/tools/pd-sim/main.js --port "$PD_PORT" --tick-ms 1000 --tidb-port 0)
 SIM=$!
 IFS= read -r -t 30 line <&3 || { echo "demo: the PD simulator did not start on port $PD_PORT" >&2; exit 1; }
 echo "$line"
 PD_URL=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' <<<"$line")
-printf '{\n  "tiflash.pdEndpoints": ["%s"],\n  "tiflash.pollIntervalActiveMs": 1000\n}\n' "$PD_URL" > "$DEMO/tidb-ansible/.vscode/settings.json"
+IFS= read -r -t 30 tline <&3 || { echo "demo: the TiDB stand-in did not start" >&2; exit 1; }
+echo "$tline"
+TIDB_URL=$(grep -oE 'http://127\.0\.0\.1:[0-9]+' <<<"$tline")
+printf '{\n  "tiflash.pdEndpoints": ["%s"],\n  "tiflash.tidbStatusEndpoints": ["%s"],\n  "tiflash.pollIntervalActiveMs": 1000\n}\n' "$PD_URL" "$TIDB_URL" > "$DEMO/tidb-ansible/.vscode/settings.json"
 
 echo "Demo workspace: $DEMO/tidb-ansible"
 if [ "$VSCODE_PORT" = 0 ]; then

@@ -26,11 +26,12 @@ started=$SECONDS
 stage "compile and bundle" build
 if [ $failed = 0 ]; then
   stage "shared fixtures" shared
-  stage "unit, PD and oracle tests (node --test)" node --test --test-reporter=spec --test-concurrency=2 out/test/unit/ out/test/pd/ out/test/oracle/
+  stage "unit, PD, oracle and fuzz tests (node --test)" node --test --test-reporter=spec --test-concurrency=2 out/test/unit/ out/test/pd/ out/test/oracle/ out/test/fuzz/
   stage "the README's scripts on a fresh clone" node --test --test-reporter=spec out/test/scripts/
   stage "integration tests in a real VS Code extension host" node out/test/harness/runIntegration.js
   stage "integration tests in an untrusted workspace" node out/test/harness/runIntegration.js untrusted
   stage "end-to-end in the real workbench, English and zh-cn" node out/test/e2e/run.js
+  stage "end-to-end: the SSH password typed at the keyboard reaches the terminal, not an editor" node out/test/e2e/password.js
 fi
 echo
 echo "== summary ($((SECONDS - started))s)"

@@ -16,6 +16,7 @@ import { StoreStatus } from './features/statusBar/storeStatus';
 export interface Api {
   ctx: Ctx;
   hostsView: HostsView;
+  scaling: Scaling;
   activationMs: number;
   ready: Promise<void>;
 }
@@ -32,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   ctx.own(new HostLenses(ctx));
   ctx.own(new InventoryDiagnostics(ctx));
   ctx.own(new HostHover(ctx));
-  ctx.own(new InventoryCompletion());
+  ctx.own(new InventoryCompletion(ctx));
   ctx.own(new StoreStatus(ctx));
   registerCommands(ctx, features);
   const activationMs = performance.now() - started;
@@ -42,8 +43,10 @@ export function activate(context: vscode.ExtensionContext): Api {
     .then(() => ctx.inventories.ready())
     .then(() => {
       ctx.stores.sync();
+      // a run the window's reload interrupted waits for the operator's decision (not awaited: it asks)
+      void features.scaling.recoverAfterReload();
     });
-  return { ctx, hostsView: features.hostsView, activationMs, ready };
+  return { ctx, hostsView: features.hostsView, scaling: features.scaling, activationMs, ready };
 }
 
 export function deactivate(): void {

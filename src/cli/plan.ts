@@ -4,28 +4,31 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { render, type Lang } from '../core/l10n/message';
+import { msg, render, type Lang } from '../core/l10n/message';
 import { parseStoreId } from '../core/pd/types';
 import { textOf } from '../core/plan/files';
 import { readPdFacts } from '../core/plan/pdFacts';
 import { preview, previewText } from '../core/plan/preview';
 import { planScaleIn } from '../core/plan/scaleIn';
 import { planScaleOut } from '../core/plan/scaleOut';
+import { withTableNames } from '../core/plan/tableNames';
 import { planCancelScaleIn, type StoreTarget } from '../core/plan/storeOps';
 import type { Plan, Step } from '../core/plan/types';
-import { CliError, format, printJson, readInventory } from './io';
-import { cliLang, withApi, type PdOptions } from './pdConnect';
+import { CliError, format, printJson, readInventory, setLang, textLang } from './io';
+import { tlsOptions, withApi, type PdOptions } from './pdConnect';
 
 export type PlanOptions = PdOptions;
 
 export const PLAN_KINDS = ['scale-out', 'scale-in', 'cancel-scale-in'] as const;
 
 export async function plan(kind: string | undefined, host: string | undefined, opts: PlanOptions): Promise<number> {
+  // this file is bundled apart (dist/pd.js) with its own copy of the CLI's language: set it here too
+  setLang(opts.lang);
   const fmt = format(opts.format);
-  const lang = cliLang(opts.lang);
-  if (!kind || !(PLAN_KINDS as readonly string[]).includes(kind)) throw new CliError(`unknown plan '${kind ?? ''}' (expected ${PLAN_KINDS.join(', ')})`);
-  if (!host) throw new CliError(`missing HOST: tiflash-ansible plan ${kind} HOST -i inventory.ini --pd URL`);
-  if (!opts.pd) throw new CliError('missing --pd URL[,URL...]: every plan checks PD first');
+  const lang = textLang();
+  if (!kind || !(PLAN_KINDS as readonly string[]).includes(kind)) throw new CliError(msg('cli.unknownPlan', { kind: kind ?? '', expected: [...PLAN_KINDS] }));
+  if (!host) throw new CliError(msg('cli.missingHost', { kind }));
+  if (!opts.pd) throw new CliError(msg('cli.missingPd'));
   const inventory = readInventory(opts.inventory);
   // hosts.ini beside inventory.ini unless named: create_users.yml and deploy_ntp.yml read it
   const hostsFile = opts.hosts ?? path.join(path.dirname(inventory.path), 'hosts.ini');
@@ -34,7 +37,12 @@ export async function plan(kind: string | undefined, host: string | undefined, o
   const base = { inventory: inventory.inv, hosts: hosts?.inv, pd };
   let p: Plan;
   if (kind === 'scale-out') p = planScaleOut({ ...base, host });
-  else if (kind === 'scale-in') p = planScaleIn({ ...base, host });
+  else if (kind === 'scale-in') {
+    p = planScaleIn({ ...base, host });
+    // refused for its placement rules: TiDB names the tables, and the reason gives the exact statements
+    const named = await withTableNames(p, inventory.inv, pd, { endpoints: opts.tidb?.split(','), tls: tlsOptions(opts, inventory.inv, inventory.path) });
+    if (named !== pd) p = planScaleIn({ ...base, pd: named, host });
+  }
   else {
     const id = parseStoreId(host);
     const target: StoreTarget = inventory.inv.hosts.has(host) || !id ? { host } : { storeId: id };

@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { startPdSim, type PdSim } from '../../tools/pd-sim/server';
+import { startTidbSim } from '../../tools/pd-sim/tidb';
 import { Cleanup } from '../harness/cleanup';
 import { codeServerPkg, launchBrowser, newPage, startServer } from '../harness/codeServer';
 import { languagePacks, packageLangpack } from '../harness/langpack';
@@ -72,7 +73,10 @@ async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string
   report.startPass(locale, zh ? 'zh-cn: --locale zh-cn, browser locale zh-CN, the language pack stand-in' : 'en');
   const sim = await startPdSim({ cluster: { ...demoCluster(), regionsPerTick: 100 }, tickMs: 500 });
   cleanup.add('stop the PD simulator', () => sim.close());
-  const settings = { 'tiflash.pdEndpoints': [sim.url], 'tiflash.pollIntervalActiveMs': 500 };
+  // the demo's tidb_servers are not real hosts: table names come from the stand-in
+  const tidb = await startTidbSim({ tables: demoCluster().tables ?? [] });
+  cleanup.add('stop the TiDB stand-in', () => tidb.close());
+  const settings = { 'tiflash.pdEndpoints': [sim.url], 'tiflash.tidbStatusEndpoints': [tidb.url], 'tiflash.pollIntervalActiveMs': 500 };
   const workspace = copyWorkspace(cleanup, { '.vscode/settings.json': JSON.stringify(settings, null, 2) });
   const server = await startServer(cleanup, { extensionsDir, testDriver: false, ...(zh ? { locale, languagePacks: languagePacks(extensionsDir) } : {}) });
   const page = await newPage(browser, zh ? 'zh-CN' : 'en-US');

@@ -7,11 +7,12 @@
 //     removed, playbook-calls.log gone); a PD simulator of tools/pd-sim/clusters/demo.json started on port 0; .vscode/settings.json
 //     reset to the sample's with `tiflash.pdEndpoints` = that simulator and SUITE_SETTINGS; then it waits
 //     until VS Code and the extension see all that (and, in a trusted workspace, the simulator's stores).
-//   - endSuite(): every simulator the suite started is stopped.
+//   - endSuite(): every simulator the suite started is stopped (PD and the TiDB status-port stand-in that
+//     `tiflash.tidbStatusEndpoints` names, so no table-name lookup leaves 127.0.0.1).
 // For tests:
 //   - api(): the activated extension's API, after its first inventory load.
 //   - suiteSim(): the suite's simulator; `.requests` is its request log, `.cluster` its live state.
-//   - pointAtSim(cluster?, tickMs?): one more simulator (stopped with the suite), the workspace pointed at it;
+//   - pointAtSim(cluster?, tickMs?, profile?): one more simulator (PD 4.0 unless profile '3.1') (stopped with the suite), the workspace pointed at it;
 //     in a trusted workspace it returns once the extension has stores from it.
 //   - waitForStoresFrom(sim): until the extension has a snapshot of the stores from `sim`.
 //   - waitFor(what, probe, timeoutMs?): polls `probe` until it returns a truthy value, else fails naming `what`.
@@ -26,6 +27,8 @@ import type { Api } from '../../src/extension';
 import type { Run } from '../../src/core/run/engine';
 import type { ClusterFile } from '../../tools/pd-sim/cluster';
 import { startPdSim, type PdSim } from '../../tools/pd-sim/server';
+import type { Profile as SimProfile } from '../../tools/pd-sim/profile';
+import { startTidbSim, type TidbSim } from '../../tools/pd-sim/tidb';
 import { changedFromDemo, PLAYBOOK_LOG, playbookCalls, restoreDemo, type Overrides, type PlaybookCall } from '../harness/workspace';
 import { demoDir } from '../support/paths';
 import { demoCluster } from '../support/pdFixtures';
@@ -62,11 +65,19 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   }
 }
 
-let suite: { sims: PdSim[]; overrides: Overrides } | undefined;
+let suite: { sims: PdSim[]; tidb?: TidbSim; overrides: Overrides } | undefined;
 
-async function startSim(cluster: ClusterFile, tickMs: number): Promise<PdSim> {
+/** The suite's TiDB status-port stand-in (table names for placement rules): the demo's tidb_servers are not real hosts. */
+async function startTidb(cluster: ClusterFile): Promise<TidbSim> {
   if (!suite) throw new Error('no suite is running: the runner calls startSuite() before each test file');
-  const sim = await startPdSim({ cluster, tickMs });
+  const tidb = await startTidbSim({ tables: cluster.tables ?? [] });
+  suite.tidb = tidb;
+  return tidb;
+}
+
+async function startSim(cluster: ClusterFile, tickMs: number, profile?: SimProfile): Promise<PdSim> {
+  if (!suite) throw new Error('no suite is running: the runner calls startSuite() before each test file');
+  const sim = await startPdSim({ cluster, tickMs, ...(profile ? { profile } : {}) });
   suite.sims.push(sim);
   return sim;
 }
@@ -77,9 +88,9 @@ export function suiteSim(): PdSim {
 }
 
 /** The sample's settings.json with the simulator and SUITE_SETTINGS. */
-function settingsFor(sim: PdSim): string {
+function settingsFor(sim: PdSim, tidb: TidbSim): string {
   const sample = JSON.parse(fs.readFileSync(path.join(demoDir, '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
-  return JSON.stringify({ ...sample, 'tiflash.pdEndpoints': [sim.url], ...SUITE_SETTINGS }, null, 2) + '\n';
+  return JSON.stringify({ ...sample, 'tiflash.pdEndpoints': [sim.url], 'tiflash.tidbStatusEndpoints': [tidb.url], ...SUITE_SETTINGS }, null, 2) + '\n';
 }
 
 export async function startSuite(): Promise<void> {
@@ -98,11 +109,14 @@ export async function startSuite(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   suite = { sims: [], overrides: {} };
   const sim = await startSim(demoCluster(), 200);
-  suite.overrides = { [path.join('.vscode', 'settings.json')]: settingsFor(sim) };
+  const tidb = await startTidb(demoCluster());
+  suite.overrides = { [path.join('.vscode', 'settings.json')]: settingsFor(sim, tidb) };
   restoreDemo(workspaceDir(), suite.overrides);
   await waitFor('the workspace settings to name the suite\'s simulator', () => {
     const cfg = vscode.workspace.getConfiguration('tiflash');
-    return cfg.get<string[]>('pdEndpoints')?.join() === sim.url && cfg.get('pollIntervalIdleMs') === SUITE_SETTINGS['tiflash.pollIntervalIdleMs'];
+    // pdEndpoints is a restricted setting: an untrusted workspace does not apply (or show) its value
+    const endpoints = !vscode.workspace.isTrusted || cfg.get<string[]>('pdEndpoints')?.join() === sim.url;
+    return endpoints && cfg.get('pollIntervalIdleMs') === SUITE_SETTINGS['tiflash.pollIntervalIdleMs'];
   });
   const inWorkspace = (d: vscode.TextDocument) => d.uri.scheme === 'file' && d.uri.fsPath.startsWith(workspaceDir() + path.sep) && fs.existsSync(d.uri.fsPath);
   const stale = (d: vscode.TextDocument) => inWorkspace(d) && d.getText() !== fs.readFileSync(d.uri.fsPath, 'utf8');
@@ -113,8 +127,9 @@ export async function startSuite(): Promise<void> {
 
 export async function endSuite(): Promise<void> {
   const sims = suite?.sims ?? [];
+  const tidb = suite?.tidb;
   suite = undefined;
-  await Promise.all(sims.map((s) => s.close()));
+  await Promise.all([...sims.map((s) => s.close()), tidb?.close()]);
 }
 
 function readsSample(a: Api): boolean {
@@ -133,8 +148,8 @@ export async function waitForStoresFrom(sim: PdSim): Promise<void> {
 }
 
 /** Starts one more simulator for this suite and points the workspace at it. */
-export async function pointAtSim(cluster: ClusterFile = demoCluster(), tickMs = 200): Promise<PdSim> {
-  const sim = await startSim(cluster, tickMs);
+export async function pointAtSim(cluster: ClusterFile = demoCluster(), tickMs = 200, profile?: SimProfile): Promise<PdSim> {
+  const sim = await startSim(cluster, tickMs, profile);
   await vscode.workspace.getConfiguration('tiflash').update('pdEndpoints', [sim.url], vscode.ConfigurationTarget.Workspace);
   if (vscode.workspace.isTrusted) await waitForStoresFrom(sim);
   return sim;

@@ -211,3 +211,19 @@ describe('resume advice after a reload', () => {
     assert.deepEqual(resumeAdvice(r, stopIndex, {}).options, ['again', 'abort']);
   });
 });
+
+describe('a scale-in refused for its placement rules names the tables', () => {
+  const three = [store('53', '192.168.0.11:3930'), store('54', '192.168.0.12:3930'), store('55', '192.168.0.12:3931')];
+  const rules = [rule(3), { ...rule(3), id: 'table-46-r' }, { ...rule(1), id: 'table-47-r' }];
+  const refused = (tableNames?: Map<string, { db: string; table: string }>) =>
+    render(planScaleIn({ inventory, hosts, host: '192.168.0.11', pd: { ...facts(three, rules), tableNames } }).blocked[0].message, 'en');
+
+  it('gives the exact statements for the tables TiDB named, the rule ids it could not, the generic fix without TiDB', () => {
+    assert.match(refused(), /ALTER TABLE … SET TIFLASH REPLICA 2; TiDB did not name the tables/);
+    const named = refused(new Map([['table-3-r', { db: 'sales', table: 'orders' }], ['table-46-r', { db: 'we`ird', table: 'x' }]]));
+    assert.match(named, /ALTER TABLE `sales`\.`orders` SET TIFLASH REPLICA 2;\nALTER TABLE `we``ird`\.`x` SET TIFLASH REPLICA 2;/);
+    assert.doesNotMatch(named, /table-47-r/, 'a rule that fits is not named');
+    const some = refused(new Map([['table-3-r', { db: 'sales', table: 'orders' }]]));
+    assert.match(some, /TiDB did not name the tables of table-46-r/);
+  });
+});

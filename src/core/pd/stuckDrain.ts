@@ -110,3 +110,26 @@ function limitFindings(input: DrainCheckInput, remaining: readonly Store[]): Dra
   }
   return out;
 }
+
+/** A limit this high does not hold a drain (PD 4.0 sets 100000000 on delete). */
+const RAISED_ENOUGH = 1000;
+
+export interface LimitRaise {
+  storeId: Store['id'];
+  /** The draining store's remove limit now, per minute. */
+  from: number;
+  /** What the operator is offered for the drain (set back to `from` when it ends). */
+  to: number;
+}
+
+/**
+ * A drain that only the draining store's own remove limit holds (0, or low): raising it for the drain helps.
+ * Undefined when it is not stuck, when placement rules or space hold it (a higher limit would not move a Region),
+ * or when the limit is unknown or already high.
+ */
+export function limitRaise(verdict: DrainVerdict, storeId: Store['id'], limits: StoreLimitsByType | undefined): LimitRaise | undefined {
+  if (!verdict.stuck || verdict.findings.some((f) => f.blocking && f.check !== 'limits')) return undefined;
+  const from = limits?.remove.get(storeId);
+  if (from === undefined || from >= RAISED_ENOUGH) return undefined;
+  return { storeId, from, to: Math.max(from * 4, 60) };
+}

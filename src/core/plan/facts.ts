@@ -6,6 +6,7 @@ import type { TiflashRules } from '../pd/api';
 import type { PdResult } from '../pd/http';
 import { matchHost, type HostMatch } from '../pd/match';
 import { isTiFlash, tombstoneReached, type Store, type StoreList } from '../pd/types';
+import type { TableName } from '../pd/tidb';
 import type { PdVersion } from '../pd/version';
 import type { TiFlashHost } from '../inventory/tiflash';
 
@@ -16,6 +17,8 @@ export interface PdFacts {
   rules: PdResult<TiflashRules>;
   /** PD's version (`/pd/api/v1/version`), when it could be read. */
   version?: PdVersion;
+  /** The tables behind TiFlash placement rules (`table-<id>-r`), as TiDB's status port names them, when asked. */
+  tableNames?: ReadonlyMap<string, TableName>;
 }
 
 /** The host's store as PD's answer tells it, or a store at its address that is not TiFlash (never acted on from here). */

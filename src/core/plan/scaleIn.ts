@@ -6,7 +6,8 @@ import { TIFLASH_GROUP, tiflashHosts, type TiFlashHost } from '../inventory/tifl
 import type { Inventory } from '../inventory/types';
 import { msg, type Msg } from '../l10n/message';
 import { storeAddress } from '../pd/match';
-import { isTiFlash, type Store } from '../pd/types';
+import { replicaFix } from '../pd/tidb';
+import { isTiFlash, type PlacementRule, type Store } from '../pd/types';
 import { grafanaStep, lineOf, monitoringHosts, needStores, pdUnknown } from './common';
 import { storeOfHost, storesOf, type PdFacts } from './facts';
 import { inventoryGate } from './gate';
@@ -86,7 +87,7 @@ function storeSteps(store: Store, input: ScaleInInput, address: string, steps: S
       const most = Math.max(...needing.map((r) => r.count));
       blocked.push({
         check: 'placement-rules',
-        message: msg('plan.blocked.placementRules', { remaining, rules: needing.length, most, examples: needing.slice(0, 5).map((r) => `${r.id}: ${r.count}`) }),
+        message: msg('plan.blocked.placementRules', { remaining, rules: needing.length, most, examples: needing.slice(0, 5).map((r) => `${r.id}: ${r.count}`), fix: replicaFixMsg(rules, input.pd.tableNames, remaining) }),
       });
       return;
     }
@@ -97,6 +98,14 @@ function storeSteps(store: Store, input: ScaleInInput, address: string, steps: S
     steps.push(pdStep('delete-store', msg('plan.step.deleteStore', { id: store.id, address }), { kind: 'delete-store', storeId: store.id }, store.id));
   }
   steps.push({ kind: 'wait', id: 'wait-tombstone', until: 'tombstone', storeId: store.id, address, title: msg('plan.step.waitTombstone', { id: store.id, regions: store.regionCount }) });
+}
+
+/** The exact statements when TiDB named the rules' tables, else the generic one (with the ids TiDB could not name). */
+function replicaFixMsg(rules: readonly PlacementRule[], names: PdFacts['tableNames'], remaining: number): Msg {
+  const fix = replicaFix(rules, names ?? new Map(), remaining);
+  if (!fix.statements.length) return msg('plan.fix.replicaGeneric', { remaining });
+  const statements = fix.statements.join('\n');
+  return fix.unnamed.length ? msg('plan.fix.replicaStatementsAndIds', { statements, ids: fix.unnamed }) : msg('plan.fix.replicaStatements', { statements });
 }
 
 /** Another service on the machine: stop only TiFlash (without `-t tiflash`, node_exporter and the rest stop too). */

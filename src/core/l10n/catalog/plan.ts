@@ -58,8 +58,20 @@ export const plan = {
     zh: '{address} 上的 store {id} 不是 TiFlash store（没有 engine=tiflash 标签）：本扩展不会对其做任何更改。',
   },
   'plan.blocked.placementRules': {
-    en: 'Only {remaining} Up TiFlash store(s) would remain, but {rules} placement rule(s) need up to {most} ({examples}): the store would stay Offline forever. First lower those tables\' TiFlash replicas (ALTER TABLE … SET TIFLASH REPLICA {remaining}) and wait until the change finishes.',
-    zh: '缩容后只剩 {remaining} 个 Up 状态的 TiFlash store，但有 {rules} 条 Placement Rule 最多需要 {most} 个（{examples}）：该 store 将永远停留在 Offline。请先调低这些表的 TiFlash 副本数（ALTER TABLE … SET TIFLASH REPLICA {remaining}），并等待变更完成。',
+    en: 'Only {remaining} Up TiFlash store(s) would remain, but {rules} placement rule(s) need up to {most} ({examples}): the store would stay Offline forever. {fix}',
+    zh: '缩容后只剩 {remaining} 个 Up 状态的 TiFlash store，但有 {rules} 条 Placement Rule 最多需要 {most} 个（{examples}）：该 store 将永远停留在 Offline。{fix}',
+  },
+  'plan.fix.replicaGeneric': {
+    en: 'First lower those tables\' TiFlash replicas (ALTER TABLE … SET TIFLASH REPLICA {remaining}; TiDB did not name the tables) and wait until the change finishes.',
+    zh: '请先调低这些表的 TiFlash 副本数（ALTER TABLE … SET TIFLASH REPLICA {remaining}；TiDB 未给出表名），并等待变更完成。',
+  },
+  'plan.fix.replicaStatements': {
+    en: 'First run in TiDB, and wait until the change finishes:\n{statements}',
+    zh: '请先在 TiDB 中执行以下语句，并等待变更完成：\n{statements}',
+  },
+  'plan.fix.replicaStatementsAndIds': {
+    en: 'First run in TiDB, and wait until the change finishes:\n{statements}\nTiDB did not name the tables of {ids}: lower their replicas too.',
+    zh: '请先在 TiDB 中执行以下语句，并等待变更完成：\n{statements}\nTiDB 未给出 {ids} 对应的表名：也请调低这些表的副本数。',
   },
   'plan.blocked.lastStore': {
     en: 'Store {id} is the last TiFlash store. Removing it needs an explicit confirmation; if a table still has TiFlash replicas, remove them first (ALTER TABLE … SET TIFLASH REPLICA 0), or delete the leftover rules afterwards (DELETE /pd/api/v1/config/rule/tiflash/<id>).',
