@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 npx tsc -p tsconfig.mutate.json
 # Each mutant runs every test file that reaches it, so the long generated runs are shortened (a mutant such a
 # check catches fails within the first inputs) and timing ratios, which would measure the instrumentation, are skipped.
-export FUZZ_ITERATIONS="${FUZZ_ITERATIONS:-100}" PROPERTY_RUNS="${PROPERTY_RUNS:-25}" SKIP_TIMING=1
+export FUZZ_ITERATIONS="${FUZZ_ITERATIONS:-100}" PROPERTY_RUNS="${PROPERTY_RUNS:-10}" SKIP_TIMING=1
 # Tests find the shared fixtures beside the repository (../shared); Stryker runs them from .stryker-tmp/sandbox-*/.
 if [ -d ../shared ]; then mkdir -p .stryker-tmp && ln -sfn "$(cd ../shared && pwd)" .stryker-tmp/shared; fi
 npx stryker run "$@"
