@@ -2,16 +2,18 @@
 // (the l10n unit test checks both languages and their placeholders).
 
 import { common } from './common';
+import { journal } from './journal';
 import { plan } from './plan';
 import { run } from './run';
 
 /** The domains in one list, so a test can see an id defined twice (a spread would hide it). */
-export const DOMAINS = { common, plan, run } as const;
+export const DOMAINS = { common, plan, run, journal } as const;
 
 export const CATALOG = {
   ...common,
   ...plan,
   ...run,
+  ...journal,
 } as const;
 
 export type MessageId = keyof typeof CATALOG;
