@@ -5,7 +5,7 @@
 import { msg, render, type Lang, type Msg } from '../l10n/message';
 import { commandLine } from '../plan/shell';
 import type { Step } from '../plan/types';
-import type { RunEvent, RunStatus } from './engine';
+import { isFinal, type Run, type RunEvent, type RunStatus } from './engine';
 import type { JournalEntry, RunSummary } from './journal';
 
 /** `2026-01-02 10:00:03` in the local time zone of whoever reads it. */
@@ -108,7 +108,9 @@ export function runText(entries: readonly JournalEntry[], lang: Lang): string | 
   }
   const out = [
     t(msg('journal.title', { operation: msg(`operation.${start.operation}`), target: start.target })),
-    t(msg('journal.startedBy', { at: localTime(start.at), user: start.who.user, host: start.who.hostname, tool: start.who.tool, id: start.run })),
+    t(start.who.user
+      ? msg('journal.startedBy', { at: localTime(start.at), user: start.who.user, host: start.who.hostname, tool: start.who.tool, id: start.run })
+      : msg('journal.startedAt', { at: localTime(start.at), id: start.run })),
     t(ended ? msg('journal.ended', { at: localTime(ended.at), status: statusMsg(ended.status) }) : msg('journal.notEnded')),
     '',
   ];
@@ -127,4 +129,24 @@ export function stepProcess(entries: readonly JournalEntry[], index: number): { 
     if (e.kind === 'event' && e.event.type === 'step-started' && e.event.index === index && e.event.pid !== undefined) found = { pid: e.event.pid, logOffset: e.event.logOffset ?? 0 };
   }
   return found;
+}
+
+/**
+ * A run as journal entries, from what the window saved of it (a run the journal does not have): its steps'
+ * starts and outcomes, without PD's answers or recaps, and without who ran it.
+ */
+export function entriesFromRun(run: Run): JournalEntry[] {
+  const stamp = (at: number) => ({ v: 1 as const, at: new Date(at).toISOString(), run: run.id });
+  const out: JournalEntry[] = [{ ...stamp(run.startedAt), kind: 'run-started', who: { user: '', hostname: '', tool: '' }, operation: run.operation, target: run.target, steps: run.plan.steps, warnings: run.plan.warnings }];
+  const event = (at: number, e: RunEvent) => out.push({ ...stamp(at), kind: 'event', event: e });
+  run.steps.forEach((s, index) => {
+    if (s.startedAt !== undefined) event(s.startedAt, { type: 'step-started', index, at: s.startedAt, pid: s.pid, logOffset: s.logOffset });
+    const at = s.endedAt ?? s.startedAt ?? run.startedAt;
+    if (s.status === 'done' || s.status === 'shown') event(at, { type: 'step-done', index, at, note: s.note, exitCode: s.exitCode });
+    else if (s.status === 'failed') event(at, { type: 'step-failed', index, at, reason: s.reason ?? msg('journal.status.unknown'), exitCode: s.exitCode });
+    else if (s.status === 'cancelled') event(at, { type: 'step-cancelled', index, at, reason: s.reason ?? msg('journal.status.unknown') });
+    else if (s.status === 'skipped') event(at, { type: 'decided', choice: 'skip', at });
+  });
+  if (isFinal(run)) out.push({ ...stamp(run.endedAt ?? run.startedAt), kind: 'run-ended', status: run.status });
+  return out;
 }

@@ -8,6 +8,7 @@ export const journal = {
   'journal.unknownRun': { en: 'No run {id} in {file}.', zh: '{file} 中没有运行 {id}。' },
   'journal.title': { en: 'Operation: {operation} of {target}', zh: '操作：{target} 的{operation}' },
   'journal.startedBy': { en: 'Started {at} by {user}@{host} ({tool}); run {id}', zh: '由 {user}@{host}（{tool}）于 {at} 开始；运行 ID {id}' },
+  'journal.startedAt': { en: 'Started {at}; run {id} (not in the journal: only what this window saved of it)', zh: '于 {at} 开始；运行 ID {id}（不在日志中：仅有本窗口保存的内容）' },
   'journal.ended': { en: 'Ended {at}: {status}', zh: '于 {at} 结束：{status}' },
   'journal.notEnded': {
     en: 'No end is recorded: the run may still be going on, or its window closed during it.',
