@@ -38,7 +38,9 @@
       const input = fields.find((el) => el.dataset.field === p.field);
       if (input && p.blocking) input.setAttribute('aria-invalid', 'true');
     }
-    document.getElementById('line').textContent = m.line ?? '…';
+    const line = document.getElementById('line');
+    line.textContent = m.line ?? '…';
+    line.classList.toggle('blocked', !m.ok);
     document.getElementById('effective').textContent = m.effective ?? '';
     submit.disabled = !(m.ok && m.seq === seq);
   }

@@ -8,8 +8,8 @@ import type { FormValues } from '../../src/core/plan/scaleOutForm';
 import type { Run } from '../../src/core/run/engine';
 import type { Api } from '../../src/extension';
 import type { PdSim } from '../../tools/pd-sim/server';
-import { demoCluster, inventoryUri, pointAtSim, recordedCalls, resetRecord, waitFor } from './helpers';
-import { read, restoreDemo, storesFrom } from './ui.support';
+import { demoCluster, inventoryUri, pointAtSim, recordedCalls, resetRecord } from './helpers';
+import { openForm, read, restoreDemo, storesFrom, submitForm } from './ui.support';
 
 const PORTS = { tcp_port: '9002', http_port: '8125', flash_service_port: '3932', flash_proxy_port: '20172', flash_proxy_status_port: '20294', metrics_port: '8236' };
 const LINE = 'TiFlash12-3 ansible_host=192.168.0.12 deploy_dir=/data3/deploy data_dir=/data3/tiflash,/data4/tiflash tcp_port=9002 http_port=8125 '
@@ -21,6 +21,7 @@ describe('scale-out form', function () {
   let sim: PdSim;
   before(async () => {
     a = await restoreDemo();
+    a.ui.forms.session?.receive({ type: 'cancel' });
     sim = await pointAtSim({ ...demoCluster(), rules: [] });
     await storesFrom(a, sim);
   });
@@ -29,13 +30,10 @@ describe('scale-out form', function () {
     await restoreDemo();
   });
 
-  /** The open form, once its page has asked for its first check (its script runs under the CSP). */
-  const session = () => waitFor('the form page', () => (a.ui.forms.session?.lastCheck ? a.ui.forms.session : undefined));
-
   it('opens prefilled for a machine that runs TiFlash, refuses conflicts, and Cancel changes nothing', async () => {
     const before = read('inventory.ini');
     const running = vscode.commands.executeCommand<Run | undefined>('tiflash.scaleOut', inventoryUri(), '192.168.0.12', { assumeYes: true });
-    const s = await session();
+    const s = await openForm(a);
     assert.equal(s.lastCheck?.line?.split(' ')[0], 'TiFlash-192.168.0.12-3', 'the page opened with the suggested alias');
     assert.equal(s.lastCheck?.ok, true);
     const conflict: FormValues = { address: '192.168.0.12', alias: 'TiFlash12-3', deployDir: '/data2/deploy', dataDirs: '', ports: { ...PORTS, tcp_port: '9001' } };
@@ -52,12 +50,10 @@ describe('scale-out form', function () {
   it('writes the line it showed (alias, data directories, ports) and limits every playbook to the alias', async () => {
     resetRecord();
     const running = vscode.commands.executeCommand<Run | undefined>('tiflash.scaleOut', inventoryUri(), undefined, { assumeYes: true });
-    const s = await session();
-    const values: FormValues = { address: '192.168.0.12', alias: 'TiFlash12-3', deployDir: '/data3/deploy', dataDirs: '/data3/tiflash\n/data4/tiflash', ports: PORTS };
-    s.receive({ type: 'input', seq: 1, changed: 'alias', values });
-    assert.deepEqual(s.lastCheck?.problems, []);
-    assert.equal(s.lastCheck?.line, LINE, 'the line shown before Submit');
-    s.receive({ type: 'submit', values });
+    const shown = await submitForm(a, { address: '192.168.0.12', alias: 'TiFlash12-3', deployDir: '/data3/deploy', dataDirs: '/data3/tiflash\n/data4/tiflash', ports: PORTS });
+    assert.deepEqual(shown.problems, []);
+    assert.equal(shown.line, LINE, 'the line shown before Submit');
+    assert.equal(a.ui.forms.session, undefined, 'Submit closed the form');
     // the run: type the SSH password like a person, and let the new store report Up once start.yml ran
     let finished = false;
     void running.then(() => (finished = true));

@@ -2,6 +2,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import type { FormValues } from '../../src/core/plan/scaleOutForm';
 import type { Api } from '../../src/extension';
 import type { PdSim } from '../../tools/pd-sim/server';
 import { demoDir } from '../support/paths';
@@ -29,3 +30,15 @@ export async function storesFrom(a: Api, sim: PdSim): Promise<void> {
 }
 
 export const read = (file: string) => fs.readFileSync(path.join(workspaceDir(), file), 'utf8');
+
+/** The scale-out form on screen, once its page has asked for its first check (its script runs under the CSP). */
+export const openForm = (a: Api) => waitFor('the scale-out form', () => (a.ui.forms.session?.lastCheck ? a.ui.forms.session : undefined));
+
+/** Answers the scale-out form as a person would: these values typed, then Submit. Returns the check the form showed. */
+export async function submitForm(a: Api, values: FormValues) {
+  const form = await openForm(a);
+  form.receive({ type: 'input', seq: 1, changed: 'address', values });
+  const shown = form.lastCheck!;
+  form.receive({ type: 'submit', values });
+  return shown;
+}

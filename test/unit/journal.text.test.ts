@@ -54,6 +54,7 @@ describe('operation journal, read', () => {
       assert.ok(i >= 0, `"${o}" after position ${at} in\n${stop}`);
       at = i + o.length;
     }
+    assert.equal(stop.split('exit code 4').length - 1, 1, 'the exit code once per attempt');
     assert.match(text, /- \[tiflash_servers\] 192\.168\.0\.11/);
     assert.match(text, /Scale-in does not delete data\. Before 192\.168\.0\.11 runs TiFlash again, delete: \/data1\/tiflash\/data, \/data2\/tiflash\/data\n/);
     assert.match(text, /Ends when PD reports store 53 Tombstone/);

@@ -46,15 +46,16 @@ export function stepWhat(step: Step): Msg[] {
   }
 }
 
-/** What one event says about its step. */
-function eventMsgs(e: RunEvent): Msg[] {
+/** What one event says about its step (`exitShown`: the playbook's own entry already gave the exit code). */
+function eventMsgs(e: RunEvent, exitShown: boolean): Msg[] {
+  const exit = (code: number | undefined) => (code !== undefined && !exitShown ? [msg('journal.ev.exitCode', { code })] : []);
   switch (e.type) {
     case 'step-started':
       return [e.pid !== undefined ? msg('journal.ev.startedPid', { pid: e.pid }) : msg('journal.ev.started')];
     case 'step-done':
-      return [...(e.exitCode !== undefined ? [msg('journal.ev.exitCode', { code: e.exitCode })] : []), e.note ? msg('journal.ev.doneNote', { note: e.note }) : msg('journal.ev.done')];
+      return [...exit(e.exitCode), e.note ? msg('journal.ev.doneNote', { note: e.note }) : msg('journal.ev.done')];
     case 'step-failed':
-      return [...(e.exitCode !== undefined ? [msg('journal.ev.exitCode', { code: e.exitCode })] : []), msg('journal.ev.failed', { reason: e.reason })];
+      return [...exit(e.exitCode), msg('journal.ev.failed', { reason: e.reason })];
     case 'step-cancelled':
       return [msg('journal.ev.cancelled', { reason: e.reason })];
     case 'decided':
@@ -75,13 +76,16 @@ export function runText(entries: readonly JournalEntry[], lang: Lang): string | 
   const at = (e: JournalEntry, m: Msg) => `      ${localTime(e.at).slice(11)}  ${t(m)}`;
   // choices and reloads name no step: they belong to the step that was under way
   let current = 0;
+  /** Steps whose current attempt has a playbook entry with the exit code. */
+  const exitShown = new Set<number>();
   let ended: Extract<JournalEntry, { kind: 'run-ended' }> | undefined;
   for (const e of entries) {
     const into = (index: number) => perStep[index] ?? (perStep[index] = []);
     switch (e.kind) {
       case 'event':
         if ('index' in e.event) current = e.event.index;
-        for (const m of eventMsgs(e.event)) into(current).push(at(e, m));
+        if (e.event.type === 'step-started') exitShown.delete(current);
+        for (const m of eventMsgs(e.event, exitShown.has(current))) into(current).push(at(e, m));
         break;
       case 'pd':
         into(e.step).push(at(e, e.error
@@ -91,7 +95,10 @@ export function runText(entries: readonly JournalEntry[], lang: Lang): string | 
       case 'playbook': {
         const planned = start.steps[e.step];
         if (!(planned?.kind === 'playbook' && commandLine(planned.argv) === commandLine(e.argv))) into(e.step).push(at(e, msg('journal.playbook.ran', { command: commandLine(e.argv) })));
-        if (e.exitCode !== undefined) into(e.step).push(at(e, msg('journal.ev.exitCode', { code: e.exitCode })));
+        if (e.exitCode !== undefined) {
+          into(e.step).push(at(e, msg('journal.ev.exitCode', { code: e.exitCode })));
+          exitShown.add(e.step);
+        }
         for (const [host, r] of Object.entries(e.recap ?? {})) {
           const counts = Object.entries(r).map(([k, v]) => `${k}=${v}`).join(' ');
           into(e.step).push(at(e, msg('journal.playbook.recap', { host, counts })));

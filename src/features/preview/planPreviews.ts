@@ -104,10 +104,9 @@ export class PlanPreviews implements vscode.Disposable {
     const decision = new Promise<boolean>((r) => (resolve = r));
     const pending: Pending = { id, cluster, plan, files, preview: p, doc, sides, shown: false, resolve };
     this.pending.set(id, pending);
-    // the steps in front, the files' diffs beside them
-    const shown = await vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(doc), 'diff'), { preview: false });
+    // the diffs as tabs of their own, the steps in front
     for (const file of sides.keys()) await this.openDiff(id, file);
-    await vscode.window.showTextDocument(shown.document, { viewColumn: shown.viewColumn, preview: false });
+    await vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(doc), 'diff'), { preview: false });
     pending.shown = true;
     return decision;
   }
@@ -191,7 +190,7 @@ export class PlanPreviews implements vscode.Disposable {
 
   private async openDiff(id: string, file: FileRole): Promise<void> {
     const side = this.pending.get(id)?.sides.get(file);
-    if (side) await vscode.commands.executeCommand('vscode.diff', side.before, side.after, vscode.l10n.t('{0}: now ↔ after the plan', side.name), { preview: false, preserveFocus: true, viewColumn: vscode.ViewColumn.Beside });
+    if (side) await vscode.commands.executeCommand('vscode.diff', side.before, side.after, vscode.l10n.t('{0}: now ↔ after the plan', side.name), { preview: false, preserveFocus: true });
   }
 
   private lenses(doc: vscode.TextDocument): vscode.CodeLens[] {

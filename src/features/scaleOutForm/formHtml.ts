@@ -40,10 +40,14 @@ export function formHtml(webview: vscode.Webview, media: vscode.Uri, values: For
 <h1>${esc(vscode.l10n.t('Scale out a TiFlash node'))}</h1>
 <p class="intro">${esc(vscode.l10n.t('Describe the new TiFlash instance. Every field is checked as you type with the rules of the inventory diagnostics; nothing changes until you start the plan you review next.'))}</p>
 <form id="form" novalidate>
+  <div class="pair">
   ${field('address', vscode.l10n.t('IP address'), vscode.l10n.t('TiFlash hosts must be IP addresses.'), text('address', '192.168.0.20'))}
   ${field('alias', vscode.l10n.t('Alias (optional)'), vscode.l10n.t('The inventory name, with ansible_host set to the IP. Each of several instances on one machine needs one.'), text('alias'))}
+  </div>
+  <div class="pair">
   ${field('deployDir', 'deploy_dir', vscode.l10n.t('Empty: inherited from the inventory.'), text('deployDir'))}
-  ${field('dataDirs', 'data_dir', vscode.l10n.t('One directory a line (several disks). Empty: <deploy_dir>/tiflash/data/db.'), `<textarea id="dataDirs" data-field="dataDirs" rows="3" spellcheck="false">${esc(values.dataDirs)}</textarea>`)}
+  ${field('dataDirs', 'data_dir', vscode.l10n.t('One directory a line (several disks). Empty: <deploy_dir>/tiflash/data/db.'), `<textarea id="dataDirs" data-field="dataDirs" rows="2" spellcheck="false">${esc(values.dataDirs)}</textarea>`)}
+  </div>
   <fieldset>
     <legend>${esc(vscode.l10n.t('Ports (tidb-ansible defaults unless the machine already runs TiFlash)'))}</legend>
     <div class="ports">${ports}</div>
