@@ -19,9 +19,14 @@ import { read, restoreDemo, storesFrom } from './ui.support';
 
 const scaleIn = (host: string) => vscode.commands.executeCommand<Run | undefined>('tiflash.scaleIn', inventoryUri(), host);
 const filesNow = () => ({ inventory: textOf(parseInventory(read('inventory.ini'))), hosts: textOf(parseInventory(read('hosts.ini'))) });
-const previewTabs = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) =>
-  (t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'tiflash-preview') ||
-  (t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'tiflash-preview'));
+const previewTabs = () =>
+  vscode.window.tabGroups.all
+    .flatMap((g) => g.tabs)
+    .filter(
+      (t) =>
+        (t.input instanceof vscode.TabInputText && t.input.uri.scheme === 'tiflash-preview') ||
+        (t.input instanceof vscode.TabInputTextDiff && t.input.modified.scheme === 'tiflash-preview'),
+    );
 
 describe('plan preview', function () {
   this.timeout(90_000);
@@ -46,7 +51,7 @@ describe('plan preview', function () {
     return { ...p, doc: await vscode.workspace.openTextDocument(p.doc) };
   }
 
-  it('shows every step with its diff, exact command or PD request, VS Code\'s diffs of both files, and Start / Cancel', async () => {
+  it("shows every step with its diff, exact command or PD request, VS Code's diffs of both files, and Start / Cancel", async () => {
     const before = filesNow();
     const running = scaleIn('TiFlash12-2');
     const p = await opened();
@@ -58,19 +63,29 @@ describe('plan preview', function () {
     assert.match(text, /Ends when PD reports store 55 Tombstone/);
     assert.equal(vscode.window.activeTextEditor?.document.uri.toString(), p.doc.uri.toString(), 'the preview is in front');
     // VS Code's own diff editor for inventory.ini as the plan leaves it (hosts.ini keeps 192.168.0.12: TiFlash12-1 runs there)
-    assert.deepEqual(p.files.map((f) => f.name), ['inventory.ini']);
+    assert.deepEqual(
+      p.files.map((f) => f.name),
+      ['inventory.ini'],
+    );
     const diffTab = previewTabs().find((t) => t.input instanceof vscode.TabInputTextDiff);
     assert.ok(diffTab, 'a diff editor is open');
     const after = (await vscode.workspace.openTextDocument(p.files[0].after)).getText();
     assert.equal(after, preview(p.plan, before).files[0].after);
     assert.ok(!/^TiFlash12-2 /m.test(after));
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', p.doc.uri);
-    assert.deepEqual(lenses.map((l) => l.command?.command), ['tiflash.preview.start', 'tiflash.preview.cancel', 'tiflash.preview.diff']);
+    assert.deepEqual(
+      lenses.map((l) => l.command?.command),
+      ['tiflash.preview.start', 'tiflash.preview.cancel', 'tiflash.preview.diff'],
+    );
 
     resetRecord();
     await vscode.commands.executeCommand('tiflash.preview.cancel', p.doc.uri);
     assert.equal(await running, undefined, 'Cancel starts nothing');
-    assert.deepEqual(sim.requests.filter((r) => r.method !== 'GET'), [], 'no PD write');
+    assert.deepEqual(
+      sim.requests.filter((r) => r.method !== 'GET'),
+      [],
+      'no PD write',
+    );
     assert.deepEqual(recordedRuns(), []);
     assert.deepEqual(filesNow(), before);
     await waitFor('the preview tabs closed', () => previewTabs().length === 0);
@@ -82,7 +97,10 @@ describe('plan preview', function () {
     assert.equal(vscode.window.activeTextEditor?.document, p.doc);
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     assert.equal(await running, undefined);
-    assert.deepEqual(sim.requests.filter((r) => r.method !== 'GET'), []);
+    assert.deepEqual(
+      sim.requests.filter((r) => r.method !== 'GET'),
+      [],
+    );
   });
 
   it('starts nothing when inventory.ini changed after the preview was made', async () => {
@@ -91,7 +109,10 @@ describe('plan preview', function () {
     fs.appendFileSync(path.join(workspaceDir(), 'inventory.ini'), '# edited while the preview was open\n');
     await vscode.commands.executeCommand('tiflash.preview.start', p.doc.uri);
     assert.equal(await running, undefined, 'the stale preview does not start');
-    assert.deepEqual(sim.requests.filter((r) => r.method !== 'GET'), []);
+    assert.deepEqual(
+      sim.requests.filter((r) => r.method !== 'GET'),
+      [],
+    );
     await restoreDemo();
   });
 
@@ -103,11 +124,17 @@ describe('plan preview', function () {
     try {
       await vscode.commands.executeCommand('tiflash.preview.start', p.doc.uri);
       assert.equal(await running, undefined);
-      assert.deepEqual(sim.requests.filter((r) => r.method !== 'GET'), []);
+      assert.deepEqual(
+        sim.requests.filter((r) => r.method !== 'GET'),
+        [],
+      );
     } finally {
       await vscode.window.showTextDocument(editor.document);
       await vscode.commands.executeCommand('workbench.action.files.revert');
-      await waitFor('the edit reverted, and read again', () => !editor.document.isDirty && textOf(a.ctx.inventories.list()[0].inventory) === filesNow().inventory);
+      await waitFor(
+        'the edit reverted, and read again',
+        () => !editor.document.isDirty && textOf(a.ctx.inventories.list()[0].inventory) === filesNow().inventory,
+      );
     }
   });
 
@@ -121,10 +148,18 @@ describe('plan preview', function () {
     const run = await running;
     assert.equal(run?.status, 'done', JSON.stringify(run?.steps.map((s, i) => [i, s.status, s.reason])));
     assert.deepEqual(run.plan.steps, p.plan.steps, 'the run executed the previewed plan');
-    assert.equal(previewText(preview({ ...p.plan, steps: run.plan.steps }, before), langFromDisplay(vscode.env.language)), shown, 'the executed steps preview as what was shown');
+    assert.equal(
+      previewText(preview({ ...p.plan, steps: run.plan.steps }, before), langFromDisplay(vscode.env.language)),
+      shown,
+      'the executed steps preview as what was shown',
+    );
     assert.deepEqual(recordedRuns(), plannedRuns(playbookSteps(run)), 'the playbooks ran as previewed');
     const writes = sim.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
-    assert.deepEqual(writes, run.plan.steps.flatMap((s) => (s.kind === 'pd' ? [`${s.request.method} ${s.request.path}`] : [])), 'PD got exactly the previewed writes');
+    assert.deepEqual(
+      writes,
+      run.plan.steps.flatMap((s) => (s.kind === 'pd' ? [`${s.request.method} ${s.request.path}`] : [])),
+      'PD got exactly the previewed writes',
+    );
     assert.equal(read('inventory.ini'), preview(p.plan, before).files.find((f) => f.name === 'inventory.ini')!.after, 'inventory.ini is as previewed');
   });
 });

@@ -19,7 +19,8 @@ function savedRun(status: Run['status'], records: Partial<StepRecord>[]): Run {
   return { ...run, status, steps: run.steps.map((s, i) => ({ ...s, ...records[i] })) };
 }
 
-const iconOf = (item: vscode.TreeItem) => (item.iconPath instanceof vscode.ThemeIcon ? `${item.iconPath.id}${item.iconPath.color ? `:${item.iconPath.color.id}` : ''}` : '');
+const iconOf = (item: vscode.TreeItem) =>
+  item.iconPath instanceof vscode.ThemeIcon ? `${item.iconPath.id}${item.iconPath.color ? `:${item.iconPath.color.id}` : ''}` : '';
 const activeText = () => waitFor('an editor', () => vscode.window.activeTextEditor?.document.getText() || undefined);
 
 describe('operation view', function () {
@@ -56,7 +57,7 @@ describe('operation view', function () {
     // the wipe notice stays, one directory a row, with what still runs there
     const wipe = a.ui.operationView.getChildren().find((n) => n.kind === 'step' && n.step.id === 'wipe')!;
     assert.equal(a.ui.operationView.getTreeItem(wipe).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
-    const rows = a.ui.operationView.getChildren(wipe).map((n) => String(a.ui.operationView.getTreeItem(n).label));
+    const rows = a.ui.operationView.getChildren(wipe).map((n) => a.ui.operationView.getTreeItem(n).label as string);
     assert.deepEqual(rows.slice(0, -1), ['/data1/tiflash/data', '/data2/tiflash/data']);
     assert.match(rows[rows.length - 1], /Scale-in does not delete data/);
   });
@@ -82,24 +83,28 @@ describe('operation view', function () {
     await waitFor('the view opened for the running run', () => a.ui.operationView.visible);
   });
 
-  it('opens a step\'s output, its diff, and its place in the journal; the history command opens a recorded run', async () => {
+  it("opens a step's output, its diff, and its place in the journal; the history command opens a recorded run", async () => {
     const plan = await writeDemoJournal(workspaceDir());
     const at = (id: string) => plan.steps.findIndex((s) => s.id === id);
     const records: Partial<StepRecord>[] = plan.steps.map(() => ({ status: 'done', attempts: 1 }));
     await a.ui.runs.save({ ...savedRun('done', records), id: RUN_ID, plan: { steps: plan.steps, warnings: plan.warnings } });
     const click = async (id: string) => {
       const cmd = a.ui.operationView.getTreeItem(a.ui.operationView.getChildren()[at(id)]).command!;
-      await vscode.commands.executeCommand(cmd.command, ...(cmd.arguments ?? []));
+      await vscode.commands.executeCommand(cmd.command, ...((cmd.arguments ?? []) as unknown[]));
     };
 
     await click('stop');
     const output = await activeText();
     assert.match(output, /process 4343/);
     assert.match(output, /TASK \[stop TiFlash\] \*\*\*\*\nPLAY RECAP \*\*\*\*\n192\.168\.0\.11 : ok=3 changed=1/);
-    assert.doesNotMatch(output, /somebody else|an earlier run/, 'only the step\'s own process after its offset');
+    assert.doesNotMatch(output, /somebody else|an earlier run/, "only the step's own process after its offset");
 
     await click('remove-inventory');
-    const diff = await waitFor('a diff editor', () => vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff ? vscode.window.tabGroups.activeTabGroup.activeTab.input : undefined);
+    const diff = await waitFor('a diff editor', () =>
+      vscode.window.tabGroups.activeTabGroup.activeTab?.input instanceof vscode.TabInputTextDiff
+        ? vscode.window.tabGroups.activeTabGroup.activeTab.input
+        : undefined,
+    );
     const [before, after] = await Promise.all([diff.original, diff.modified].map(async (u) => (await vscode.workspace.openTextDocument(u)).getText()));
     assert.match(before, /^192\.168\.0\.11 data_dir=/m);
     assert.doesNotMatch(after, /^192\.168\.0\.11\b/m, 'the diff removes 192.168.0.11');
@@ -111,10 +116,16 @@ describe('operation view', function () {
     assert.match(editor.document.getText(), /PD DELETE \/pd\/api\/v1\/store\/53 answered 200: null/);
 
     await vscode.commands.executeCommand('tiflash.showHistory', vscode.Uri.file(path.join(workspaceDir(), 'inventory.ini')), RUN_ID);
-    const doc = (await waitFor('the run document', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'tiflash-journal' ? vscode.window.activeTextEditor.document : undefined)));
+    const doc = await waitFor('the run document', () =>
+      vscode.window.activeTextEditor?.document.uri.scheme === 'tiflash-journal' ? vscode.window.activeTextEditor.document : undefined,
+    );
     assert.match(doc.getText(), /^Operation: scale-in of 192\.168\.0\.11\nStarted .* by tidb@ops-1/);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
     const outputs = lenses.filter((l) => l.command?.command === 'tiflash.journal.showOutput');
-    assert.deepEqual(outputs.map((l) => l.command!.arguments![2]), plan.steps.flatMap((s, i) => (s.kind === 'playbook' ? [i] : [])), 'an Output lens on each playbook step');
+    assert.deepEqual(
+      outputs.map((l) => (l.command!.arguments as unknown[])[2]),
+      plan.steps.flatMap((s, i) => (s.kind === 'playbook' ? [i] : [])),
+      'an Output lens on each playbook step',
+    );
   });
 });

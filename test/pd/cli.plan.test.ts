@@ -72,7 +72,8 @@ describe('tiflash-ansible plan --format text', () => {
   before(async () => {
     sim = await startPdSim({ cluster: demoCluster(), tickMs: 3_600_000 });
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-plan-'));
-    const inventory = fs.readFileSync(path.join(demoDir, 'inventory.ini'), 'utf8')
+    const inventory = fs
+      .readFileSync(path.join(demoDir, 'inventory.ini'), 'utf8')
       .replace('TiFlash12-1 ', `${NAME} `)
       .replace('192.168.0.13\n', `192.168.0.13\n${NAME}-new ansible_host=192.168.0.20\n`);
     fs.writeFileSync(path.join(dir, 'inventory.ini'), inventory);
@@ -84,7 +85,12 @@ describe('tiflash-ansible plan --format text', () => {
   });
 
   const files = () => ({ inventory: fs.readFileSync(path.join(dir, 'inventory.ini'), 'utf8'), hosts: fs.readFileSync(path.join(dir, 'hosts.ini'), 'utf8') });
-  const cliPlan = async (kind: string, host: string, format: string) => (await exec(process.execPath, [cli, 'plan', kind, host, '-i', path.join(dir, 'inventory.ini'), '--pd', sim.url, '--format', format], { env: { ...process.env, LC_ALL: 'C' } })).stdout;
+  const cliPlan = async (kind: string, host: string, format: string) =>
+    (
+      await exec(process.execPath, [cli, 'plan', kind, host, '-i', path.join(dir, 'inventory.ini'), '--pd', sim.url, '--format', format], {
+        env: { ...process.env, LC_ALL: 'C' },
+      })
+    ).stdout;
   const corePlan = async (kind: string, host: string): Promise<Plan> => {
     const client = new PdClient({ endpoints: [sim.url] });
     try {
@@ -96,11 +102,17 @@ describe('tiflash-ansible plan --format text', () => {
     }
   };
 
-  for (const [kind, host, edited] of [['scale-in', NAME, ['inventory.ini']], ['scale-out', `${NAME}-new`, ['inventory.ini', 'hosts.ini']]] as const) {
+  for (const [kind, host, edited] of [
+    ['scale-in', NAME, ['inventory.ini']],
+    ['scale-out', `${NAME}-new`, ['inventory.ini', 'hosts.ini']],
+  ] as const) {
     it(`${kind} of ${host}: each diff applies with git apply and patch and gives the planned text`, async () => {
       const text = await cliPlan(kind, host, 'text');
       const diffs = diffsOf(text);
-      assert.deepEqual(diffs.map((d) => /^--- a\/(\S+)/.exec(d)![1]), edited);
+      assert.deepEqual(
+        diffs.map((d) => /^--- a\/(\S+)/.exec(d)![1]),
+        edited,
+      );
       const expected = preview(await corePlan(kind, host), files()).files;
       for (const tool of ['git', 'patch'] as const) {
         const work = fs.mkdtempSync(path.join(os.tmpdir(), `cli-plan-${tool}-`));
@@ -120,11 +132,14 @@ describe('tiflash-ansible plan --format text', () => {
 
     it(`${kind} of ${host}: a POSIX shell splits every command line back into exactly the JSON argv`, async () => {
       const text = await cliPlan(kind, host, 'text');
-      const steps = JSON.parse(await cliPlan(kind, host, 'json')).steps as JsonStep[];
+      const steps = (JSON.parse(await cliPlan(kind, host, 'json')) as { steps: JsonStep[] }).steps;
       const lines = commandLines(text);
       assert.equal(lines.length, steps.length, 'one header per step');
       const playbooks = steps.flatMap((s, i) => (s.argv ? [{ argv: s.argv, line: lines[i] }] : []));
-      assert.ok(playbooks.some((p) => p.argv.includes(host)), 'a limit names the host');
+      assert.ok(
+        playbooks.some((p) => p.argv.includes(host)),
+        'a limit names the host',
+      );
       for (const p of playbooks) {
         assert.deepEqual(await shellWords(p.line), p.argv, p.line);
         if (p.argv.includes(host)) assert.ok(p.line.includes(`'${host}'`), `quoted: ${p.line}`);

@@ -12,13 +12,28 @@ import type { Plan } from '../../src/core/plan/types';
 import { appendJournal, type JournalRecord } from '../../src/core/run/journal';
 import { demoDir } from './paths';
 
-const store = (id: number, address: string): Store => ({ id: parseStoreId(String(id))!, address, state: 'Up', stateName: 'Up', labels: { engine: 'tiflash' }, regionCount: 100, leaderCount: 0 });
+const store = (id: number, address: string): Store => ({
+  id: parseStoreId(String(id))!,
+  address,
+  state: 'Up',
+  stateName: 'Up',
+  labels: { engine: 'tiflash' },
+  regionCount: 100,
+  leaderCount: 0,
+});
 
 export function demoScaleIn(): Plan {
   const read = (f: string) => parseInventory(fs.readFileSync(path.join(demoDir, f), 'utf8'));
   const plan = planScaleIn({
-    inventory: read('inventory.ini'), hosts: read('hosts.ini'), host: '192.168.0.11',
-    pd: { stores: [store(53, '192.168.0.11:3930'), store(54, '192.168.0.12:3930'), store(55, '192.168.0.12:3931')], placement: { enabled: true, rules: [] }, series: '4.0', version: 'v4.0.9' },
+    inventory: read('inventory.ini'),
+    hosts: read('hosts.ini'),
+    host: '192.168.0.11',
+    pd: {
+      stores: [store(53, '192.168.0.11:3930'), store(54, '192.168.0.12:3930'), store(55, '192.168.0.12:3931')],
+      placement: { enabled: true, rules: [] },
+      series: '4.0',
+      version: 'v4.0.9',
+    },
   });
   if (plan.blocked.length) throw new Error(`the demo scale-in is blocked: ${JSON.stringify(plan.blocked)}`);
   return plan;
@@ -37,34 +52,70 @@ export async function writeDemoJournal(dir: string): Promise<Plan> {
   let clock = T0;
   const put = (r: JournalRecord) => appendJournal(dir, RUN_ID, r, new Date((clock += 1000)));
   const ev = (event: Extract<JournalRecord, { kind: 'event' }>['event']) => put({ kind: 'event', event });
-  await put({ kind: 'run-started', who: { user: 'tidb', hostname: 'ops-1', tool: 'tiflash-ansible 0.1.0 (VS Code)' }, operation: plan.operation, target: plan.target, steps: plan.steps, warnings: plan.warnings });
+  await put({
+    kind: 'run-started',
+    who: { user: 'tidb', hostname: 'ops-1', tool: 'tiflash-ansible 0.1.0 (VS Code)' },
+    operation: plan.operation,
+    target: plan.target,
+    steps: plan.steps,
+    warnings: plan.warnings,
+  });
 
   const log = path.join(dir, 'log', 'ansible.log');
   fs.mkdirSync(path.dirname(log), { recursive: true });
   const line = (pid: number, text: string) => `2026-03-01 08:05:00,123 p=${pid} u=tidb n=ansible | ${text}\n`;
   fs.writeFileSync(log, line(1111, 'PLAY [an earlier run] ****'));
   const offset = fs.statSync(log).size;
-  fs.appendFileSync(log, line(STOP_PIDS[0], 'PLAY [tiflash_servers] ****') + line(9999, 'PLAY [somebody else] ****') + line(STOP_PIDS[0], 'fatal: [192.168.0.11]: UNREACHABLE!'));
+  fs.appendFileSync(
+    log,
+    line(STOP_PIDS[0], 'PLAY [tiflash_servers] ****') + line(9999, 'PLAY [somebody else] ****') + line(STOP_PIDS[0], 'fatal: [192.168.0.11]: UNREACHABLE!'),
+  );
   const retryOffset = fs.statSync(log).size;
-  fs.appendFileSync(log, line(STOP_PIDS[1], 'TASK [stop TiFlash] ****') + line(STOP_PIDS[1], 'PLAY RECAP ****') + line(STOP_PIDS[1], '192.168.0.11 : ok=3 changed=1 unreachable=0 failed=0'));
+  fs.appendFileSync(
+    log,
+    line(STOP_PIDS[1], 'TASK [stop TiFlash] ****') +
+      line(STOP_PIDS[1], 'PLAY RECAP ****') +
+      line(STOP_PIDS[1], '192.168.0.11 : ok=3 changed=1 unreachable=0 failed=0'),
+  );
 
   for (let i = 0; i < plan.steps.length; i++) {
     const step = plan.steps[i];
     const at = clock;
     if (i === stop) {
       await ev({ type: 'step-started', index: i, at, pid: STOP_PIDS[0], logOffset: offset });
-      await put({ kind: 'playbook', step: i, argv: step.kind === 'playbook' ? step.argv : [], pid: STOP_PIDS[0], exitCode: 4, recap: { '192.168.0.11': { ok: 0, changed: 0, unreachable: 1, failed: 0, skipped: 0, rescued: 0, ignored: 0 } }, verdict: msg('run.recap.unreachable', { host: '192.168.0.11' }) });
+      await put({
+        kind: 'playbook',
+        step: i,
+        argv: step.kind === 'playbook' ? step.argv : [],
+        pid: STOP_PIDS[0],
+        exitCode: 4,
+        recap: { '192.168.0.11': { ok: 0, changed: 0, unreachable: 1, failed: 0, skipped: 0, rescued: 0, ignored: 0 } },
+        verdict: msg('run.recap.unreachable', { host: '192.168.0.11' }),
+      });
       await ev({ type: 'step-failed', index: i, at, reason: msg('run.recap.unreachable', { host: '192.168.0.11' }), exitCode: 4 });
       await ev({ type: 'decided', choice: 'retry', at });
       await ev({ type: 'step-started', index: i, at, pid: STOP_PIDS[1], logOffset: retryOffset });
-      await put({ kind: 'playbook', step: i, argv: step.kind === 'playbook' ? step.argv : [], pid: STOP_PIDS[1], exitCode: 0, recap: { '192.168.0.11': { ok: 3, changed: 1, unreachable: 0, failed: 0, skipped: 0, rescued: 0, ignored: 0 } } });
+      await put({
+        kind: 'playbook',
+        step: i,
+        argv: step.kind === 'playbook' ? step.argv : [],
+        pid: STOP_PIDS[1],
+        exitCode: 0,
+        recap: { '192.168.0.11': { ok: 3, changed: 1, unreachable: 0, failed: 0, skipped: 0, rescued: 0, ignored: 0 } },
+      });
       await ev({ type: 'step-done', index: i, at, exitCode: 0 });
       continue;
     }
     await ev({ type: 'step-started', index: i, at });
     if (step.kind === 'pd') {
       await put({ kind: 'pd', step: i, request: step.request, status: 200, answer: 'null' });
-      await put({ kind: 'pd', step: i, request: { method: 'GET', path: '/pd/api/v1/store/53' }, status: 200, answer: '{"store":{"id":53,"state_name":"Offline"}}' });
+      await put({
+        kind: 'pd',
+        step: i,
+        request: { method: 'GET', path: '/pd/api/v1/store/53' },
+        status: 200,
+        answer: '{"store":{"id":53,"state_name":"Offline"}}',
+      });
       await ev({ type: 'step-done', index: i, at, note: msg('run.pd.deleted', { id: '53', state: msg('state.Offline') }) });
     } else if (step.kind === 'playbook') {
       await put({ kind: 'playbook', step: i, argv: step.argv, pid: 5000 + i, exitCode: 0 });

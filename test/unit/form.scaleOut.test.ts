@@ -25,15 +25,28 @@ describe('scale-out form', () => {
   it('opens with tidb-ansible defaults for a new machine and writes just the IP', () => {
     const v = initialValues(inventory, '192.168.0.20');
     assert.deepEqual(v, {
-      address: '192.168.0.20', alias: '', deployDir: '', dataDirs: '',
-      ports: { tcp_port: '9000', http_port: '8123', flash_service_port: '3930', flash_proxy_port: '20170', flash_proxy_status_port: '20292', metrics_port: '8234' },
+      address: '192.168.0.20',
+      alias: '',
+      deployDir: '',
+      dataDirs: '',
+      ports: {
+        tcp_port: '9000',
+        http_port: '8123',
+        flash_service_port: '3930',
+        flash_proxy_port: '20170',
+        flash_proxy_status_port: '20292',
+        metrics_port: '8234',
+      },
     });
     const c = checkForm(v, ctx);
     assert.deepEqual(problems(c), []);
     assert.equal(c.ok, true);
     assert.equal(c.line, '192.168.0.20');
     assert.deepEqual(c.effective, {
-      name: '192.168.0.20', address: '192.168.0.20', deployDir: '/home/tidb/deploy', dataDirs: ['/home/tidb/deploy/tiflash/data/db'],
+      name: '192.168.0.20',
+      address: '192.168.0.20',
+      deployDir: '/home/tidb/deploy',
+      dataDirs: ['/home/tidb/deploy/tiflash/data/db'],
       ports: { tcp_port: 9000, http_port: 8123, flash_service_port: 3930, flash_proxy_port: 20170, flash_proxy_status_port: 20292, metrics_port: 8234 },
     });
   });
@@ -48,22 +61,44 @@ describe('scale-out form', () => {
     assert.deepEqual(Object.values(v.ports), ['9002', '8125', '3932', '20172', '20294', '8236']);
     const c = checkForm(v, ctx);
     assert.deepEqual(problems(c), []);
-    assert.equal(c.line, 'TiFlash-192.168.0.12-3 ansible_host=192.168.0.12 deploy_dir=/data1/deploy-3 data_dir=/data1/deploy-3/data tcp_port=9002 http_port=8125 flash_service_port=3932 flash_proxy_port=20172 flash_proxy_status_port=20294 metrics_port=8236');
+    assert.equal(
+      c.line,
+      'TiFlash-192.168.0.12-3 ansible_host=192.168.0.12 deploy_dir=/data1/deploy-3 data_dir=/data1/deploy-3/data ' +
+        'tcp_port=9002 http_port=8125 flash_service_port=3932 flash_proxy_port=20172 flash_proxy_status_port=20294 metrics_port=8236',
+    );
   });
 
   it('writes alias, several data directories and only the ports that differ from the defaults', () => {
-    const c = checkForm(form('192.168.0.20', { alias: 'TiFlash20', deployDir: '/data3/deploy', dataDirs: '/data3/tiflash\n/data4/tiflash, /data5/tiflash', ports: { tcp_port: '9001' } }), ctx);
+    const c = checkForm(
+      form('192.168.0.20', {
+        alias: 'TiFlash20',
+        deployDir: '/data3/deploy',
+        dataDirs: '/data3/tiflash\n/data4/tiflash, /data5/tiflash',
+        ports: { tcp_port: '9001' },
+      }),
+      ctx,
+    );
     assert.deepEqual(problems(c), []);
     assert.equal(c.line, 'TiFlash20 ansible_host=192.168.0.20 deploy_dir=/data3/deploy data_dir=/data3/tiflash,/data4/tiflash,/data5/tiflash tcp_port=9001');
     assert.deepEqual(c.effective?.dataDirs, ['/data3/tiflash', '/data4/tiflash', '/data5/tiflash']);
   });
 
   it('reports each field on its own: address, alias, directories and ports as typed', () => {
-    const c = checkForm(form('tiflash.example.com', { alias: 'a,b', deployDir: 'relative/dir', dataDirs: '/ok\n/bad dir', ports: { tcp_port: 'abc', http_port: '70000', metrics_port: '3930' } }), ctx);
+    const c = checkForm(
+      form('tiflash.example.com', {
+        alias: 'a,b',
+        deployDir: 'relative/dir',
+        dataDirs: '/ok\n/bad dir',
+        ports: { tcp_port: 'abc', http_port: '70000', metrics_port: '3930' },
+      }),
+      ctx,
+    );
     assert.equal(c.ok, false);
     assert.equal(c.line, undefined, 'no line is offered while a field is wrong');
     assert.deepEqual(fields(c).sort(), ['address', 'alias', 'dataDirs', 'deployDir', 'http_port', 'metrics_port', 'tcp_port'].sort());
-    const text = problems(c).map((p) => p[2]).join('\n');
+    const text = problems(c)
+      .map((p) => p[2])
+      .join('\n');
     assert.match(text, /'tiflash\.example\.com' is not an IPv4 address/);
     assert.match(text, /tcp_port = abc is not a port/);
     assert.match(text, /http_port = 70000 is not a port/);
@@ -78,10 +113,15 @@ describe('scale-out form', () => {
   });
 
   it('refuses what an instance on the same machine already uses: a port, deploy_dir, a data_dir inside another', () => {
-    const c = checkForm(form('192.168.0.12', { alias: 'TiFlash12-3', deployDir: '/data2/deploy/', dataDirs: '/data1/deploy/tiflash/data/db/sub', ports: { tcp_port: '9001' } }), ctx);
+    const c = checkForm(
+      form('192.168.0.12', { alias: 'TiFlash12-3', deployDir: '/data2/deploy/', dataDirs: '/data1/deploy/tiflash/data/db/sub', ports: { tcp_port: '9001' } }),
+      ctx,
+    );
     assert.equal(c.ok, false);
     assert.deepEqual([...new Set(fields(c))].sort(), ['dataDirs', 'deployDir', 'tcp_port']);
-    const text = problems(c).map((p) => p[2]).join('\n');
+    const text = problems(c)
+      .map((p) => p[2])
+      .join('\n');
     assert.match(text, /tcp_port = 9001 is already tcp_port of TiFlash12-2 on this machine \(line 57\)/);
   });
 
@@ -89,16 +129,29 @@ describe('scale-out form', () => {
     // 192.168.0.3 runs TiKV, whose port defaults to 20160
     const c = checkForm(form('192.168.0.3', { ports: { flash_proxy_port: '20160' } }), ctx);
     assert.equal(c.ok, false);
-    assert.deepEqual(problems(c).map((p) => [p[0], p[1]]), [['line', true]]);
+    assert.deepEqual(
+      problems(c).map((p) => [p[0], p[1]]),
+      [['line', true]],
+    );
     assert.match(problems(c)[0][2], /Port 20160 .* already used by tikv/i);
   });
 
   it('refuses a name the plan refuses: a group name, a name another host has, no hosts.ini', () => {
-    assert.match(problems(checkForm(form('192.168.0.20', { alias: 'tikv_servers' }), ctx)).map((p) => p[2]).join('\n'), /tikv_servers/);
+    assert.match(
+      problems(checkForm(form('192.168.0.20', { alias: 'tikv_servers' }), ctx))
+        .map((p) => p[2])
+        .join('\n'),
+      /tikv_servers/,
+    );
     assert.equal(checkForm(form('192.168.0.20', { alias: 'tikv_servers' }), ctx).ok, false);
     const taken = checkForm(form('192.168.0.20', { alias: 'TiFlash12-1' }), ctx);
     assert.equal(taken.ok, false);
-    assert.match(problems(taken).map((p) => p[2]).join('\n'), /TiFlash12-1/);
+    assert.match(
+      problems(taken)
+        .map((p) => p[2])
+        .join('\n'),
+      /TiFlash12-1/,
+    );
     const noHosts = checkForm(form('192.168.0.20'), { inventory });
     assert.equal(noHosts.ok, false);
     assert.deepEqual(fields(noHosts), ['line']);

@@ -23,7 +23,19 @@ describe('operation journal, read', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'journal-'));
     plan = await writeDemoJournal(dir);
     // a second, newer run that never ended, and a line that is not ours
-    await appendJournal(dir, 'run-0002', { kind: 'run-started', who: { user: 'ops', hostname: 'ops-2', tool: 'tiflash-ansible 0.1.0 (CLI)' }, operation: 'remove-tombstones', target: 'PD', steps: [], warnings: [] }, new Date(T0 + 3_600_000));
+    await appendJournal(
+      dir,
+      'run-0002',
+      {
+        kind: 'run-started',
+        who: { user: 'ops', hostname: 'ops-2', tool: 'tiflash-ansible 0.1.0 (CLI)' },
+        operation: 'remove-tombstones',
+        target: 'PD',
+        steps: [],
+        warnings: [],
+      },
+      new Date(T0 + 3_600_000),
+    );
     fs.appendFileSync(journalPath(dir), 'not json\n');
   });
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -39,15 +51,29 @@ describe('operation journal, read', () => {
 
   it('tells one run step by step: commands, PD requests and answers, exit codes, recaps, choices and the wipe notice', async () => {
     const text = runText(entriesOfRun(await readJournal(dir), RUN_ID), 'en')!;
-    assert.match(text, /^Operation: scale-in of 192\.168\.0\.11\nStarted .* by tidb@ops-1 \(tiflash-ansible 0\.1\.0 \(VS Code\)\); run run-0001\nEnded .*: done\n/);
-    for (const s of plan.steps) if (s.kind === 'playbook') assert.ok(text.includes(`    ${commandLine(s.argv)}\n`), `the command of ${s.id}`);
-    assert.match(text, / 1\. Delete store 53 \(192\.168\.0\.11:3930\) in PD: it goes Offline\n    DELETE \/pd\/api\/v1\/store\/53\n/);
+    assert.match(
+      text,
+      /^Operation: scale-in of 192\.168\.0\.11\nStarted .* by tidb@ops-1 \(tiflash-ansible 0\.1\.0 \(VS Code\)\); run run-0001\nEnded .*: done\n/,
+    );
+    for (const s of plan.steps) if (s.kind === 'playbook') assert.ok(text.includes(`\n    ${commandLine(s.argv)}\n`), `the command of ${s.id}`);
+    assert.match(text, / 1\. Delete store 53 \(192\.168\.0\.11:3930\) in PD: it goes Offline\n {4}DELETE \/pd\/api\/v1\/store\/53\n/);
     assert.match(text, /PD DELETE \/pd\/api\/v1\/store\/53 answered 200: null/);
     assert.match(text, /PD GET \/pd\/api\/v1\/store\/53 answered 200: \{"store":\{"id":53,"state_name":"Offline"\}\}/);
     assert.match(text, /done: PD reads store 53 Offline now\./);
     // the stop step: failed with its exit code, retried, then done with its recap
     const stop = text.slice(text.indexOf('Stop TiFlash on 192.168.0.11'), text.indexOf('Remove 192.168.0.11'));
-    const order = ['started as process 4242', 'exit code 4', 'PLAY RECAP of 192.168.0.11: ok=0 changed=0 unreachable=1', 'verdict: 192.168.0.11 was unreachable.', 'failed: 192.168.0.11 was unreachable.', 'the operator chose Retry', 'started as process 4343', 'exit code 0', 'PLAY RECAP of 192.168.0.11: ok=3 changed=1', 'done'];
+    const order = [
+      'started as process 4242',
+      'exit code 4',
+      'PLAY RECAP of 192.168.0.11: ok=0 changed=0 unreachable=1',
+      'verdict: 192.168.0.11 was unreachable.',
+      'failed: 192.168.0.11 was unreachable.',
+      'the operator chose Retry',
+      'started as process 4343',
+      'exit code 0',
+      'PLAY RECAP of 192.168.0.11: ok=3 changed=1',
+      'done',
+    ];
     let at = 0;
     for (const o of order) {
       const i = stop.indexOf(o, at);
@@ -69,7 +95,7 @@ describe('operation journal, read', () => {
     assert.doesNotMatch(text, /\b(started|done|failed|exit code|answered)\b(?!=)/);
   });
 
-  it('finds each playbook step\'s own lines of Ansible\'s log, the last attempt\'s', async () => {
+  it("finds each playbook step's own lines of Ansible's log, the last attempt's", async () => {
     const entries = entriesOfRun(await readJournal(dir), RUN_ID);
     const stop = plan.steps.findIndex((s) => s.id === 'stop');
     const p = stepProcess(entries, stop)!;
@@ -85,18 +111,25 @@ describe('operation journal, read', () => {
     let out = '';
     const write = (t: string) => void (out += t);
     assert.equal(await journal({ inventory, lang: 'en' }, write), 0);
-    assert.match(out, /scale-in 192\.168\.0\.11  done  tidb@ops-1  run-0001/);
+    assert.match(out, /scale-in 192\.168\.0\.11 {2}done {2}tidb@ops-1 {2}run-0001/);
     out = '';
     assert.equal(await journal({ inventory, run: RUN_ID, lang: 'zh-cn' }, write), 0);
     assert.match(out, /^操作：192\.168\.0\.11 的缩容/);
     out = '';
     await journal({ inventory, format: 'json', lang: 'en' }, write);
-    assert.deepEqual(JSON.parse(out).map((r: { run: string }) => r.run), ['run-0002', RUN_ID]);
+    assert.deepEqual(
+      (JSON.parse(out) as { run: string }[]).map((r) => r.run),
+      ['run-0002', RUN_ID],
+    );
     out = '';
     await journal({ inventory, run: RUN_ID, format: 'json', lang: 'en' }, write);
-    const entries = JSON.parse(out);
+    const entries = JSON.parse(out) as { kind: string; steps: { title: unknown }[] }[];
     assert.equal(entries[0].kind, 'run-started');
-    assert.deepEqual(entries[0].steps[0].title, { id: 'plan.step.deleteStore', args: { id: '53', address: '192.168.0.11:3930' }, message: 'Delete store 53 (192.168.0.11:3930) in PD: it goes Offline' });
+    assert.deepEqual(entries[0].steps[0].title, {
+      id: 'plan.step.deleteStore',
+      args: { id: '53', address: '192.168.0.11:3930' },
+      message: 'Delete store 53 (192.168.0.11:3930) in PD: it goes Offline',
+    });
     await assert.rejects(journal({ inventory, run: 'nope' }, write), /No run nope in .*tiflash-operations\.jsonl/);
     await assert.rejects(journal({ inventory: path.join(dir, 'missing.ini') }, write), /cannot read inventory file/);
   });

@@ -79,7 +79,10 @@ function specOf(values: FormValues): { spec: ScaleOutSpec; problems: FormProblem
     if (/^\d{1,5}$/.test(text)) ports[name] = Number(text);
     else problems.push({ field: name, message: msg('spec.port', { name, value: text }), blocking: true });
   }
-  const dataDirs = values.dataDirs.split(/[\n,]/).map((d) => d.trim()).filter(Boolean);
+  const dataDirs = values.dataDirs
+    .split(/[\n,]/)
+    .map((d) => d.trim())
+    .filter(Boolean);
   const spec: ScaleOutSpec = {
     address: values.address.trim(),
     ...(values.alias.trim() ? { alias: values.alias.trim() } : {}),

@@ -21,7 +21,9 @@ export const statusMsg = (status: RunStatus | undefined): Msg => msg(status ? `j
 export function historyText(runs: readonly RunSummary[], file: string, lang: Lang): string {
   const t = (m: Msg) => render(m, lang);
   if (!runs.length) return t(msg('journal.none', { file })) + '\n';
-  const lines = runs.map((r) => [localTime(r.startedAt), `${t(msg(`operation.${r.operation}`))} ${r.target}`, t(statusMsg(r.status)), `${r.who.user}@${r.who.hostname}`, r.run].join('  '));
+  const lines = runs.map((r) =>
+    [localTime(r.startedAt), `${t(msg(`operation.${r.operation}`))} ${r.target}`, t(statusMsg(r.status)), `${r.who.user}@${r.who.hostname}`, r.run].join('  '),
+  );
   return [t(msg('journal.history', { file })), ...lines].join('\n') + '\n';
 }
 
@@ -36,9 +38,11 @@ export function stepWhat(step: Step): Msg[] {
     case 'pd':
       return [text(`${step.request.method} ${step.request.path}${step.request.body ? ` ${step.request.body}` : ''}`)];
     case 'wait':
-      return [step.until === 'tombstone'
-        ? msg('preview.waitTombstone', { id: step.storeId ?? '?' })
-        : msg('preview.waitUp', { address: step.address, minutes: Math.round((step.timeoutMs ?? 0) / 60_000) })];
+      return [
+        step.until === 'tombstone'
+          ? msg('preview.waitTombstone', { id: step.storeId ?? '?' })
+          : msg('preview.waitUp', { address: step.address, minutes: Math.round((step.timeoutMs ?? 0) / 60_000) }),
+      ];
     case 'edit':
       return step.ops.map((o) => text(o.op === 'add' ? `+ [${o.group}] ${o.line ?? o.host}` : `- [${o.group}] ${o.host}`));
     case 'info':
@@ -63,7 +67,10 @@ function eventMsgs(e: RunEvent, exitShown: boolean): Msg[] {
     case 'interrupted':
       return [msg('journal.ev.interrupted')];
     case 'resumed':
-      return [msg(e.how === 'again' ? 'journal.ev.resumedAgain' : e.how === 'done' ? 'journal.ev.resumedDone' : 'journal.ev.resumedAbort'), ...(e.note ? [e.note] : [])];
+      return [
+        msg(e.how === 'again' ? 'journal.ev.resumedAgain' : e.how === 'done' ? 'journal.ev.resumedDone' : 'journal.ev.resumedAbort'),
+        ...(e.note ? [e.note] : []),
+      ];
   }
 }
 
@@ -88,19 +95,27 @@ export function runText(entries: readonly JournalEntry[], lang: Lang): string | 
         for (const m of eventMsgs(e.event, exitShown.has(current))) into(current).push(at(e, m));
         break;
       case 'pd':
-        into(e.step).push(at(e, e.error
-          ? msg('journal.pd.error', { method: e.request.method, path: e.request.path, error: e.error })
-          : msg('journal.pd.answer', { method: e.request.method, path: e.request.path, status: e.status ?? '?', answer: e.answer ?? '' })));
+        into(e.step).push(
+          at(
+            e,
+            e.error
+              ? msg('journal.pd.error', { method: e.request.method, path: e.request.path, error: e.error })
+              : msg('journal.pd.answer', { method: e.request.method, path: e.request.path, status: e.status ?? '?', answer: e.answer ?? '' }),
+          ),
+        );
         break;
       case 'playbook': {
         const planned = start.steps[e.step];
-        if (!(planned?.kind === 'playbook' && commandLine(planned.argv) === commandLine(e.argv))) into(e.step).push(at(e, msg('journal.playbook.ran', { command: commandLine(e.argv) })));
+        if (!(planned?.kind === 'playbook' && commandLine(planned.argv) === commandLine(e.argv)))
+          into(e.step).push(at(e, msg('journal.playbook.ran', { command: commandLine(e.argv) })));
         if (e.exitCode !== undefined) {
           into(e.step).push(at(e, msg('journal.ev.exitCode', { code: e.exitCode })));
           exitShown.add(e.step);
         }
         for (const [host, r] of Object.entries(e.recap ?? {})) {
-          const counts = Object.entries(r).map(([k, v]) => `${k}=${v}`).join(' ');
+          const counts = Object.entries(r)
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ');
           into(e.step).push(at(e, msg('journal.playbook.recap', { host, counts })));
         }
         if (e.verdict) into(e.step).push(at(e, msg('journal.playbook.verdict', { verdict: e.verdict })));
@@ -115,9 +130,11 @@ export function runText(entries: readonly JournalEntry[], lang: Lang): string | 
   }
   const out = [
     t(msg('journal.title', { operation: msg(`operation.${start.operation}`), target: start.target })),
-    t(start.who.user
-      ? msg('journal.startedBy', { at: localTime(start.at), user: start.who.user, host: start.who.hostname, tool: start.who.tool, id: start.run })
-      : msg('journal.startedAt', { at: localTime(start.at), id: start.run })),
+    t(
+      start.who.user
+        ? msg('journal.startedBy', { at: localTime(start.at), user: start.who.user, host: start.who.hostname, tool: start.who.tool, id: start.run })
+        : msg('journal.startedAt', { at: localTime(start.at), id: start.run }),
+    ),
     t(ended ? msg('journal.ended', { at: localTime(ended.at), status: statusMsg(ended.status) }) : msg('journal.notEnded')),
     '',
   ];
@@ -133,7 +150,8 @@ export function runText(entries: readonly JournalEntry[], lang: Lang): string | 
 export function stepProcess(entries: readonly JournalEntry[], index: number): { pid: number; logOffset: number } | undefined {
   let found: { pid: number; logOffset: number } | undefined;
   for (const e of entries) {
-    if (e.kind === 'event' && e.event.type === 'step-started' && e.event.index === index && e.event.pid !== undefined) found = { pid: e.event.pid, logOffset: e.event.logOffset ?? 0 };
+    if (e.kind === 'event' && e.event.type === 'step-started' && e.event.index === index && e.event.pid !== undefined)
+      found = { pid: e.event.pid, logOffset: e.event.logOffset ?? 0 };
   }
   return found;
 }
@@ -144,7 +162,17 @@ export function stepProcess(entries: readonly JournalEntry[], index: number): { 
  */
 export function entriesFromRun(run: Run): JournalEntry[] {
   const stamp = (at: number) => ({ v: 1 as const, at: new Date(at).toISOString(), run: run.id });
-  const out: JournalEntry[] = [{ ...stamp(run.startedAt), kind: 'run-started', who: { user: '', hostname: '', tool: '' }, operation: run.operation, target: run.target, steps: run.plan.steps, warnings: run.plan.warnings }];
+  const out: JournalEntry[] = [
+    {
+      ...stamp(run.startedAt),
+      kind: 'run-started',
+      who: { user: '', hostname: '', tool: '' },
+      operation: run.operation,
+      target: run.target,
+      steps: run.plan.steps,
+      warnings: run.plan.warnings,
+    },
+  ];
   const event = (at: number, e: RunEvent) => out.push({ ...stamp(at), kind: 'event', event: e });
   run.steps.forEach((s, index) => {
     if (s.startedAt !== undefined) event(s.startedAt, { type: 'step-started', index, at: s.startedAt, pid: s.pid, logOffset: s.logOffset });

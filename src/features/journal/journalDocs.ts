@@ -44,7 +44,10 @@ export class JournalDocs implements vscode.TextDocumentContentProvider, vscode.D
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[];
 
-  constructor(private readonly ctx: Ctx, private readonly runs: RunStore) {
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly runs: RunStore,
+  ) {
     this.disposables = [
       this.emitter,
       vscode.workspace.registerTextDocumentContentProvider(JOURNAL_SCHEME, this),
@@ -123,12 +126,19 @@ export class JournalDocs implements vscode.TextDocumentContentProvider, vscode.D
       void vscode.window.showInformationMessage(show(msg('journal.none', { file: journalPath(dir) })));
       return;
     }
-    const pick = await vscode.window.showQuickPick(runs.map((r) => ({
-      label: `${show(msg(`operation.${r.operation}`))} ${r.target}`,
-      description: `${localTime(r.startedAt)} · ${show(statusMsg(r.status))}`,
-      detail: `${r.who.user}@${r.who.hostname} · ${r.who.tool} · ${r.run}`,
-      run: r.run,
-    })), { title: vscode.l10n.t('TiFlash Operation History'), placeHolder: vscode.l10n.t('Runs recorded in {0}, newest first', vscode.workspace.asRelativePath(journalPath(dir))), matchOnDetail: true });
+    const pick = await vscode.window.showQuickPick(
+      runs.map((r) => ({
+        label: `${show(msg(`operation.${r.operation}`))} ${r.target}`,
+        description: `${localTime(r.startedAt)} · ${show(statusMsg(r.status))}`,
+        detail: `${r.who.user}@${r.who.hostname} · ${r.who.tool} · ${r.run}`,
+        run: r.run,
+      })),
+      {
+        title: vscode.l10n.t('TiFlash Operation History'),
+        placeHolder: vscode.l10n.t('Runs recorded in {0}, newest first', vscode.workspace.asRelativePath(journalPath(dir))),
+        matchOnDetail: true,
+      },
+    );
     if (pick) await this.openRun(dir, pick.run);
   }
 
@@ -138,7 +148,10 @@ export class JournalDocs implements vscode.TextDocumentContentProvider, vscode.D
     const given = target && (this.ctx.inventories.forFile(target) ?? clusters.find((c) => c.dir.fsPath === target.fsPath));
     if (given) return given.dir.fsPath;
     if (clusters.length <= 1) return clusters[0]?.dir.fsPath ?? vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    const pick = await vscode.window.showQuickPick(clusters.map((c) => ({ label: vscode.workspace.asRelativePath(c.dir), dir: c.dir.fsPath })), { placeHolder: vscode.l10n.t('Which tidb-ansible folder?') });
+    const pick = await vscode.window.showQuickPick(
+      clusters.map((c) => ({ label: vscode.workspace.asRelativePath(c.dir), dir: c.dir.fsPath })),
+      { placeHolder: vscode.l10n.t('Which tidb-ansible folder?') },
+    );
     return pick?.dir;
   }
 
@@ -147,9 +160,18 @@ export class JournalDocs implements vscode.TextDocumentContentProvider, vscode.D
     const ref = refOf(doc.uri);
     if (!ref || ref.step !== undefined) return [];
     const steps = (await this.entries(ref.dir, ref.run)).find((e) => e.kind === 'run-started')?.steps ?? [];
-    return stepLines(doc).flatMap((line, index) => steps[index]?.kind === 'playbook'
-      ? [new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title: `$(output) ${vscode.l10n.t('Output')}`, command: SHOW_OUTPUT, arguments: [ref.dir, ref.run, index], tooltip: vscode.l10n.t('Its lines of Ansible\'s log') })]
-      : []);
+    return stepLines(doc).flatMap((line, index) =>
+      steps[index]?.kind === 'playbook'
+        ? [
+            new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
+              title: `$(output) ${vscode.l10n.t('Output')}`,
+              command: SHOW_OUTPUT,
+              arguments: [ref.dir, ref.run, index],
+              tooltip: vscode.l10n.t('Its lines in the Ansible log'),
+            }),
+          ]
+        : [],
+    );
   }
 
   dispose(): void {

@@ -35,16 +35,26 @@ const ICONS: Record<StepLook, vscode.ThemeIcon> = {
 
 function lookWords(look: StepLook): string {
   switch (look) {
-    case 'done': return vscode.l10n.t('done');
-    case 'skipped': return vscode.l10n.t('skipped');
-    case 'failed': return vscode.l10n.t('failed');
-    case 'deciding': return vscode.l10n.t('failed: waiting for your choice');
-    case 'cancelled': return vscode.l10n.t('cancelled');
-    case 'shown': return vscode.l10n.t('for you to read or do');
-    case 'running': return vscode.l10n.t('running');
-    case 'interrupted': return vscode.l10n.t('interrupted by a reload');
-    case 'pending': return vscode.l10n.t('pending');
-    case 'notRun': return vscode.l10n.t('not run');
+    case 'done':
+      return vscode.l10n.t('done');
+    case 'skipped':
+      return vscode.l10n.t('skipped');
+    case 'failed':
+      return vscode.l10n.t('failed');
+    case 'deciding':
+      return vscode.l10n.t('failed: waiting for your choice');
+    case 'cancelled':
+      return vscode.l10n.t('cancelled');
+    case 'shown':
+      return vscode.l10n.t('for you to read or do');
+    case 'running':
+      return vscode.l10n.t('running');
+    case 'interrupted':
+      return vscode.l10n.t('interrupted by a reload');
+    case 'pending':
+      return vscode.l10n.t('pending');
+    case 'notRun':
+      return vscode.l10n.t('not run');
   }
 }
 
@@ -66,7 +76,10 @@ export function stepLook(run: Run, index: number): StepLook {
 function waitsFor(step: Step, record: StepRecord): string {
   if (record.note) return show(record.note);
   if (step.kind === 'playbook') return step.asksPassword ? vscode.l10n.t('waits for the SSH password in its terminal') : vscode.l10n.t('see its terminal');
-  if (step.kind === 'wait') return step.until === 'tombstone' ? vscode.l10n.t('waits for PD to report store {0} Tombstone', step.storeId ?? '?') : vscode.l10n.t('waits for PD to report {0} Up', step.address);
+  if (step.kind === 'wait')
+    return step.until === 'tombstone'
+      ? vscode.l10n.t('waits for PD to report store {0} Tombstone', step.storeId ?? '?')
+      : vscode.l10n.t('waits for PD to report {0} Up', step.address);
   return '';
 }
 
@@ -83,10 +96,14 @@ export class OperationView implements vscode.TreeDataProvider<Node>, vscode.Disp
   /** The run whose start opened the view (each run opens it once). */
   private revealed: string | undefined;
 
-  constructor(private readonly runs: RunStore, private readonly journal: JournalDocs) {
+  constructor(
+    private readonly runs: RunStore,
+    private readonly journal: JournalDocs,
+  ) {
     this.view = vscode.window.createTreeView(OPERATION_VIEW_ID, { treeDataProvider: this });
     this.disposables = [
-      this.emitter, this.view,
+      this.emitter,
+      this.view,
       runs.onDidChange(() => this.update()),
       vscode.commands.registerCommand(OPEN_STEP, (runId: string, index: number) => this.open(runId, index)),
     ];
@@ -148,7 +165,10 @@ export class OperationView implements vscode.TreeDataProvider<Node>, vscode.Disp
   private stepItem(run: Run, index: number, step: Step): vscode.TreeItem {
     const record = run.steps[index];
     const look = stepLook(run, index);
-    const item = new vscode.TreeItem(`${index + 1}. ${show(step.title)}`, step.kind === 'info' && step.dirs?.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      `${index + 1}. ${show(step.title)}`,
+      step.kind === 'info' && step.dirs?.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `${run.id}/${index}`;
     item.iconPath = ICONS[look];
     const exit = record.exitCode !== undefined && record.exitCode !== 0 ? vscode.l10n.t('exit code {0}', record.exitCode) : undefined;
@@ -164,7 +184,9 @@ export class OperationView implements vscode.TreeDataProvider<Node>, vscode.Disp
   private tooltip(run: Run, index: number, step: Step, look: StepLook): vscode.MarkdownString {
     const record = run.steps[index];
     const md = new vscode.MarkdownString(undefined, true);
-    md.appendMarkdown(`**${index + 1}. `).appendText(show(step.title)).appendMarkdown('**\n\n');
+    md.appendMarkdown(`**${index + 1}. `)
+      .appendText(show(step.title))
+      .appendMarkdown('**\n\n');
     md.appendText(lookWords(look));
     if (record.exitCode !== undefined) md.appendText(` · ${vscode.l10n.t('exit code {0}', record.exitCode)}`);
     if (record.attempts > 1) md.appendText(` · ${vscode.l10n.t('attempt {0}', record.attempts)}`);
@@ -174,17 +196,18 @@ export class OperationView implements vscode.TreeDataProvider<Node>, vscode.Disp
     const times = [record.startedAt, record.endedAt].filter((t): t is number => t !== undefined).map((t) => new Date(t).toLocaleString());
     if (times.length) md.appendText(times.join(' → ')).appendMarkdown('\n\n');
     const what = stepWhat(step).map(show);
-    if (step.kind === 'playbook' || step.kind === 'pd' || step.kind === 'edit') md.appendCodeblock(what.join('\n'), step.kind === 'playbook' ? 'shell' : 'text');
+    if (step.kind === 'playbook' || step.kind === 'pd' || step.kind === 'edit')
+      md.appendCodeblock(what.join('\n'), step.kind === 'playbook' ? 'shell' : 'text');
     else for (const w of what) md.appendText(w).appendMarkdown('\n\n');
     md.appendMarkdown(`*${this.clickHint(step)}*`);
     return md;
   }
 
   private clickHint(step: Step): string {
-    if (step.kind === 'playbook') return vscode.l10n.t('Click: its output in Ansible\'s log');
+    if (step.kind === 'playbook') return vscode.l10n.t('Click: its output in the Ansible log');
     if (step.kind === 'edit') return vscode.l10n.t('Click: its diff');
     if (step.kind === 'info' && step.url) return vscode.l10n.t('Click: open {0} in the browser', step.url);
-    return vscode.l10n.t('Click: the step in the run\'s journal');
+    return vscode.l10n.t('Click: the step in the journal of the run');
   }
 
   private wipeItem(node: Extract<Node, { kind: 'wipe' }>): vscode.TreeItem {

@@ -73,7 +73,8 @@ export class PlanPreviews implements vscode.Disposable {
         for (const tab of e.closed) {
           if (tab.input instanceof vscode.TabInputText) void this.decide(tab.input.uri, false);
           // a step's diff opened from the operation view is made again when asked
-          if (tab.input instanceof vscode.TabInputTextDiff && tab.input.original.path.startsWith('/step-')) [tab.input.original, tab.input.modified].forEach((u) => this.docs.delete(u));
+          if (tab.input instanceof vscode.TabInputTextDiff && tab.input.original.path.startsWith('/step-'))
+            [tab.input.original, tab.input.modified].forEach((u) => this.docs.delete(u));
         }
       }),
     ];
@@ -95,18 +96,25 @@ export class PlanPreviews implements vscode.Disposable {
     const p = preview(plan, files);
     const label = `${show(msg(`operation.${plan.operation}`))} ${plan.target}`.replace(/[/\\]/g, '_');
     const doc = this.docs.set(vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${id}/${label}` }), previewText(p, displayLang()));
-    const sides = new Map(p.files.map((f) => [f.file, {
-      name: f.name,
-      before: this.docs.set(vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${id}/now/${f.name}` }), f.before),
-      after: this.docs.set(vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${id}/planned/${f.name}` }), f.after),
-    }]));
+    const sides = new Map(
+      p.files.map((f) => [
+        f.file,
+        {
+          name: f.name,
+          before: this.docs.set(vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${id}/now/${f.name}` }), f.before),
+          after: this.docs.set(vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${id}/planned/${f.name}` }), f.after),
+        },
+      ]),
+    );
     let resolve: (start: boolean) => void = () => undefined;
     const decision = new Promise<boolean>((r) => (resolve = r));
     const pending: Pending = { id, cluster, plan, files, preview: p, doc, sides, shown: false, resolve };
     this.pending.set(id, pending);
     // the diffs as tabs of their own, the steps in front
     for (const file of sides.keys()) await this.openDiff(id, file);
-    await vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(doc), 'diff'), { preview: false });
+    await vscode.window.showTextDocument(await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(doc), 'diff'), {
+      preview: false,
+    });
     pending.shown = true;
     return decision;
   }
@@ -132,7 +140,12 @@ export class PlanPreviews implements vscode.Disposable {
     const name = INVENTORY_FILES[step.file];
     const sides = previewed
       ? stepSides(previewed, steps, index, step.file)
-      : stepSides({ inventory: undefined, hosts: undefined, [step.file]: (await textOnDisk(vscode.Uri.file(path.join(dir, name)))) ?? '' }, [step], 0, step.file);
+      : stepSides(
+          { inventory: undefined, hosts: undefined, [step.file]: (await textOnDisk(vscode.Uri.file(path.join(dir, name)))) ?? '' },
+          [step],
+          0,
+          step.file,
+        );
     if (!sides) {
       void vscode.window.showWarningMessage(vscode.l10n.t('The edit of step {0} cannot be shown on {1} as it is now.', index + 1, name));
       return;
@@ -140,7 +153,9 @@ export class PlanPreviews implements vscode.Disposable {
     const id = `step-${Date.now().toString(36)}-${++this.seq}`;
     const before = this.docs.set(vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${id}/before/${name}` }), sides.before);
     const after = this.docs.set(vscode.Uri.from({ scheme: PREVIEW_SCHEME, path: `/${id}/after/${name}` }), sides.after);
-    const title = previewed ? vscode.l10n.t('{0}: step {1} as previewed', name, index + 1) : vscode.l10n.t('{0}: step {1} on the file as it is now', name, index + 1);
+    const title = previewed
+      ? vscode.l10n.t('{0}: step {1} as previewed', name, index + 1)
+      : vscode.l10n.t('{0}: step {1} on the file as it is now', name, index + 1);
     await vscode.commands.executeCommand('vscode.diff', before, after, title, { preview: true });
   }
 
@@ -183,14 +198,20 @@ export class PlanPreviews implements vscode.Disposable {
       if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === uris[role].toString() && d.isDirty)) unsaved.push(INVENTORY_FILES[role]);
       else if ((await textOnDisk(uris[role])) !== p.files[role]) changed.push(INVENTORY_FILES[role]);
     }
-    if (unsaved.length) return vscode.l10n.t('{0} has unsaved changes: save or revert them, then run the command again. Nothing was started.', unsaved.join(', '));
-    if (changed.length) return vscode.l10n.t('{0} changed after this preview was made: nothing was started. Run the command again for a new preview.', changed.join(', '));
+    if (unsaved.length)
+      return vscode.l10n.t('{0} has unsaved changes: save or revert them, then run the command again. Nothing was started.', unsaved.join(', '));
+    if (changed.length)
+      return vscode.l10n.t('{0} changed after this preview was made: nothing was started. Run the command again for a new preview.', changed.join(', '));
     return undefined;
   }
 
   private async openDiff(id: string, file: FileRole): Promise<void> {
     const side = this.pending.get(id)?.sides.get(file);
-    if (side) await vscode.commands.executeCommand('vscode.diff', side.before, side.after, vscode.l10n.t('{0}: now ↔ after the plan', side.name), { preview: false, preserveFocus: true });
+    if (side)
+      await vscode.commands.executeCommand('vscode.diff', side.before, side.after, vscode.l10n.t('{0}: now ↔ after the plan', side.name), {
+        preview: false,
+        preserveFocus: true,
+      });
   }
 
   private lenses(doc: vscode.TextDocument): vscode.CodeLens[] {
@@ -200,7 +221,9 @@ export class PlanPreviews implements vscode.Disposable {
     const lens = (title: string, command: string, args: unknown[], tooltip?: string) => new vscode.CodeLens(top, { title, command, arguments: args, tooltip });
     const why = unstartable(p);
     return [
-      why ? lens(`$(circle-slash) ${vscode.l10n.t('Cannot start')}`, PREVIEW_START, [p.id], why) : lens(`$(play) ${vscode.l10n.t('Start')}`, PREVIEW_START, [p.id], vscode.l10n.t('Run exactly these steps, in this order')),
+      why
+        ? lens(`$(circle-slash) ${vscode.l10n.t('Cannot start')}`, PREVIEW_START, [p.id], why)
+        : lens(`$(play) ${vscode.l10n.t('Start')}`, PREVIEW_START, [p.id], vscode.l10n.t('Run exactly these steps, in this order')),
       lens(`$(close) ${vscode.l10n.t('Cancel')}`, PREVIEW_CANCEL, [p.id], vscode.l10n.t('Close the preview; nothing runs')),
       ...[...p.sides.entries()].map(([file, s]) => lens(`$(diff) ${s.name}`, PREVIEW_DIFF, [p.id, file], vscode.l10n.t('{0}: now ↔ after the plan', s.name))),
     ];

@@ -20,13 +20,24 @@ export function formHtml(webview: vscode.Webview, media: vscode.Uri, values: For
       <div class="problems" data-for="${name}" aria-live="polite"></div>
     </div>`;
   const text = (name: keyof Omit<FormValues, 'ports' | 'dataDirs'>, placeholder = '') =>
-    `<input type="text" id="${name}" data-field="${name}" value="${esc(values[name])}" placeholder="${esc(placeholder)}" spellcheck="false" autocomplete="off">`;
-  const ports = TIFLASH_PORT_NAMES.map((p) => `
+    `<input type="text" id="${name}" data-field="${name}" value="${esc(values[name])}" placeholder="${esc(placeholder)}"` +
+    ' spellcheck="false" autocomplete="off">';
+  const ports = TIFLASH_PORT_NAMES.map(
+    (p) => `
       <div class="field port">
         <label for="${p}">${p}</label>
         <input type="text" inputmode="numeric" id="${p}" data-field="${p}" data-port="1" value="${esc(values.ports[p])}" spellcheck="false" autocomplete="off">
         <div class="problems" data-for="${p}" aria-live="polite"></div>
-      </div>`).join('');
+      </div>`,
+  ).join('');
+  const intro = [
+    vscode.l10n.t('Describe the new TiFlash instance. Every field is checked as you type with the rules of the inventory diagnostics.'),
+    vscode.l10n.t('Nothing changes until you start the plan you review next.'),
+  ]
+    .map(esc)
+    .join('<br>');
+  const aliasHint = vscode.l10n.t('The inventory name, with ansible_host set to the IP. Each of several instances on one machine needs one.');
+  const dataDirHint = vscode.l10n.t('One directory a line (several disks). Empty: <deploy_dir>/tiflash/data/db.');
   return `<!DOCTYPE html>
 <html lang="${esc(vscode.env.language)}">
 <head>
@@ -38,15 +49,15 @@ export function formHtml(webview: vscode.Webview, media: vscode.Uri, values: For
 </head>
 <body>
 <h1>${esc(vscode.l10n.t('Scale out a TiFlash node'))}</h1>
-<p class="intro">${esc(vscode.l10n.t('Describe the new TiFlash instance. Every field is checked as you type with the rules of the inventory diagnostics; nothing changes until you start the plan you review next.'))}</p>
+<p class="intro">${intro}</p>
 <form id="form" novalidate>
   <div class="pair">
   ${field('address', vscode.l10n.t('IP address'), vscode.l10n.t('TiFlash hosts must be IP addresses.'), text('address', '192.168.0.20'))}
-  ${field('alias', vscode.l10n.t('Alias (optional)'), vscode.l10n.t('The inventory name, with ansible_host set to the IP. Each of several instances on one machine needs one.'), text('alias'))}
+  ${field('alias', vscode.l10n.t('Alias (optional)'), aliasHint, text('alias'))}
   </div>
   <div class="pair">
   ${field('deployDir', 'deploy_dir', vscode.l10n.t('Empty: inherited from the inventory.'), text('deployDir'))}
-  ${field('dataDirs', 'data_dir', vscode.l10n.t('One directory a line (several disks). Empty: <deploy_dir>/tiflash/data/db.'), `<textarea id="dataDirs" data-field="dataDirs" rows="2" spellcheck="false">${esc(values.dataDirs)}</textarea>`)}
+  ${field('dataDirs', 'data_dir', dataDirHint, `<textarea id="dataDirs" data-field="dataDirs" rows="2" spellcheck="false">${esc(values.dataDirs)}</textarea>`)}
   </div>
   <fieldset>
     <legend>${esc(vscode.l10n.t('Ports (tidb-ansible defaults unless the machine already runs TiFlash)'))}</legend>

@@ -23,7 +23,10 @@ function parseMessage(raw: unknown): FromPage | undefined {
   const v = record(m.values);
   const ports = record(v.ports);
   const values: FormValues = {
-    address: str(v.address), alias: str(v.alias), deployDir: str(v.deployDir), dataDirs: str(v.dataDirs),
+    address: str(v.address),
+    alias: str(v.alias),
+    deployDir: str(v.deployDir),
+    dataDirs: str(v.dataDirs),
     ports: Object.fromEntries(TIFLASH_PORT_NAMES.map((n) => [n, str(ports[n])])) as Record<TiFlashPortName, string>,
   };
   if (m.type === 'input') return { type: 'input', seq: typeof m.seq === 'number' ? m.seq : 0, changed: str(m.changed), values };
@@ -38,7 +41,11 @@ export class FormSession {
   lastCheck: FormCheck | undefined;
   private settled = false;
 
-  constructor(readonly panel: vscode.WebviewPanel, private readonly cluster: Cluster, private readonly resolve: (spec: ScaleOutSpec | undefined) => void) {
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly cluster: Cluster,
+    private readonly resolve: (spec: ScaleOutSpec | undefined) => void,
+  ) {
     panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m));
     panel.onDidDispose(() => this.settle(undefined));
   }
@@ -57,7 +64,10 @@ export class FormSession {
     void this.post(check, m.seq);
     const address = m.values.address.trim();
     if (m.changed === 'address' && isIp(address)) {
-      void this.panel.webview.postMessage({ type: 'suggest', values: initialValues(this.cluster.inventory, runsTiflash(this.cluster.inventory, address) ? address : '') });
+      void this.panel.webview.postMessage({
+        type: 'suggest',
+        values: initialValues(this.cluster.inventory, runsTiflash(this.cluster.inventory, address) ? address : ''),
+      });
     }
   }
 
@@ -68,10 +78,22 @@ export class FormSession {
 
   private post(c: FormCheck, seq: number): Thenable<boolean> {
     const e = c.effective;
-    const effective = e && vscode.l10n.t('{0} on {1}: deploy_dir {2}; data_dir {3}; ports {4}', e.name, e.address, e.deployDir, e.dataDirs.join(', '),
-      TIFLASH_PORT_NAMES.map((n) => `${n}=${e.ports[n]}`).join(' '));
+    const effective =
+      e &&
+      vscode.l10n.t(
+        '{0} on {1}: deploy_dir {2}; data_dir {3}; ports {4}',
+        e.name,
+        e.address,
+        e.deployDir,
+        e.dataDirs.join(', '),
+        TIFLASH_PORT_NAMES.map((n) => `${n}=${e.ports[n]}`).join(' '),
+      );
     return this.panel.webview.postMessage({
-      type: 'check', seq, ok: c.ok, line: c.line, effective,
+      type: 'check',
+      seq,
+      ok: c.ok,
+      line: c.line,
+      effective,
       problems: c.problems.map((p) => ({ field: p.field, blocking: p.blocking, text: show(p.message) })),
     });
   }
@@ -108,7 +130,9 @@ export class ScaleOutForms implements vscode.Disposable {
   open(cluster: Cluster, address?: string): Promise<ScaleOutSpec | undefined> {
     this.session?.panel.dispose();
     const panel = vscode.window.createWebviewPanel('tiflash.scaleOutForm', vscode.l10n.t('TiFlash: Scale Out'), vscode.ViewColumn.Active, {
-      enableScripts: true, localResourceRoots: [this.media], retainContextWhenHidden: true,
+      enableScripts: true,
+      localResourceRoots: [this.media],
+      retainContextWhenHidden: true,
     });
     panel.webview.html = formHtml(panel.webview, this.media, initialValues(cluster.inventory, address ?? ''));
     return new Promise((resolve) => {

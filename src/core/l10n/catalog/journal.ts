@@ -8,7 +8,10 @@ export const journal = {
   'journal.unknownRun': { en: 'No run {id} in {file}.', zh: '{file} 中没有运行 {id}。' },
   'journal.title': { en: 'Operation: {operation} of {target}', zh: '操作：{target} 的{operation}' },
   'journal.startedBy': { en: 'Started {at} by {user}@{host} ({tool}); run {id}', zh: '由 {user}@{host}（{tool}）于 {at} 开始；运行 ID {id}' },
-  'journal.startedAt': { en: 'Started {at}; run {id} (not in the journal: only what this window saved of it)', zh: '于 {at} 开始；运行 ID {id}（不在日志中：仅有本窗口保存的内容）' },
+  'journal.startedAt': {
+    en: 'Started {at}; run {id} (not in the journal: only what this window saved of it)',
+    zh: '于 {at} 开始；运行 ID {id}（不在日志中：仅有本窗口保存的内容）',
+  },
   'journal.ended': { en: 'Ended {at}: {status}', zh: '于 {at} 结束：{status}' },
   'journal.notEnded': {
     en: 'No end is recorded: the run may still be going on, or its window closed during it.',
@@ -44,9 +47,12 @@ export const journal = {
   'journal.playbook.verdict': { en: 'verdict: {verdict}', zh: '判定：{verdict}' },
   'journal.output.title': { en: 'Output of step {step} ({title}) from {file}, process {pid}', zh: '第 {step} 步（{title}）的输出，来自 {file}，进程 {pid}' },
   'journal.output.none': {
-    en: 'Ansible\'s log has no lines of process {pid} after offset {offset} (the log may have been rotated or removed).',
+    en: "Ansible's log has no lines of process {pid} after offset {offset} (the log may have been rotated or removed).",
     zh: 'Ansible 日志中在偏移 {offset} 之后没有进程 {pid} 的记录（日志可能已被轮转或删除）。',
   },
-  'journal.output.noProcess': { en: 'Step {step} recorded no process: it has no output in Ansible\'s log.', zh: '第 {step} 步没有记录进程：Ansible 日志中没有它的输出。' },
+  'journal.output.noProcess': {
+    en: "Step {step} recorded no process: it has no output in Ansible's log.",
+    zh: '第 {step} 步没有记录进程：Ansible 日志中没有它的输出。',
+  },
   'journal.unknownStep': { en: 'Run {id} has no step {step}.', zh: '运行 {id} 没有第 {step} 步。' },
 } as const satisfies Catalog;
