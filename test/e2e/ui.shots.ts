@@ -1,6 +1,6 @@
 // Screenshot steps for the plan preview, the scale-out form and the operation history, for the e2e run
 // (test/e2e/run.ts): each function drives the real workbench like a person and returns once what it shows is
-// on screen, so the caller's screenshot shows it. Texts are matched in English.
+// on screen, so the caller's screenshot shows it. Command titles are matched in English.
 
 import type { FrameLocator, Page } from 'playwright-core';
 
@@ -15,14 +15,15 @@ export async function runCommand(page: Page, title: string): Promise<void> {
 
 /**
  * The plan preview of the scale-in of 192.168.0.11 (store 53), from its CodeLens in inventory.ini (open it
- * first): the steps with the diff, the commands and the PD request, Start / Cancel above, VS Code's diff beside.
+ * first): the steps with the diff, the commands and the PD request, Start / Cancel above, VS Code's diffs in
+ * tabs beside. `scaleIn` is the CodeLens's word (the only text matched: the rest works in any language).
  */
-export async function previewScaleIn(page: Page): Promise<void> {
-  await page.click('.codelens-decoration:has-text("store 53") a:has-text("Scale in")');
-  await page.waitForSelector('.tab:has-text("scale-in 192.168.0.11")', { timeout: 15_000 });
+export async function previewScaleIn(page: Page, scaleIn = 'Scale in'): Promise<void> {
+  await page.click(`.codelens-decoration:has-text("store 53") a:has-text("${scaleIn}")`);
+  await page.waitForSelector('.tab.active:has-text("192.168.0.11")', { timeout: 15_000 });
   await page.waitForSelector('.monaco-editor .view-line:has-text("DELETE /pd/api/v1/store/53")', { timeout: 10_000 });
   await page.waitForSelector('.codelens-decoration a:has(.codicon-play)', { timeout: 10_000 });
-  await page.waitForSelector('.tab:has-text("inventory.ini: now ↔ after the plan")', { timeout: 10_000 });
+  await page.waitForSelector('.tab:has-text("inventory.ini"):has-text("↔")', { timeout: 10_000 });
 }
 
 /** Start, in the preview on screen (what replaces the old modal's Start button). */
