@@ -12,8 +12,9 @@ Commands:
   inventory list -i FILE                 print the inventory as ansible-inventory --list does (JSON)
   lint -i FILE [--hosts FILE] [--format text|json]
                                          check inventory.ini (and hosts.ini); exit 1 on an error
-  stores --pd URL[,URL...] -i FILE [--format text|json]
-                                         TiFlash hosts with their PD store, and TiFlash stores the inventory lacks
+  stores --pd URL[,URL...] -i FILE [--format text|json] [--cacert FILE --cert FILE --key FILE]
+                                         TiFlash hosts with their PD store (or why PD cannot tell), and TiFlash
+                                         stores the inventory lacks
   plan scale-out HOST -i FILE [--hosts FILE] [--pd URL] [--format text|json]
   plan scale-in HOST -i FILE [--hosts FILE] --pd URL [--format text|json]
                                          the steps of a scale-out / scale-in; exit 1 with {"blocked":[...]} when a check fails
@@ -23,6 +24,10 @@ Options:
       --hosts FILE       hosts.ini of the same folder
       --pd URLS          PD endpoints, comma-separated
       --format FORMAT    text (default) or json
+      --cacert FILE      CA of PD's certificate (https); with enable_tls = True the default is
+                         conf/ssl/ca.pem beside the inventory, as tidb-ansible generates it
+      --cert FILE, --key FILE
+                         client certificate and key for PD (default conf/ssl/client.pem, client-key.pem)
   -h, --help             show this help
 `;
 
@@ -31,6 +36,9 @@ const OPTIONS = {
   hosts: { type: 'string' },
   pd: { type: 'string' },
   format: { type: 'string' },
+  cacert: { type: 'string' },
+  cert: { type: 'string' },
+  key: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

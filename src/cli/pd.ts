@@ -1,41 +1,39 @@
 // `tiflash-ansible stores` and `plan` (bundled apart from the rest of the CLI: they load undici).
 
 import { tiflashHosts } from '../core/inventory/tiflash';
-import { PdClient } from '../core/pd/client';
-import { matchStores, stateLabel } from '../core/pd/match';
-import { CliError, format, printJson, readInventory } from './io';
+import { msg } from '../core/l10n/message';
+import { matchStores, stateLabel, stateMsg, storeAddress, type HostState } from '../core/pd/match';
+import { format, printJson, readInventory } from './io';
+import { pdFailed, text, withApi, type PdOptions } from './pdConnect';
 
-export interface PdOptions {
-  inventory?: string;
-  hosts?: string;
-  pd?: string;
-  format?: string;
-}
-
-async function withClient<T>(pd: string | undefined, fn: (c: PdClient) => Promise<T>): Promise<T> {
-  if (!pd) throw new CliError('missing --pd URL[,URL...]');
-  const client = new PdClient({ endpoints: pd.split(',') });
-  try {
-    return await fn(client);
-  } finally {
-    client.dispose();
-  }
+/** One row per host (and per TiFlash store the inventory lacks); `match` says how sure the answer is. */
+function row(s: HostState) {
+  const store = s.store;
+  return {
+    host: s.host?.name ?? null,
+    address: s.host ? s.host.address : store!.address,
+    match: s.kind,
+    storeId: store?.id ?? null,
+    stateName: store ? stateLabel(s) : null,
+    regionCount: store?.regionCount ?? null,
+    ...(s.kind === 'ambiguous' ? { storeIds: s.stores.map((x) => x.id) } : {}),
+    ...(s.kind === 'unknown' || s.kind === 'ambiguous' ? { reason: text(s.reason) } : {}),
+  };
 }
 
 export async function stores(opts: PdOptions): Promise<number> {
   const fmt = format(opts.format);
-  const { inv } = readInventory(opts.inventory);
-  const r = await withClient(opts.pd, (c) => c.stores());
-  if (!r.ok) throw new CliError(r.error.message);
-  const rows = matchStores(tiflashHosts(inv), r.value).map((s) => ({
-    host: s.host?.name ?? null,
-    address: s.host?.address ?? s.store!.address,
-    storeId: s.store?.id ?? null,
-    stateName: s.store ? stateLabel(s) : null,
-    regionCount: s.store?.regionCount ?? null,
-  }));
-  if (fmt === 'json') printJson(rows);
-  else for (const x of rows) process.stdout.write(`${x.host ?? '-'}\t${x.address}\t${x.storeId ?? '-'}\t${x.stateName ?? 'not in PD'}\t${x.regionCount ?? ''}\n`);
+  const { inv, path: file } = readInventory(opts.inventory);
+  const r = await withApi(opts, inv, file, (api) => api.stores());
+  if (!r.ok) throw pdFailed(r.error);
+  const states = matchStores(tiflashHosts(inv), r);
+  if (fmt === 'json') printJson(states.map(row));
+  else {
+    for (const s of states) {
+      const state = text(s.kind === 'unknown' || s.kind === 'ambiguous' ? msg('pd.match.unknownBecause', { reason: s.reason }) : stateMsg(stateLabel(s)));
+      process.stdout.write(`${s.host?.name ?? '-'}\t${s.host ? storeAddress(s.host) : s.store!.address}\t${s.store?.id ?? '-'}\t${state}\t${s.store?.regionCount ?? ''}\n`);
+    }
+  }
   return 0;
 }
 

@@ -4,8 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { langFromEnv, render, type Lang } from '../core/l10n/message';
-import { PdClient } from '../core/pd/client';
+import { render, type Lang } from '../core/l10n/message';
 import { parseStoreId } from '../core/pd/types';
 import { textOf } from '../core/plan/files';
 import { readPdFacts } from '../core/plan/pdFacts';
@@ -15,20 +14,15 @@ import { planScaleOut } from '../core/plan/scaleOut';
 import { planCancelScaleIn, type StoreTarget } from '../core/plan/storeOps';
 import type { Plan, Step } from '../core/plan/types';
 import { CliError, format, printJson, readInventory } from './io';
+import { cliLang, withApi, type PdOptions } from './pdConnect';
 
-export interface PlanOptions {
-  inventory?: string;
-  hosts?: string;
-  pd?: string;
-  format?: string;
-  lang?: string;
-}
+export type PlanOptions = PdOptions;
 
 export const PLAN_KINDS = ['scale-out', 'scale-in', 'cancel-scale-in'] as const;
 
 export async function plan(kind: string | undefined, host: string | undefined, opts: PlanOptions): Promise<number> {
   const fmt = format(opts.format);
-  const lang = langFromEnv(opts.lang, process.env) ?? 'en';
+  const lang = cliLang(opts.lang);
   if (!kind || !(PLAN_KINDS as readonly string[]).includes(kind)) throw new CliError(`unknown plan '${kind ?? ''}' (expected ${PLAN_KINDS.join(', ')})`);
   if (!host) throw new CliError(`missing HOST: tiflash-ansible plan ${kind} HOST -i inventory.ini --pd URL`);
   if (!opts.pd) throw new CliError('missing --pd URL[,URL...]: every plan checks PD first');
@@ -36,20 +30,15 @@ export async function plan(kind: string | undefined, host: string | undefined, o
   // hosts.ini beside inventory.ini unless named: create_users.yml and deploy_ntp.yml read it
   const hostsFile = opts.hosts ?? path.join(path.dirname(inventory.path), 'hosts.ini');
   const hosts = opts.hosts || fs.existsSync(hostsFile) ? readInventory(hostsFile, 'hosts') : undefined;
-  const client = new PdClient({ endpoints: opts.pd.split(',') });
+  const pd = await withApi(opts, inventory.inv, inventory.path, readPdFacts);
+  const base = { inventory: inventory.inv, hosts: hosts?.inv, pd };
   let p: Plan;
-  try {
-    const pd = await readPdFacts(client);
-    const base = { inventory: inventory.inv, hosts: hosts?.inv, pd };
-    if (kind === 'scale-out') p = planScaleOut({ ...base, host });
-    else if (kind === 'scale-in') p = planScaleIn({ ...base, host });
-    else {
-      const id = parseStoreId(host);
-      const target: StoreTarget = inventory.inv.hosts.has(host) || !id ? { host } : { storeId: id };
-      p = planCancelScaleIn({ inventory: inventory.inv, target, pd });
-    }
-  } finally {
-    client.dispose();
+  if (kind === 'scale-out') p = planScaleOut({ ...base, host });
+  else if (kind === 'scale-in') p = planScaleIn({ ...base, host });
+  else {
+    const id = parseStoreId(host);
+    const target: StoreTarget = inventory.inv.hosts.has(host) || !id ? { host } : { storeId: id };
+    p = planCancelScaleIn({ inventory: inventory.inv, target, pd });
   }
   const files = { inventory: textOf(inventory.inv), hosts: hosts && textOf(hosts.inv) };
   if (fmt === 'text') process.stdout.write(previewText(preview(p, files), lang));
@@ -64,8 +53,11 @@ function stepJson(s: Step, lang: Lang): Record<string, unknown> {
   switch (s.kind) {
     case 'playbook':
       return { ...base, argv: s.argv, inventory: s.inventory, ...(s.limit !== undefined ? { limit: s.limit } : {}), expectHosts: s.expectHosts };
-    case 'pd':
-      return { ...base, action: s.action, method: s.request.method, path: s.request.path, ...(s.request.body ? { body: s.request.body } : {}), ...(s.storeId ? { storeId: s.storeId } : {}) };
+    case 'pd': {
+      // the first request is the step's own write; `requests` lists every write it sends, in order
+      const [first] = s.requests;
+      return { ...base, action: s.action.kind, method: first.method, path: first.path, ...(first.body ? { body: first.body } : {}), requests: s.requests, ...(s.storeId ? { storeId: s.storeId } : {}) };
+    }
     case 'wait':
       return { ...base, until: s.until, address: s.address, ...(s.storeId ? { storeId: s.storeId } : {}), ...(s.timeoutMs ? { timeoutMs: s.timeoutMs } : {}) };
     case 'edit':

@@ -11,6 +11,7 @@ export function stateText(label: HostStateLabel): string {
     case 'Disconnected': return vscode.l10n.t('Disconnected');
     case 'Down': return vscode.l10n.t('Down');
     case 'NotInPd': return vscode.l10n.t('not in PD');
+    case 'Unknown': return vscode.l10n.t('state unknown');
   }
 }
 
@@ -21,6 +22,7 @@ const ICONS: Record<HostStateLabel, [string, string]> = {
   Disconnected: ['debug-disconnect', 'charts.orange'],
   Down: ['error', 'errorForeground'],
   NotInPd: ['circle-large-outline', 'descriptionForeground'],
+  Unknown: ['question', 'list.warningForeground'],
 };
 
 export function stateIcon(label: HostStateLabel): vscode.ThemeIcon {

@@ -1,117 +1,219 @@
-// End to end in the real workbench: the packaged VSIX installed into the VS Code server, the demo
-// workspace, the PD simulator; checks what a person sees and saves a screenshot of each stage.
+// End to end in the real workbench: the packaged VSIX and the zh-cn language pack stand-in installed
+// into the VS Code server; an English pass and a zh-cn pass (`--locale zh-cn`, browser locale zh-CN),
+// each on a fresh demo workspace with its own PD simulator. It checks what a person sees, what a
+// scale-in did (PD, playbooks, inventories), saves a screenshot of each stage and lists them at the end.
 
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
-import { startPdSim } from '../../tools/pd-sim/server';
-import { copyWorkspace } from '../harness/workspace';
+import type { Browser } from 'playwright-core';
+import { startPdSim, type PdSim } from '../../tools/pd-sim/server';
+import { Cleanup } from '../harness/cleanup';
 import { codeServerPkg, launchBrowser, newPage, startServer } from '../harness/codeServer';
+import { languagePacks, packageLangpack } from '../harness/langpack';
+import { copyWorkspace, playbookCalls } from '../harness/workspace';
 import { demoCluster } from '../support/pdFixtures';
 import { repoRoot } from '../support/paths';
+import { Report } from './report';
+import { assertChinese, Texts, type Locale } from './texts';
+import { dialogText, goToLine, lensLink, openWorkbench, operationSteps, pane, row, setPane, statusItem, statusText, until } from './workbench';
 
 const shots = path.join(repoRoot, 'test-results', 'screenshots');
-let passed = 0;
-let failed = 0;
+const ISSUE_15 = 'issue 15: the core\'s messages are not rendered from the message catalog yet';
 
-async function check(page: Page, name: string, fn: () => Promise<void>): Promise<void> {
-  try {
-    await fn();
-    passed++;
-    process.stdout.write(`  ✔ ${name}\n`);
-  } catch (e) {
-    failed++;
-    process.stdout.write(`  ✘ ${name}: ${(e as Error).message.split('\n')[0]}\n`);
-  }
-  await page.screenshot({ path: path.join(shots, `${String(passed + failed).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`) });
+function assert(ok: unknown, message: string): asserts ok {
+  if (!ok) throw new Error(message);
 }
 
-async function main(): Promise<number> {
+/** Chinese screenshots need a CJK font, or they show boxes. */
+function requireChineseFont(): void {
+  let fonts = '';
+  try {
+    fonts = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+  } catch {
+    // no fontconfig: no font either
+  }
+  if (!fonts.trim()) throw new Error('no Chinese font for the zh-cn screenshots: apt-get install fonts-wqy-microhei (scripts/setup.sh does)');
+}
+
+const seconds = (since: number) => `${((Date.now() - since) / 1000).toFixed(1)} s`;
+
+async function main(cleanup: Cleanup): Promise<number> {
+  const started = Date.now();
+  requireChineseFont();
   fs.rmSync(shots, { recursive: true, force: true });
   fs.mkdirSync(shots, { recursive: true });
-  const vsix = path.join(repoRoot, 'out', 'tiflash-ansible.vsix');
-  execFileSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: 'ignore' });
-  const extensionsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiflash-ext-'));
-  execFileSync(process.execPath, [path.join(codeServerPkg, 'out', 'node', 'entry.js'), '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'ignore' });
-  const sim = await startPdSim({ cluster: { ...demoCluster(), regionsPerTick: 300 }, tickMs: 500 });
-  const workspaceRoot = copyWorkspace();
-  const workspace = path.join(workspaceRoot, 'tidb-ansible');
-  fs.writeFileSync(path.join(workspace, '.vscode', 'settings.json'), JSON.stringify({ 'tiflash.pdEndpoints': [sim.url], 'tiflash.pollIntervalActiveMs': 500 }));
-  const server = await startServer({ extensionsDir, testDriver: false });
-  const browser = await launchBrowser();
-  try {
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}`);
-    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
-    await page.waitForTimeout(1500);
-
-    await check(page, 'TiFlash Hosts view lists hosts with PD states', async () => {
-      await page.click('.activitybar [aria-label*="TiFlash"]');
-      await page.waitForSelector('.monaco-workbench :text-matches("TiFlash Hosts", "i")', { timeout: 15_000 });
-      await page.waitForSelector('.monaco-list-row:has-text("TiFlash12-1"):has-text("Up")', { timeout: 15_000 });
-      await page.waitForSelector('.monaco-list-row:has-text("192.168.0.13"):has-text("not in PD")', { timeout: 15_000 });
-      await page.waitForSelector('.monaco-list-row:has-text("store 61")', { timeout: 15_000 });
-    });
-
-    await check(page, 'CodeLens on host lines of inventory.ini', async () => {
-      // clicking a host opens inventory.ini at its line
-      await page.click('.monaco-list-row:has-text("192.168.0.11")');
-      await page.waitForSelector('.codelens-decoration >> text=/Scale in/', { timeout: 20_000 });
-      await page.waitForSelector('.codelens-decoration >> text=/Scale out/', { timeout: 20_000 });
-    });
-
-    await check(page, 'hover shows resolved variables and the live store', async () => {
-      // put the cursor on the host name and ask for the hover, as with the keyboard
-      const box = (await page.locator('.view-line:has-text("TiFlash12-2 ansible_host")').boundingBox())!;
-      await page.mouse.click(box.x + 30, box.y + box.height / 2);
-      await page.keyboard.press('Control+K');
-      await page.keyboard.press('Control+I');
-      await page.waitForSelector('.monaco-hover:has-text("tcp_port"):has-text("PD store 55")', { timeout: 15_000 });
-    });
-
-    await check(page, 'status bar shows the TiFlash summary', async () => {
-      await page.mouse.move(1300, 20);
-      await page.waitForSelector('.statusbar-item:has-text("TiFlash 3 Up")', { timeout: 15_000 });
-    });
-
-    await check(page, 'Problems panel shows inventory diagnostics', async () => {
-      await page.keyboard.press('Control+Shift+M');
-      await page.waitForSelector('.markers-panel .monaco-list-row:has-text("hosts.ini")', { timeout: 15_000 });
-    });
-
-    await check(page, 'scale-in of 192.168.0.11 drains the store to Tombstone', async () => {
-      // the CodeLens above 192.168.0.11 (store 53)
-      await page.click('.codelens-decoration:has-text("store 53") a:has-text("Scale in")');
-      await page.waitForSelector('.monaco-dialog-box', { timeout: 10_000 });
-      await page.screenshot({ path: path.join(shots, '05a-scale-in-confirmation.png') });
-      await page.click('.monaco-dialog-box .monaco-button:has-text("Start")');
-      await page.waitForSelector('.statusbar-item >> text=/TiFlash store 53/', { timeout: 15_000 });
-      await page.screenshot({ path: path.join(shots, '05b-draining.png') });
-      const deadline = Date.now() + 30_000;
-      while (sim.cluster.find(53)!.state !== 2 && Date.now() < deadline) await page.waitForTimeout(250);
-      if (sim.cluster.find(53)!.state !== 2) throw new Error('store 53 did not become Tombstone');
-      await page.waitForSelector('.monaco-list-row:has-text("192.168.0.11"):has-text("Tombstone")', { timeout: 20_000 });
-    });
-
-    await check(page, 'TiFlash Operation view shows the steps of the scale-in', async () => {
-      await page.click('.pane-header:has-text("TiFlash Operation")');
-      await page.waitForSelector('.monaco-list-row:has-text("Stop TiFlash on 192.168.0.11")', { timeout: 15_000 });
-      await page.waitForSelector('.monaco-list-row:has-text("Wait until store 53 is Tombstone")', { timeout: 5_000 });
-    });
-  } finally {
-    await browser.close();
-    await server.stop();
-    await sim.close();
-    fs.rmSync(workspaceRoot, { recursive: true, force: true });
-    fs.rmSync(extensionsDir, { recursive: true, force: true });
+  const build = cleanup.tempDir('tiflash-e2e-');
+  execFileSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: 'pipe' });
+  const extensionsDir = path.join(build, 'extensions');
+  execFileSync(process.execPath, [
+    path.join(codeServerPkg, 'out', 'node', 'entry.js'), '--extensions-dir', extensionsDir,
+    '--install-extension', path.join(repoRoot, 'out', 'tiflash-ansible.vsix'), '--install-extension', packageLangpack(build),
+  ], { stdio: 'pipe' });
+  const browser = await launchBrowser(cleanup);
+  process.stdout.write(`packaged and installed the extension and the language pack in ${seconds(started)}\n`);
+  const report = new Report(shots);
+  for (const locale of ['en', 'zh-cn'] as const) {
+    const pass = new Cleanup();
+    cleanup.add(`end the ${locale} pass`, () => pass.run());
+    try {
+      await runPass(pass, browser, extensionsDir, locale, report);
+    } finally {
+      await pass.run();
+    }
   }
-  process.stdout.write(`screenshots: ${shots}\n${passed} passed, ${failed} failed\n`);
-  return failed ? 1 : 0;
+  return report.finish();
 }
 
-main().then((code) => process.exit(code), (e) => {
-  process.stderr.write(`${(e as Error).stack}\n0 passed, 1 failed\n`);
-  process.exit(1);
-});
+async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string, locale: Locale, report: Report): Promise<void> {
+  const zh = locale !== 'en';
+  const tx = new Texts(locale);
+  const started = Date.now();
+  report.startPass(locale, zh ? 'zh-cn: --locale zh-cn, browser locale zh-CN, the language pack stand-in' : 'en');
+  const sim = await startPdSim({ cluster: { ...demoCluster(), regionsPerTick: 100 }, tickMs: 500 });
+  cleanup.add('stop the PD simulator', () => sim.close());
+  const settings = { 'tiflash.pdEndpoints': [sim.url], 'tiflash.pollIntervalActiveMs': 500 };
+  const workspace = copyWorkspace(cleanup, { '.vscode/settings.json': JSON.stringify(settings, null, 2) });
+  const server = await startServer(cleanup, { extensionsDir, testDriver: false, ...(zh ? { locale, languagePacks: languagePacks(extensionsDir) } : {}) });
+  const page = await newPage(browser, zh ? 'zh-CN' : 'en-US');
+  cleanup.add('close the page', () => page.context().close());
+  await openWorkbench(page, `${server.url}/?folder=${encodeURIComponent(workspace)}`);
+  process.stdout.write(`  (the workbench with the extension up in ${seconds(started)})\n`);
+  const hostsTitle = tx.nls('view.hosts');
+  const opTitle = tx.nls('view.operation');
+  const up = tx.t('Up');
+
+  await report.check(page, 'views list the hosts with their PD states', async () => {
+    await page.locator('.activitybar [aria-label*="TiFlash"]').first().click();
+    const hosts = pane(page, hostsTitle);
+    await row(hosts, 'TiFlash12-1', `· ${up}`).waitFor();
+    await row(hosts, '192.168.0.13', tx.t('not in PD')).waitFor();
+    await row(hosts, 'store 61', 'Tombstone').waitFor();
+    await pane(page, opTitle).waitFor();
+    if (zh) {
+      for (const p of [hostsTitle, opTitle]) assertChinese('a view title', (await pane(page, p).locator('.pane-header .title').first().textContent()) ?? '');
+      assertChinese('a host without store', (await row(hosts, '192.168.0.13').getAttribute('aria-label')) ?? '');
+    }
+  });
+
+  await report.check(page, 'status bar shows the TiFlash summary', async () => {
+    await until('the summary', () => statusText(page), (t) => t === tx.t('TiFlash {0}', `3 ${up}`));
+    const label = (await statusItem(page).getAttribute('aria-label')) ?? '';
+    const tooltip = tx.t('TiFlash stores in PD. Click to open the TiFlash Hosts view.');
+    assert(label.includes(tooltip), `the status item's label ${JSON.stringify(label)} lacks its tooltip ${JSON.stringify(tooltip)}`);
+    if (zh) assertChinese('the status bar tooltip', tooltip);
+  });
+
+  await report.check(page, 'CodeLens on the host lines of inventory.ini', async () => {
+    // a host row opens inventory.ini at its line
+    await row(pane(page, hostsTitle), '192.168.0.11').click();
+    await lensLink(page, 'store 53', tx.t('Scale in')).waitFor();
+    await lensLink(page, tx.t('not in PD'), tx.t('Scale out')).waitFor();
+    const lens = (await page.locator('.codelens-decoration').filter({ hasText: 'store 53' }).textContent()) ?? '';
+    assert(tx.pattern('{0} regions', '\\d+').test(lens), `the lens of store 53 shows no region count: ${JSON.stringify(lens)}`);
+    if (zh) assertChinese('the CodeLens of store 53', lens);
+  });
+
+  if (!zh) {
+    await report.check(page, 'hover shows resolved variables and the live store', async () => {
+      await goToLine(page, lineOf(workspace, 'inventory.ini', 'TiFlash12-2 '));
+      await page.keyboard.press('Control+K');
+      await page.keyboard.press('Control+I');
+      await page.locator('.monaco-hover').filter({ hasText: 'tcp_port' }).filter({ hasText: 'PD store 55' }).waitFor();
+    });
+    await page.keyboard.press('Escape');
+  }
+
+  await report.check(page, 'Problems panel lists the inventory findings', async () => {
+    await page.keyboard.press('Control+Shift+M');
+    const markers = page.locator('.markers-panel .monaco-list-row');
+    await markers.filter({ hasText: 'missing-in-hosts-ini' }).filter({ hasText: '192.168.0.13' }).waitFor();
+    await markers.filter({ hasText: 'not-monitored' }).filter({ hasText: '192.168.0.13' }).waitFor();
+  });
+  if (zh) {
+    await report.known('Problems panel: the findings in Chinese', ISSUE_15, async () => {
+      for (const m of await page.locator('.markers-panel .marker-message').allTextContents()) assertChinese('a finding', m);
+    });
+  }
+  await page.keyboard.press('Control+J');
+
+  let blocked = '';
+  await report.check(page, 'a blocked scale-in says why and deletes nothing', async () => {
+    const rules = sim.cluster.rules;
+    sim.cluster.rules = rules.map((r) => (r.group_id === 'tiflash' ? { ...r, count: 3 } : r));
+    try {
+      await lensLink(page, 'store 54', tx.t('Scale in')).click();
+      blocked = await dialogText(page);
+      assert(tx.pattern('Cannot {0} {1}: {2}', 'scale-in', 'TiFlash12-1', '[^]+').test(blocked), `not the blocked message: ${JSON.stringify(blocked)}`);
+      await report.shot(page, 'blocked scale-in');
+      await page.keyboard.press('Escape');
+      await page.locator('.monaco-dialog-box').waitFor({ state: 'hidden' });
+      assert(!sim.requests.some((r) => r.method === 'DELETE'), 'a store was deleted');
+    } finally {
+      sim.cluster.rules = rules;
+    }
+  });
+  if (zh) await report.known('the blocked reason in Chinese', ISSUE_15, () => assertChinese('the blocked scale-in', blocked));
+
+  let plan = '';
+  const planSteps = () => plan.split('\n').filter((l) => /^\d+\. /.test(l));
+  await report.check(page, 'scale-in of 192.168.0.11 asks with the plan', async () => {
+    await lensLink(page, 'store 53', tx.t('Scale in')).click();
+    plan = await dialogText(page);
+    const question = tx.pattern('Scale in {0}: delete TiFlash store {1} ({2} regions) in PD. It goes Offline, its regions move away, ' +
+      'and only when it is Tombstone is TiFlash stopped and the host removed from the inventories.', '192\\.168\\.0\\.11', '53', '\\d+');
+    const asked = plan.split('\n').find((l) => question.test(l));
+    assert(asked, `the confirmation lacks the question: ${JSON.stringify(plan)}`);
+    assert(planSteps().length > 3 && /53/.test(planSteps()[1]), `the confirmation lists no plan with the wait for store 53: ${JSON.stringify(plan)}`);
+    if (zh) assertChinese('the scale-in question', asked);
+  });
+  if (zh) await report.known('the plan steps in Chinese', ISSUE_15, () => planSteps().forEach((l) => assertChinese('a plan step', l)));
+
+  await report.check(page, 'draining: status bar text and the operation\'s step states', async () => {
+    await page.locator('.monaco-dialog-box .monaco-button').filter({ hasText: tx.t('Start') }).click();
+    const parts = [tx.pattern('TiFlash store {0}: {1} regions', '53', '\\d+'), tx.pattern('{0}/s', '[\\d.]+'), tx.pattern('ETA {0}', '.+')];
+    const draining = new RegExp(`^${parts.map((p) => p.source).join(' · ')}$`);
+    const text = await until('the draining text with rate and ETA', () => statusText(page), (t) => draining.test(t));
+    if (zh) assertChinese('the draining status', text);
+    // the operation view alone in the side bar: every step row is drawn
+    await setPane(page, opTitle, true);
+    await setPane(page, hostsTitle, false);
+    const steps = await until('step 1 done, step 2 (the wait) running, the rest pending', () => operationSteps(page, opTitle),
+      (s) => s.length === planSteps().length && s[0].status === 'done' && s[1].status === 'running' && s.slice(2).every((x) => x.status === 'pending'));
+    assert(planSteps().every((l, i) => l.startsWith(steps[i].title.slice(0, 12))), `the view's steps are not the plan's: ${JSON.stringify(steps)}`);
+  });
+
+  // what the scale-in then does is the same in both languages: the English pass checks it
+  if (zh) return;
+  await report.check(page, 'after Tombstone: stop.yml ran, the host left both inventories, every step done', async () => {
+    sim.cluster.regionsPerTick = 5000;
+    await until('every step done', () => operationSteps(page, opTitle), (s) => s.length === planSteps().length && s.every((x) => x.status === 'done'), 60_000);
+    assertScaledIn(workspace, sim);
+    await until('the summary without store 53', () => statusText(page), (t) => t === tx.t('TiFlash {0}', `2 ${up}`));
+  });
+}
+
+/** The effects of scaling in 192.168.0.11 (store 53) on the simulator, the playbooks and the inventories. */
+function assertScaledIn(workspace: string, sim: PdSim): void {
+  const tombstoneAt = sim.cluster.find(53)?.tombstoneAt;
+  assert(tombstoneAt, 'store 53 never became Tombstone');
+  const calls = playbookCalls(workspace);
+  const stops = calls.filter((c) => c.playbook === 'stop');
+  assert(stops.length === 1 && stops[0].host === '192.168.0.11' && stops[0].limit === '192.168.0.11', `stop.yml: ${JSON.stringify(stops)}`);
+  assert(stops[0].at >= tombstoneAt, `stop.yml ran at ${stops[0].at}, before store 53 was Tombstone at ${tombstoneAt}`);
+  const monitor = calls.filter((c) => c.playbook === 'rolling_update_monitor');
+  assert(monitor.length && monitor.every((c) => c.at >= stops[0].at && c.tags === 'prometheus'), `rolling_update_monitor.yml: ${JSON.stringify(monitor)}`);
+  const read = (f: string) => fs.readFileSync(path.join(workspace, f), 'utf8');
+  assert(!/^192\.168\.0\.11\b/m.test(read('inventory.ini')), '192.168.0.11 is still in inventory.ini');
+  assert(!/^192\.168\.0\.11$/m.test(read('hosts.ini')), '192.168.0.11 is still in hosts.ini');
+}
+
+/** 1-based number of the first line of `file` that starts with `prefix`. */
+function lineOf(workspace: string, file: string, prefix: string): number {
+  const i = fs.readFileSync(path.join(workspace, file), 'utf8').split('\n').findIndex((l) => l.startsWith(prefix));
+  if (i < 0) throw new Error(`no line starting with ${prefix} in ${file}`);
+  return i + 1;
+}
+
+const cleanup = new Cleanup();
+cleanup.exitAfter(() => main(cleanup));

@@ -1,4 +1,5 @@
-// The suites for a workspace that is not trusted (the harness opens it in restricted mode).
+// The suites for a workspace that is not trusted (the harness opens it in restricted mode), run
+// like the trusted ones: each file on a fresh workspace with its own simulator.
 
 import { runSuites } from '../integration/index';
 

@@ -87,7 +87,7 @@ describe('scale-out form', function () {
       if (calls.includes('start') && !sim.cluster.stores.some((st) => st.address === '192.168.0.12:3932')) {
         sim.cluster.stores.push({
           ...sim.cluster.find(55)!,
-          id: 77,
+          id: '77',
           address: '192.168.0.12:3932',
           peer_address: '192.168.0.12:20172',
           status_address: '192.168.0.12:20294',

@@ -157,7 +157,7 @@ describe('plan preview', function () {
     const writes = sim.requests.filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
     assert.deepEqual(
       writes,
-      run.plan.steps.flatMap((s) => (s.kind === 'pd' ? [`${s.request.method} ${s.request.path}`] : [])),
+      run.plan.steps.flatMap((s) => (s.kind === 'pd' ? s.requests.map((r) => `${r.method} ${r.path}`) : [])),
       'PD got exactly the previewed writes',
     );
     assert.equal(read('inventory.ini'), preview(p.plan, before).files.find((f) => f.name === 'inventory.ini')!.after, 'inventory.ini is as previewed');

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { parseInventory } from '../../src/core/inventory/parse';
-import { PdClient } from '../../src/core/pd/client';
+import { PdApi } from '../../src/core/pd/api';
 import { readPdFacts } from '../../src/core/plan/pdFacts';
 import { preview } from '../../src/core/plan/preview';
 import { planScaleIn } from '../../src/core/plan/scaleIn';
@@ -92,13 +92,13 @@ describe('tiflash-ansible plan --format text', () => {
       })
     ).stdout;
   const corePlan = async (kind: string, host: string): Promise<Plan> => {
-    const client = new PdClient({ endpoints: [sim.url] });
+    const api = new PdApi({ endpoints: [sim.url] });
     try {
       const f = files();
-      const input = { inventory: parseInventory(f.inventory), hosts: parseInventory(f.hosts), host, pd: await readPdFacts(client) };
+      const input = { inventory: parseInventory(f.inventory), hosts: parseInventory(f.hosts), host, pd: await readPdFacts(api) };
       return kind === 'scale-out' ? planScaleOut(input) : planScaleIn(input);
     } finally {
-      client.dispose();
+      api.dispose();
     }
   };
 

@@ -65,11 +65,11 @@ describe('tiflash-ansible CLI', () => {
     const r = await run('stores', '--pd', `127.0.0.1:1,${sim.url}`, '-i', path.join(demo, 'inventory.ini'), '--format', 'json');
     assert.equal(r.code, 0, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout), [
-      { host: '192.168.0.11', address: '192.168.0.11', storeId: '53', stateName: 'Up', regionCount: 1204 },
-      { host: 'TiFlash12-1', address: '192.168.0.12', storeId: '54', stateName: 'Up', regionCount: 1183 },
-      { host: 'TiFlash12-2', address: '192.168.0.12', storeId: '55', stateName: 'Up', regionCount: 1190 },
-      { host: '192.168.0.13', address: '192.168.0.13', storeId: null, stateName: null, regionCount: null },
-      { host: null, address: '192.168.0.19:3930', storeId: '61', stateName: 'Tombstone', regionCount: 0 },
+      { host: '192.168.0.11', address: '192.168.0.11', match: 'store', storeId: '53', stateName: 'Up', regionCount: 1204 },
+      { host: 'TiFlash12-1', address: '192.168.0.12', match: 'store', storeId: '54', stateName: 'Up', regionCount: 1183 },
+      { host: 'TiFlash12-2', address: '192.168.0.12', match: 'store', storeId: '55', stateName: 'Up', regionCount: 1190 },
+      { host: '192.168.0.13', address: '192.168.0.13', match: 'absent', storeId: null, stateName: null, regionCount: null },
+      { host: null, address: '192.168.0.19:3930', match: 'orphan', storeId: '61', stateName: 'Tombstone', regionCount: 0 },
     ]);
   });
 
@@ -77,7 +77,7 @@ describe('tiflash-ansible CLI', () => {
     const r = await run('plan', 'scale-in', '192.168.0.11', '-i', path.join(demo, 'inventory.ini'), '--hosts', path.join(demo, 'hosts.ini'), '--pd', sim.url, '--format', 'json');
     assert.equal(r.code, 0, r.stderr);
     const steps = JSON.parse(r.stdout).steps;
-    assert.deepEqual(steps[0], { id: 'delete-store', kind: 'pd', title: 'Delete store 53 (192.168.0.11:3930) in PD: it goes Offline', action: 'delete-store', method: 'DELETE', path: '/pd/api/v1/store/53', storeId: '53' });
+    assert.deepEqual(steps[0], { id: 'delete-store', kind: 'pd', title: 'Delete store 53 (192.168.0.11:3930) in PD: it goes Offline', action: 'delete-store', method: 'DELETE', path: '/pd/api/v1/store/53', requests: [{ method: 'DELETE', path: '/pd/api/v1/store/53' }], storeId: '53' });
     sim.cluster.rules = [{ group_id: 'tiflash', id: 'table-9-r', role: 'learner', count: 3 }];
     const b = await run('plan', 'scale-in', '192.168.0.11', '-i', path.join(demo, 'inventory.ini'), '--pd', sim.url, '--format', 'json');
     assert.equal(b.code, 1);

@@ -6,21 +6,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseInventory } from '../../src/core/inventory/parse';
 import { msg } from '../../src/core/l10n/message';
-import { parseStoreId, type Store } from '../../src/core/pd/types';
 import { planScaleIn } from '../../src/core/plan/scaleIn';
 import type { Plan } from '../../src/core/plan/types';
 import { appendJournal, type JournalRecord } from '../../src/core/run/journal';
+import { factsOf, tiflashStore } from './facts';
 import { demoDir } from './paths';
-
-const store = (id: number, address: string): Store => ({
-  id: parseStoreId(String(id))!,
-  address,
-  state: 'Up',
-  stateName: 'Up',
-  labels: { engine: 'tiflash' },
-  regionCount: 100,
-  leaderCount: 0,
-});
 
 export function demoScaleIn(): Plan {
   const read = (f: string) => parseInventory(fs.readFileSync(path.join(demoDir, f), 'utf8'));
@@ -28,12 +18,7 @@ export function demoScaleIn(): Plan {
     inventory: read('inventory.ini'),
     hosts: read('hosts.ini'),
     host: '192.168.0.11',
-    pd: {
-      stores: [store(53, '192.168.0.11:3930'), store(54, '192.168.0.12:3930'), store(55, '192.168.0.12:3931')],
-      placement: { enabled: true, rules: [] },
-      series: '4.0',
-      version: 'v4.0.9',
-    },
+    pd: factsOf([tiflashStore(53, '192.168.0.11:3930'), tiflashStore(54, '192.168.0.12:3930'), tiflashStore(55, '192.168.0.12:3931')]),
   });
   if (plan.blocked.length) throw new Error(`the demo scale-in is blocked: ${JSON.stringify(plan.blocked)}`);
   return plan;
@@ -108,7 +93,7 @@ export async function writeDemoJournal(dir: string): Promise<Plan> {
     }
     await ev({ type: 'step-started', index: i, at });
     if (step.kind === 'pd') {
-      await put({ kind: 'pd', step: i, request: step.request, status: 200, answer: 'null' });
+      for (const request of step.requests) await put({ kind: 'pd', step: i, request, status: 200, answer: 'null' });
       await put({
         kind: 'pd',
         step: i,

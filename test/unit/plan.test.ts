@@ -6,22 +6,20 @@ import { parseInventory } from '../../src/core/inventory/parse';
 import { applyEdits } from '../../src/core/inventory/edit';
 import { render } from '../../src/core/l10n/message';
 import { editsFor } from '../../src/core/plan/files';
-import type { PdFacts } from '../../src/core/plan/facts';
 import { planScaleIn } from '../../src/core/plan/scaleIn';
 import { planScaleOut } from '../../src/core/plan/scaleOut';
 import { commandLine } from '../../src/core/plan/shell';
 import type { Plan, Step } from '../../src/core/plan/types';
-import { parseStoreId, type PlacementRule, type Store, type StoreState } from '../../src/core/pd/types';
+import type { Store } from '../../src/core/pd/types';
+import { factsOf, rule, tiflashStore, unknownFacts } from '../support/facts';
 import { demoDir } from '../support/paths';
 
 // the demo workspace has the field's layouts: a plain IP with two disks, two aliased instances on one IP
 const read = (f: string) => parseInventory(fs.readFileSync(path.join(demoDir, f), 'utf8'));
 const inventory = read('inventory.ini');
 const hosts = read('hosts.ini');
-const STATES: StoreState[] = ['Up', 'Offline', 'Tombstone'];
-const tf = (id: number, address: string, state: 0 | 1 | 2 = 0): Store => ({ id: parseStoreId(String(id))!, address, state: STATES[state], stateName: STATES[state], labels: { engine: 'tiflash' }, regionCount: 100, leaderCount: 0 });
-const rule = (count: number): PlacementRule => ({ groupId: 'tiflash', id: `table-${count}-r`, role: 'learner', count, labelConstraints: [] });
-const pd = (stores: Store[], rules: PlacementRule[] = []): PdFacts => ({ stores, placement: { enabled: true, rules }, series: '4.0', version: 'v4.0.9' });
+const tf = (id: number, address: string, state: 0 | 1 | 2 = 0): Store => tiflashStore(id, address, (['Up', 'Offline', 'Tombstone'] as const)[state]);
+const pd = (stores: Store[], rules = [rule(1)].slice(1)) => factsOf(stores, { rules });
 const argvs = (p: Plan) => p.steps.flatMap((s) => (s.kind === 'playbook' ? [commandLine(s.argv)] : []));
 const checks = (p: Plan) => p.blocked.map((b) => b.check);
 const edits = (s: Step | undefined) => (s?.kind === 'edit' ? s.ops : []);
@@ -72,8 +70,8 @@ describe('scale-out plan', () => {
     assert.ok(checks(planScaleOut({ inventory, hosts, host: '192.168.0.11', pd: pd([tf(53, '192.168.0.11:3930')]) })).includes('address-in-pd'));
     assert.ok(checks(planScaleOut({ inventory, hosts, host: '192.168.0.11', pd: pd([tf(53, '192.168.0.11:3930', 1)]) })).includes('address-in-pd'), 'an Offline store is still there');
     assert.deepEqual(checks(planScaleOut({ inventory, host: '192.168.0.20', pd: pd([]) })), ['hosts-ini-missing']);
-    assert.deepEqual(checks(planScaleOut({ inventory, hosts, host: '192.168.0.20', pd: {} })), ['pd-unknown']);
-    assert.deepEqual(checks(planScaleOut({ inventory, hosts, host: '192.168.0.20', pd: { stores: [], placement: { enabled: false } } })), ['placement-rules-disabled']);
+    assert.deepEqual(checks(planScaleOut({ inventory, hosts, host: '192.168.0.20', pd: unknownFacts })), ['pd-unknown']);
+    assert.deepEqual(checks(planScaleOut({ inventory, hosts, host: '192.168.0.20', pd: factsOf([], { placement: false }) })), ['placement-rules-disabled']);
     const t = planScaleOut({ inventory, hosts, host: '192.168.0.11', pd: pd([tf(53, '192.168.0.11:3930', 2)]) });
     assert.deepEqual(t.blocked, []);
     assert.match(render(t.warnings[0], 'en'), /\/data1\/tiflash\/data, \/data2\/tiflash\/data/);
@@ -93,7 +91,7 @@ describe('scale-in plan', () => {
     assert.deepEqual(p.blocked, []);
     assert.deepEqual(kinds(p), ['pd', 'wait', 'playbook', 'edit', 'edit', 'playbook', 'info', 'info']);
     const del = p.steps[0];
-    assert.ok(del.kind === 'pd' && del.request.method === 'DELETE' && del.request.path === '/pd/api/v1/store/53');
+    assert.ok(del.kind === 'pd' && del.requests.length === 1 && del.requests[0].method === 'DELETE' && del.requests[0].path === '/pd/api/v1/store/53');
     assert.deepEqual(argvs(p), ['ansible-playbook -i inventory.ini stop.yml -l 192.168.0.11', 'ansible-playbook -i inventory.ini rolling_update_monitor.yml --tags=prometheus']);
     assert.deepEqual(edits(p.steps[3]).map((e) => e.group), ['tiflash_servers', 'monitored_servers']);
   });
@@ -121,7 +119,7 @@ describe('scale-in plan', () => {
     assert.deepEqual(checks(planScaleIn({ inventory, hosts, host: '192.168.0.2', pd: pd(stores) })), ['host']);
     const tikv: Store = { ...tf(1, '192.168.0.11:3930'), labels: {} };
     assert.deepEqual(checks(planScaleIn({ inventory, hosts, host: '192.168.0.11', pd: pd([tikv]) })), ['not-tiflash']);
-    assert.deepEqual(checks(planScaleIn({ inventory, hosts, host: '192.168.0.11', pd: {} })), ['pd-unknown']);
+    assert.deepEqual(checks(planScaleIn({ inventory, hosts, host: '192.168.0.11', pd: unknownFacts })), ['pd-unknown']);
   });
 
   it('waits for an Offline store, and starts at stop.yml for a Tombstone store or one PD says it does not have', () => {

@@ -32,7 +32,7 @@ export function pdUnknown(why: Msg | undefined): Blocked {
 
 /** Without PD's complete store list a plan cannot tell what it would act on: it stops. */
 export function needStores(pd: PdFacts): Blocked | undefined {
-  return pd.stores ? undefined : pdUnknown(pd.storesError);
+  return pd.stores.ok ? undefined : pdUnknown(pd.stores.error.message);
 }
 
 export function monitoringHosts(inv: Inventory): string[] {

@@ -81,7 +81,7 @@ export function previewText(p: Preview, lang: Lang): string {
     const step = s.step;
     if (s.error) out.push(`    ✗ ${t(s.error)}`);
     if (step.kind === 'playbook') out.push(`    ${s.command}`);
-    if (step.kind === 'pd') out.push(`    ${step.request.method} ${step.request.path}${step.request.body ? ` ${step.request.body}` : ''}`);
+    if (step.kind === 'pd') for (const r of step.requests) out.push(`    ${r.method} ${r.path}${r.body ? ` ${r.body}` : ''}`);
     if (step.kind === 'info') {
       if (step.detail) out.push(`    ${t(step.detail)}`);
       if (step.url) out.push(`    ${step.url}`);

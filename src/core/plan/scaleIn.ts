@@ -6,12 +6,12 @@ import { TIFLASH_GROUP, tiflashHosts, type TiFlashHost } from '../inventory/tifl
 import type { Inventory } from '../inventory/types';
 import { msg, type Msg } from '../l10n/message';
 import { storeAddress } from '../pd/match';
-import { deleteStoreRequest } from '../pd/requests';
 import { isTiFlash, type Store } from '../pd/types';
 import { grafanaStep, lineOf, monitoringHosts, needStores, pdUnknown } from './common';
-import { storeOfHost, type PdFacts } from './facts';
+import { storeOfHost, storesOf, type PdFacts } from './facts';
 import { inventoryGate } from './gate';
 import { playbookStep, refreshPrometheusSpec, type PlaybookOptions } from './playbooks';
+import { pdStep } from './storeOps';
 import type { Blocked, EditOp, EditStep, Plan, PlaybookStep, Step } from './types';
 import { dirsToWipe } from './wipe';
 
@@ -45,7 +45,7 @@ export function planScaleIn(input: ScaleInInput): Plan {
   const steps: Step[] = [];
   switch (found.kind) {
     case 'unknown':
-      blocked.push(pdUnknown(found.why));
+      blocked.push(pdUnknown(found.reason));
       break;
     case 'ambiguous':
       blocked.push({ check: 'ambiguous-store', message: msg('plan.blocked.ambiguous', { address, stores: found.stores.map((s) => msg('plan.storeState', { id: s.id, state: msg(`state.${s.state}`) })) }) });
@@ -79,8 +79,8 @@ function storeSteps(store: Store, input: ScaleInInput, address: string, steps: S
   if (store.state === 'Offline') warnings.push(msg('plan.warn.alreadyOffline', { id: store.id }));
   else {
     // only Up TiFlash stores can take the replicas: Disconnected, Down, Offline and Tombstone ones cannot
-    const remaining = input.pd.stores!.filter((s) => isTiFlash(s) && s.state === 'Up' && s.id !== store.id).length;
-    const rules = input.pd.placement?.enabled ? input.pd.placement.rules : [];
+    const remaining = storesOf(input.pd).filter((s) => isTiFlash(s) && s.state === 'Up' && s.id !== store.id).length;
+    const rules = input.pd.rules.ok && input.pd.rules.value.enabled ? input.pd.rules.value.rules : [];
     const needing = rules.filter((r) => r.count > remaining);
     if (needing.length) {
       const most = Math.max(...needing.map((r) => r.count));
@@ -94,7 +94,7 @@ function storeSteps(store: Store, input: ScaleInInput, address: string, steps: S
       blocked.push({ check: 'last-store', confirmable: true, message: msg('plan.blocked.lastStore', { id: store.id }) });
       return;
     }
-    steps.push({ kind: 'pd', id: 'delete-store', action: 'delete-store', storeId: store.id, request: deleteStoreRequest(store.id), title: msg('plan.step.deleteStore', { id: store.id, address }) });
+    steps.push(pdStep('delete-store', msg('plan.step.deleteStore', { id: store.id, address }), { kind: 'delete-store', storeId: store.id }, store.id));
   }
   steps.push({ kind: 'wait', id: 'wait-tombstone', until: 'tombstone', storeId: store.id, address, title: msg('plan.step.waitTombstone', { id: store.id, regions: store.regionCount }) });
 }

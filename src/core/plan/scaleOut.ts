@@ -9,7 +9,7 @@ import { asText } from '../inventory/values';
 import { msg, type Msg } from '../l10n/message';
 import { isIp } from '../validation/helpers';
 import { grafanaStep, lineOf, monitoringHosts, needStores, pdUnknown } from './common';
-import type { PdFacts } from './facts';
+import { storesOf, type PdFacts } from './facts';
 import { inventoryGate } from './gate';
 import { playbookStep, refreshPrometheusSpec, type PlaybookOptions, type PlaybookSpec } from './playbooks';
 import { specFieldProblems, specLine, specName, tiflashCollisions, withSpec, type ScaleOutSpec } from './scaleOutSpec';
@@ -117,7 +117,7 @@ function pdChecks(host: TiFlashHost, pd: PdFacts, warnings: Msg[]): Blocked[] {
   const noStores = needStores(pd);
   if (noStores) return [noStores];
   const addresses = [`${host.address}:${host.ports.flash_service_port}`, `${host.address}:${host.ports.flash_proxy_port}`];
-  const there = pd.stores!.filter((s) => addresses.includes(s.address) || (s.peerAddress !== undefined && addresses.includes(s.peerAddress)));
+  const there = storesOf(pd).filter((s) => addresses.includes(s.address) || (s.peerAddress !== undefined && addresses.includes(s.peerAddress)));
   for (const s of there) {
     if (s.state !== 'Tombstone') out.push({ check: 'address-in-pd', message: msg('plan.blocked.addressInPd', { id: s.id, state: msg(`state.${s.state}`), address: s.address }) });
   }
@@ -125,8 +125,8 @@ function pdChecks(host: TiFlashHost, pd: PdFacts, warnings: Msg[]): Blocked[] {
   if (tombstones.length && !out.length) {
     warnings.push(msg('plan.warn.tombstoneThere', { ids: tombstones.map((s) => s.id), dirs: dirsToWipe(host) }));
   }
-  if (!pd.placement) out.push(pdUnknown(pd.placementError));
-  else if (!pd.placement.enabled) out.push({ check: 'placement-rules-disabled', message: msg('plan.blocked.placementDisabled') });
+  if (!pd.rules.ok) out.push(pdUnknown(pd.rules.error.message));
+  else if (!pd.rules.value.enabled) out.push({ check: 'placement-rules-disabled', message: msg('plan.blocked.placementDisabled') });
   return out;
 }
 

@@ -99,7 +99,7 @@ const ADDED_BY_THE_PLAN = new Set(['missing-in-hosts-ini', 'not-monitored']);
 const SHOWN_ELSEWHERE = new Set(['tiflash-collision', 'host-line-error']);
 
 /** PD is checked when the plan is made at Submit; here it is left out (no store known, placement rules on). */
-const WITHOUT_PD: PdFacts = { stores: [], placement: { enabled: true, rules: [] } };
+const WITHOUT_PD: PdFacts = { stores: { ok: true, value: { stores: [], includesTombstones: true } }, rules: { ok: true, value: { enabled: true, rules: [] } } };
 
 export function checkForm(values: FormValues, ctx: FormContext): FormCheck {
   const { spec, problems } = specOf(values);

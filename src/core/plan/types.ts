@@ -1,6 +1,7 @@
 // A step is data: the preview shows it, the CLI prints it, tests compare it, the run engine executes it.
 
 import type { Msg } from '../l10n/message';
+import type { PdAction } from '../pd/api';
 import type { PdRequest } from '../pd/requests';
 import type { StoreId } from '../pd/types';
 import type { SafeArgv } from './args';
@@ -48,13 +49,12 @@ export interface PlaybookStep extends StepBase {
   asksPassword?: boolean;
 }
 
-export type PdAction = 'delete-store' | 'cancel-offline' | 'restore-remove-peer-limit' | 'force-tombstone' | 'remove-tombstones' | 'enable-placement-rules';
-
 export interface PdStep extends StepBase {
   kind: 'pd';
+  /** What the PD module performs, with its checks before and its read-back after. */
   action: PdAction;
-  /** Exactly what is sent. */
-  request: PdRequest;
+  /** Exactly the writes it sends, in order (the reads around them are not listed): what the operator is shown. */
+  requests: PdRequest[];
   storeId?: StoreId;
 }
 

@@ -9,7 +9,7 @@ import type { PdRequest } from '../pd/requests';
 import type { Operation, Step } from '../plan/types';
 import type { HostRecap } from './recap';
 import type { RunEvent, RunStatus } from './engine';
-import { redact } from './redact';
+import { redactDeep } from './redact';
 
 export const JOURNAL_FILE = path.join('log', 'tiflash-operations.jsonl');
 
@@ -47,7 +47,7 @@ export async function appendJournal(dir: string, run: string, record: JournalRec
   const entry = { v: 1, at: at.toISOString(), run, ...record } as JournalEntry;
   if (entry.kind === 'pd' && entry.answer !== undefined) entry.answer = entry.answer.slice(0, ANSWER_LIMIT);
   await fs.mkdir(path.dirname(journalPath(dir)), { recursive: true });
-  await fs.appendFile(journalPath(dir), redact(JSON.stringify(entry)) + '\n', 'utf8');
+  await fs.appendFile(journalPath(dir), JSON.stringify(redactDeep(entry)) + '\n', 'utf8');
 }
 
 /** Every well-formed entry, oldest first; lines that are not ours are skipped. */

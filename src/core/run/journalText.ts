@@ -36,7 +36,7 @@ export function stepWhat(step: Step): Msg[] {
     case 'playbook':
       return [text(commandLine(step.argv))];
     case 'pd':
-      return [text(`${step.request.method} ${step.request.path}${step.request.body ? ` ${step.request.body}` : ''}`)];
+      return step.requests.map((r) => text(`${r.method} ${r.path}${r.body ? ` ${r.body}` : ''}`));
     case 'wait':
       return [
         step.until === 'tombstone'

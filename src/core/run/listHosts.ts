@@ -35,22 +35,21 @@ export function parseListHosts(stdout: string): ListedPlay[] {
   return plays;
 }
 
-/**
- * The argument vector of the preflight: the step's own, without the password prompt, with `--list-hosts`,
- * and `-i` pointing at `inventoryPath` when the step will read a file the run edits first.
- */
-export function listHostsArgv(step: PlaybookStep, inventoryPath?: string): string[] {
+/** The argument vector of the preflight: the step's own, without the password prompt, `-i` at `inventoryPath`, and `--list-hosts`. */
+export function listHostsArgv(step: PlaybookStep, inventoryPath: string): string[] {
   const argv = step.argv.filter((a) => a !== '-k');
-  if (inventoryPath) {
-    const i = argv.indexOf('-i');
-    if (i >= 0) argv[i + 1] = inventoryPath;
-  }
+  const i = argv.indexOf('-i');
+  if (i >= 0) argv[i + 1] = inventoryPath;
   return [...argv, '--list-hosts'];
 }
 
 /** With a limit: exactly the expected host in every play that has hosts; without: at least the expected ones. */
 export function judgeListHosts(step: PlaybookStep, plays: readonly ListedPlay[], exitCode: number, stderr: string): { ok: true } | { ok: false; reason: Msg } {
   const listed = [...new Set(plays.flatMap((p) => p.hosts))];
+  // the limit names nothing Ansible knows: it says so and exits 1
+  if (/no hosts to target|Could not match supplied host pattern/.test(stderr) && !listed.length) {
+    return { ok: false, reason: msg('run.listHosts.missing', { hosts: step.expectHosts, listed: [msg('run.listHosts.nothing')] }) };
+  }
   if (exitCode !== 0) return { ok: false, reason: msg('run.listHosts.failed', { code: exitCode, stderr: lastLines(stderr) }) };
   if (/Unable to parse .* as an inventory source|No inventory was parsed/.test(stderr)) return { ok: false, reason: msg('run.listHosts.unparsed', { stderr: lastLines(stderr) }) };
   const missing = step.expectHosts.filter((h) => !listed.includes(h));

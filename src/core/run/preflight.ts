@@ -33,38 +33,41 @@ export interface PreflightOptions {
 }
 
 export async function preflight(plan: Plan, opts: PreflightOptions): Promise<PreflightProblem[]> {
-  const problems: PreflightProblem[] = [];
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'tiflash-preflight-'));
   try {
-    for (const [index, step] of plan.steps.entries()) {
-      if (step.kind !== 'playbook' || (opts.only && !opts.only.includes(index))) continue;
-      const texts = textsBefore(opts.files, plan.steps, index);
-      if ('error' in texts) {
-        problems.push({ index, step, reason: texts.error });
-        continue;
-      }
-      const text = texts[step.inventory];
-      let inventoryPath: string | undefined;
-      if (text !== opts.files[step.inventory] && text !== undefined) {
-        const dir = path.join(tmp, String(index));
-        await fs.mkdir(dir);
-        inventoryPath = path.join(dir, INVENTORY_FILES[step.inventory]);
-        await fs.writeFile(inventoryPath, text);
-      }
-      const argv = listHostsArgv(step, inventoryPath);
-      const r = await execa(argv[0], argv.slice(1), {
-        cwd: opts.dir, reject: false, stdin: 'ignore', timeout: opts.timeoutMs ?? 60_000,
-        env: { ...opts.env, ...PREFLIGHT_ENV },
-      });
-      if (r.failed && r.exitCode === undefined) {
-        problems.push({ index, step, reason: msg('run.listHosts.notRun', { command: argv[0], error: r.shortMessage ?? '' }) });
-        continue;
-      }
-      const verdict = judgeListHosts(step, parseListHosts(r.stdout), r.exitCode ?? 1, r.stderr);
-      if (!verdict.ok) problems.push({ index, step, reason: verdict.reason });
-    }
+    const checks = [...plan.steps.entries()].filter(([index, step]) => step.kind === 'playbook' && (!opts.only || opts.only.includes(index)));
+    // two at a time: each is a Python process of its own, the machine may have two cores
+    const found = await inPairs(checks, ([index, step]) => checkStep(plan, index, step as PlaybookStep, tmp, opts));
+    return found.filter((p): p is PreflightProblem => p !== undefined);
   } finally {
     await fs.rm(tmp, { recursive: true, force: true });
   }
-  return problems;
+}
+
+/**
+ * One step against the text its inventory will have when it runs, always from a private copy: what is checked
+ * is the plan's view of the file, never whatever is on disk at that moment (the run re-checks each step as it starts).
+ */
+async function checkStep(plan: Plan, index: number, step: PlaybookStep, tmp: string, opts: PreflightOptions): Promise<PreflightProblem | undefined> {
+  const texts = textsBefore(opts.files, plan.steps, index);
+  if ('error' in texts) return { index, step, reason: texts.error };
+  const text = texts[step.inventory];
+  if (text === undefined) return { index, step, reason: msg('recheck.fileGone', { file: INVENTORY_FILES[step.inventory] }) };
+  const dir = path.join(tmp, String(index));
+  await fs.mkdir(dir);
+  const inventoryPath = path.join(dir, INVENTORY_FILES[step.inventory]);
+  await fs.writeFile(inventoryPath, text);
+  const argv = listHostsArgv(step, inventoryPath);
+  const r = await execa(argv[0], argv.slice(1), {
+    cwd: opts.dir, reject: false, stdin: 'ignore', timeout: opts.timeoutMs ?? 60_000, env: { ...opts.env, ...PREFLIGHT_ENV },
+  });
+  if (r.failed && r.exitCode === undefined) return { index, step, reason: msg('run.listHosts.notRun', { command: argv[0], error: r.shortMessage ?? '' }) };
+  const verdict = judgeListHosts(step, parseListHosts(r.stdout), r.exitCode ?? 1, r.stderr);
+  return verdict.ok ? undefined : { index, step, reason: verdict.reason };
+}
+
+async function inPairs<T, R>(items: readonly T[], fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = [];
+  for (let i = 0; i < items.length; i += 2) out.push(...(await Promise.all(items.slice(i, i + 2).map(fn))));
+  return out;
 }

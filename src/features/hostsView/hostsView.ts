@@ -7,6 +7,7 @@ import { stateLabel, type HostState } from '../../core/pd/match';
 import { formatDuration } from '../../core/poll/drain';
 import type { Ctx } from '../../context';
 import type { Cluster } from '../../inventories';
+import { pdErrorText } from '../../stores';
 import { stateIcon, stateText } from '../stateStyle';
 
 export type HostNode =
@@ -51,7 +52,7 @@ export class HostsView implements vscode.TreeDataProvider<HostNode>, vscode.Disp
   private hostsOf(cluster: Cluster): HostNode[] {
     const live = this.ctx.stores.get(cluster);
     const hosts: HostNode[] = this.ctx.stores.states(cluster).map((state) => ({ kind: 'host', cluster, state }));
-    return live?.error ? [{ kind: 'unreachable', cluster, endpoints: live.endpoints, message: live.error.message }, ...hosts] : hosts;
+    return live?.error ? [{ kind: 'unreachable', cluster, endpoints: live.endpoints, message: pdErrorText(live.error) }, ...hosts] : hosts;
   }
 
   getTreeItem(node: HostNode): vscode.TreeItem {

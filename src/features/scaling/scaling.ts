@@ -6,13 +6,13 @@ import * as vscode from 'vscode';
 import { msg, type Msg } from '../../core/l10n/message';
 import type { StoreId } from '../../core/pd/types';
 import { editsFor, textOf } from '../../core/plan/files';
+import type { PdFacts } from '../../core/plan/facts';
 import { readPdFacts } from '../../core/plan/pdFacts';
 import { planScaleIn } from '../../core/plan/scaleIn';
 import { planScaleOut } from '../../core/plan/scaleOut';
 import { planCancelScaleIn, planForceTombstone, planRemoveTombstones, planEnablePlacementRules, type StoreTarget } from '../../core/plan/storeOps';
 import type { EditStep, Plan, Step, WaitStep } from '../../core/plan/types';
 import { apply, next, startRun, type Run, type RunEvent } from '../../core/run/engine';
-import { pdPort } from '../../core/run/pdPort';
 import { executePdStep } from '../../core/run/pdStep';
 import { waitVerdict, type Observation, type WaitState } from '../../core/run/wait';
 import type { Ctx } from '../../context';
@@ -47,9 +47,11 @@ export class Scaling implements vscode.Disposable {
     return { playbook: cfg.get<string>('ansiblePlaybookPath', 'ansible-playbook'), extraArgs: cfg.get<string[]>('playbookExtraArgs', []) };
   }
 
-  private async facts(cluster: Cluster) {
+  private async facts(cluster: Cluster): Promise<PdFacts> {
     const live = this.ctx.stores.get(cluster);
-    return live ? readPdFacts(live.client) : { storesError: msg('plan.blocked.pdUnknown') };
+    if (live) return readPdFacts(live.api);
+    const unknown = { ok: false as const, error: { kind: 'unreachable' as const, message: msg('plan.blocked.pdUnknown') } };
+    return { stores: unknown, rules: unknown };
   }
 
   /** `host`: a [tiflash_servers] name or an IP from a CodeLens or tree item; otherwise the operator is asked. */
@@ -187,11 +189,14 @@ export class Scaling implements vscode.Disposable {
         return failed(msg('bridge.text', { reason: code === undefined ? vscode.l10n.t('the terminal was closed') : vscode.l10n.t('{0} exited with code {1}', step.playbook, code) }), code);
       }
       case 'pd': {
-        const live = this.ctx.stores.get(cluster);
-        if (!live) return failed(msg('plan.blocked.pdUnknown'));
-        const r = await executePdStep(step, pdPort(live.client));
-        for (const x of r.exchanges) this.ctx.log.info(`PD ${x.request.method} ${x.request.path} -> ${x.status ?? (x.error ? show(x.error) : '?')}`);
-        return r.ok ? { type: 'step-done', index, at: at(), note: r.note, removePeerLimitBefore: r.removePeerLimitBefore } : failed(r.reason);
+        const api = this.ctx.stores.apiForRun(cluster, (req, o) => this.ctx.log.info(`PD ${req.method} ${req.path} -> ${'status' in o ? o.status : show(o.reason)}`));
+        if (!api) return failed(msg('plan.blocked.pdUnknown'));
+        try {
+          const r = await executePdStep(step, api);
+          return r.ok ? { type: 'step-done', index, at: at(), note: r.note, removePeerLimitBefore: r.removePeerLimitBefore } : failed(r.reason);
+        } finally {
+          api.dispose();
+        }
       }
       case 'wait':
         return this.wait(cluster, index, step, opts);
@@ -240,7 +245,7 @@ export class Scaling implements vscode.Disposable {
             // each snapshot counts once, and only one taken after the wait began (not one from before the delete)
             if (!live.error && (live.updatedAt === undefined || live.updatedAt < state.startedAt || live.updatedAt === lastAt)) return;
             lastAt = live.updatedAt;
-            const obs: Observation = live.error ? { ok: false, error: msg('bridge.text', { reason: live.error.message }) } : live.stores ? { ok: true, stores: live.stores } : { ok: false, error: msg('plan.blocked.pdUnknown') };
+            const obs: Observation = live.error ? { ok: false, error: live.error.message } : live.stores ? { ok: true, stores: live.stores.stores } : { ok: false, error: msg('plan.blocked.pdUnknown') };
             const v = waitVerdict(step, obs, Date.now(), state);
             if (v.kind === 'done') return finish({ type: 'step-done', index, at: Date.now(), note: v.note });
             if (v.kind === 'failed') return finish({ type: 'step-failed', index, at: Date.now(), reason: v.reason });

@@ -3,14 +3,16 @@
 
 import { common } from './common';
 import { journal } from './journal';
+import { pd } from './pd';
 import { plan } from './plan';
 import { run } from './run';
 
 /** The domains in one list, so a test can see an id defined twice (a spread would hide it). */
-export const DOMAINS = { common, plan, run, journal } as const;
+export const DOMAINS = { common, pd, plan, run, journal } as const;
 
 export const CATALOG = {
   ...common,
+  ...pd,
   ...plan,
   ...run,
   ...journal,

@@ -141,7 +141,10 @@ export const plan = {
     zh: '缩容不会删除数据。在 {address} 上再次运行使用这些目录的 TiFlash 实例之前，请删除：{dirs}。该机器上仍在运行：{still}：不要动它们的目录。',
   },
   'plan.step.cancelOffline': { en: 'Cancel the scale-in of store {id} in PD: Offline → Up', zh: '在 PD 中取消 store {id} 的缩容：Offline → Up' },
-  'plan.step.restoreLimit': { en: 'Restore store {id}\'s remove-peer limit to {rate} per minute', zh: '将 store {id} 的 remove-peer 限速恢复为每分钟 {rate}' },
+  'plan.step.cancelOfflineRestore': {
+    en: 'Cancel the scale-in of store {id} in PD (Offline → Up), then restore its remove-peer limit to {rate} per minute',
+    zh: '在 PD 中取消 store {id} 的缩容（Offline → Up），然后将其 remove-peer 限速恢复为每分钟 {rate}',
+  },
   'plan.step.forceTombstone': { en: 'Force store {id} to Tombstone in PD (drops its replicas)', zh: '在 PD 中强制将 store {id} 设为 Tombstone（丢弃其副本）' },
   'plan.step.removeTombstones': { en: 'Remove the records of Tombstone stores {ids} in PD', zh: '清除 PD 中 Tombstone store {ids} 的记录' },
   'plan.step.enablePlacementRules': { en: 'Enable placement rules in PD', zh: '在 PD 中开启 Placement Rules' },

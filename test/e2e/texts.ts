@@ -1,0 +1,57 @@
+// The extension's own texts as the workbench should show them in a display language, read from the
+// files the extension ships: package.nls(.zh-cn).json for its contributions (view titles) and
+// l10n/bundle.l10n.zh-cn.json for vscode.l10n.t (in English the key is the text).
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { repoRoot } from '../support/paths';
+
+export type Locale = 'en' | 'zh-cn';
+
+const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8')) as Record<string, string>;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export const CHINESE = /[\u4e00-\u9fff]/;
+/** Three English words in a row: an English sentence (or part of one), not a product name, path or id. */
+const ENGLISH_RUN = /[A-Za-z]{2,}(?:[ ,']+[A-Za-z]{2,}){2,}/;
+
+export class Texts {
+  private readonly nlsTable: Record<string, string>;
+  private readonly bundle: Record<string, string> | undefined;
+
+  constructor(readonly locale: Locale) {
+    this.nlsTable = readJson(locale === 'en' ? 'package.nls.json' : `package.nls.${locale}.json`);
+    this.bundle = locale === 'en' ? undefined : readJson(`l10n/bundle.l10n.${locale}.json`);
+  }
+
+  /** A `%key%` of package.json. */
+  nls(key: string): string {
+    const v = this.nlsTable[key];
+    if (v === undefined) throw new Error(`package.nls for ${this.locale} has no ${key}`);
+    return v;
+  }
+
+  /** What `vscode.l10n.t(key, ...args)` shows. */
+  t(key: string, ...args: string[]): string {
+    return this.template(key).replace(/\{(\d+)\}/g, (_, i: string) => args[Number(i)]);
+  }
+
+  /** `t(key)` as a RegExp whose `{n}` placeholders match the regex sources in `args`. */
+  pattern(key: string, ...args: string[]): RegExp {
+    return new RegExp(escape(this.template(key)).replace(/\\\{(\d+)\\\}/g, (_, i: string) => `(?:${args[Number(i)]})`));
+  }
+
+  private template(key: string): string {
+    if (!this.bundle) return key;
+    const v = this.bundle[key];
+    if (v === undefined) throw new Error(`l10n/bundle.l10n.${this.locale}.json has no ${JSON.stringify(key)}`);
+    return v;
+  }
+}
+
+/** For the zh-cn pass: the text is Chinese (a translated text, not the English fallback) and holds no English sentence. */
+export function assertChinese(what: string, text: string): void {
+  if (!CHINESE.test(text)) throw new Error(`${what} is not Chinese: ${JSON.stringify(text)}`);
+  const english = ENGLISH_RUN.exec(text);
+  if (english) throw new Error(`${what} holds English (${JSON.stringify(english[0])}): ${JSON.stringify(text)}`);
+}
