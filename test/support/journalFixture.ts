@@ -5,10 +5,11 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseInventory } from '../../src/core/inventory/parse';
-import { msg } from '../../src/core/l10n/message';
+import { msg, type Msg } from '../../src/core/l10n/message';
 import { planScaleIn } from '../../src/core/plan/scaleIn';
 import type { Plan } from '../../src/core/plan/types';
 import { appendJournal, type JournalRecord } from '../../src/core/run/journal';
+import type { HostRecap } from '../../src/core/run/recap';
 import { factsOf, tiflashStore } from './facts';
 import { demoDir } from './paths';
 
@@ -63,31 +64,31 @@ export async function writeDemoJournal(dir: string): Promise<Plan> {
       line(STOP_PIDS[1], '192.168.0.11 : ok=3 changed=1 unreachable=0 failed=0'),
   );
 
+  /** One run of the stop playbook as the journal records it: its process, exit code and recap. */
+  const attempt = (index: number, pid: number, exitCode: number, counts: Pick<HostRecap, 'ok' | 'changed' | 'unreachable'>, verdict?: Msg) => {
+    const step = plan.steps[index];
+    const recap: HostRecap = { ...counts, failed: 0, skipped: 0, rescued: 0, ignored: 0 };
+    return put({
+      kind: 'playbook',
+      step: index,
+      argv: step.kind === 'playbook' ? step.argv : [],
+      pid,
+      exitCode,
+      recap: { '192.168.0.11': recap },
+      ...(verdict ? { verdict } : {}),
+    });
+  };
   for (let i = 0; i < plan.steps.length; i++) {
     const step = plan.steps[i];
     const at = clock;
     if (i === stop) {
       await ev({ type: 'step-started', index: i, at, pid: STOP_PIDS[0], logOffset: offset });
-      await put({
-        kind: 'playbook',
-        step: i,
-        argv: step.kind === 'playbook' ? step.argv : [],
-        pid: STOP_PIDS[0],
-        exitCode: 4,
-        recap: { '192.168.0.11': { ok: 0, changed: 0, unreachable: 1, failed: 0, skipped: 0, rescued: 0, ignored: 0 } },
-        verdict: msg('run.recap.unreachable', { host: '192.168.0.11' }),
-      });
-      await ev({ type: 'step-failed', index: i, at, reason: msg('run.recap.unreachable', { host: '192.168.0.11' }), exitCode: 4 });
+      const unreachable = msg('run.recap.unreachable', { host: '192.168.0.11' });
+      await attempt(i, STOP_PIDS[0], 4, { ok: 0, changed: 0, unreachable: 1 }, unreachable);
+      await ev({ type: 'step-failed', index: i, at, reason: unreachable, exitCode: 4 });
       await ev({ type: 'decided', choice: 'retry', at });
       await ev({ type: 'step-started', index: i, at, pid: STOP_PIDS[1], logOffset: retryOffset });
-      await put({
-        kind: 'playbook',
-        step: i,
-        argv: step.kind === 'playbook' ? step.argv : [],
-        pid: STOP_PIDS[1],
-        exitCode: 0,
-        recap: { '192.168.0.11': { ok: 3, changed: 1, unreachable: 0, failed: 0, skipped: 0, rescued: 0, ignored: 0 } },
-      });
+      await attempt(i, STOP_PIDS[1], 0, { ok: 3, changed: 1, unreachable: 0 });
       await ev({ type: 'step-done', index: i, at, exitCode: 0 });
       continue;
     }
