@@ -19,6 +19,7 @@ import { StoreStatus } from './features/statusBar/storeStatus';
 export interface Api {
   ctx: Ctx;
   hostsView: HostsView;
+  scaling: Scaling;
   activationMs: number;
   ready: Promise<void>;
   /** What the operator reviews and answers (the preview, the scale-out form) and the run views: tests drive them. */
@@ -44,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   ctx.own(new HostLenses(ctx));
   ctx.own(new InventoryDiagnostics(ctx));
   ctx.own(new HostHover(ctx));
-  ctx.own(new InventoryCompletion());
+  ctx.own(new InventoryCompletion(ctx));
   ctx.own(new StoreStatus(ctx));
   registerCommands(ctx, features);
   const activationMs = performance.now() - started;
@@ -54,8 +55,10 @@ export function activate(context: vscode.ExtensionContext): Api {
     .then(() => ctx.inventories.ready())
     .then(() => {
       ctx.stores.sync();
+      // a run the window's reload interrupted waits for the operator's decision (not awaited: it asks)
+      void features.scaling.recoverAfterReload();
     });
-  return { ctx, hostsView: features.hostsView, activationMs, ready, ui };
+  return { ctx, hostsView: features.hostsView, scaling: features.scaling, activationMs, ready, ui };
 }
 
 export function deactivate(): void {

@@ -13,6 +13,8 @@ export interface Cluster {
   inventoryUri: vscode.Uri;
   hostsUri: vscode.Uri;
   inventory: Inventory;
+  /** The editor version it was read from (undefined when read from disk). */
+  inventoryVersion?: number;
   hosts?: Inventory;
   tiflash: TiFlashHost[];
 }
@@ -29,6 +31,8 @@ export class Inventories implements vscode.Disposable {
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private loaded: Promise<void> | undefined;
+  /** The last model modelOf() re-read from an editor buffer. */
+  private typed: { doc: vscode.TextDocument; version: number; inventory: Inventory } | undefined;
   private reparseTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
@@ -75,6 +79,18 @@ export class Inventories implements vscode.Disposable {
     return this.clustersByDir.get(path.dirname(uri.fsPath));
   }
 
+  /**
+   * The model of an open inventory.ini as typed this instant (the shared one lags a keystroke by its debounce):
+   * the shared model when it was read from this version, else re-read from it, which costs what the edit changed.
+   */
+  modelOf(doc: vscode.TextDocument): Inventory | undefined {
+    const cluster = this.forFile(doc.uri);
+    if (!cluster || cluster.inventoryUri.toString() !== doc.uri.toString()) return undefined;
+    if (cluster.inventoryVersion === doc.version) return cluster.inventory;
+    if (this.typed?.doc !== doc || this.typed.version !== doc.version) this.typed = { doc, version: doc.version, inventory: parseInventory(doc.getText(), cluster.inventory) };
+    return this.typed.inventory;
+  }
+
   async reload(): Promise<void> {
     const found = await vscode.workspace.findFiles(`**/${INVENTORY_FILE}`, '**/{node_modules,.git,.harness}/**', 100);
     this.clustersByDir.clear();
@@ -89,6 +105,7 @@ export class Inventories implements vscode.Disposable {
   private async load(dir: vscode.Uri): Promise<boolean> {
     const inventoryUri = vscode.Uri.joinPath(dir, INVENTORY_FILE);
     const hostsUri = vscode.Uri.joinPath(dir, HOSTS_FILE);
+    const inventoryVersion = openDocument(inventoryUri)?.version;
     const inventoryText = await readText(inventoryUri);
     if (inventoryText === undefined) return this.clustersByDir.delete(dir.fsPath);
     const hostsText = await readText(hostsUri);
@@ -96,7 +113,7 @@ export class Inventories implements vscode.Disposable {
     const previous = this.clustersByDir.get(dir.fsPath);
     const inventory = parseInventory(inventoryText, previous?.inventory);
     this.clustersByDir.set(dir.fsPath, {
-      dir, inventoryUri, hostsUri, inventory,
+      dir, inventoryUri, hostsUri, inventory, inventoryVersion,
       hosts: hostsText === undefined ? undefined : parseInventory(hostsText, previous?.hosts),
       tiflash: tiflashHosts(inventory),
     });
@@ -109,9 +126,11 @@ export class Inventories implements vscode.Disposable {
   }
 }
 
+const openDocument = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+
 /** The open editor's text (unsaved edits included), else the file on disk; undefined when absent. */
 export async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  const open = openDocument(uri);
   if (open) return open.getText();
   try {
     return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));

@@ -30,7 +30,7 @@ export async function journal(opts: JournalOptions, write: (text: string) => voi
   }
   const mine = entriesOfRun(entries, opts.run);
   const text = runText(mine, lang);
-  if (text === undefined) throw new CliError(render(msg('journal.unknownRun', { id: opts.run, file }), lang));
+  if (text === undefined) throw new CliError(msg('journal.unknownRun', { id: opts.run, file }));
   if (fmt === 'json') json(mine);
   else write(text);
   return 0;

@@ -3,8 +3,8 @@
 import { tiflashHosts } from '../core/inventory/tiflash';
 import { msg } from '../core/l10n/message';
 import { matchStores, stateLabel, stateMsg, storeAddress, type HostState } from '../core/pd/match';
-import { format, printJson, readInventory } from './io';
-import { pdFailed, text, withApi, type PdOptions } from './pdConnect';
+import { format, printJson, readInventory, text } from './io';
+import { pdFailed, withApi, type PdOptions } from './pdConnect';
 
 /** One row per host (and per TiFlash store the inventory lacks); `match` says how sure the answer is. */
 function row(s: HostState) {

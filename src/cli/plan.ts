@@ -4,7 +4,7 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { render, type Lang } from '../core/l10n/message';
+import { msg, render, type Lang } from '../core/l10n/message';
 import { parseStoreId } from '../core/pd/types';
 import { textOf } from '../core/plan/files';
 import { readPdFacts } from '../core/plan/pdFacts';
@@ -13,8 +13,8 @@ import { planScaleIn } from '../core/plan/scaleIn';
 import { planScaleOut } from '../core/plan/scaleOut';
 import { planCancelScaleIn, type StoreTarget } from '../core/plan/storeOps';
 import type { Plan, Step } from '../core/plan/types';
-import { CliError, format, printJson, readInventory } from './io';
-import { cliLang, withApi, type PdOptions } from './pdConnect';
+import { CliError, format, printJson, readInventory, textLang } from './io';
+import { withApi, type PdOptions } from './pdConnect';
 
 export type PlanOptions = PdOptions;
 
@@ -22,10 +22,10 @@ export const PLAN_KINDS = ['scale-out', 'scale-in', 'cancel-scale-in'] as const;
 
 export async function plan(kind: string | undefined, host: string | undefined, opts: PlanOptions): Promise<number> {
   const fmt = format(opts.format);
-  const lang = cliLang(opts.lang);
-  if (!kind || !(PLAN_KINDS as readonly string[]).includes(kind)) throw new CliError(`unknown plan '${kind ?? ''}' (expected ${PLAN_KINDS.join(', ')})`);
-  if (!host) throw new CliError(`missing HOST: tiflash-ansible plan ${kind} HOST -i inventory.ini --pd URL`);
-  if (!opts.pd) throw new CliError('missing --pd URL[,URL...]: every plan checks PD first');
+  const lang = textLang();
+  if (!kind || !(PLAN_KINDS as readonly string[]).includes(kind)) throw new CliError(msg('cli.unknownPlan', { kind: kind ?? '', expected: [...PLAN_KINDS] }));
+  if (!host) throw new CliError(msg('cli.missingHost', { kind }));
+  if (!opts.pd) throw new CliError(msg('cli.missingPd'));
   const inventory = readInventory(opts.inventory);
   // hosts.ini beside inventory.ini unless named: create_users.yml and deploy_ntp.yml read it
   const hostsFile = opts.hosts ?? path.join(path.dirname(inventory.path), 'hosts.ini');

@@ -12,7 +12,8 @@ import { copyWorkspace } from './workspace';
 
 const untrusted = process.argv.includes('untrusted');
 const fileArg = process.argv.indexOf('--file');
-const TIMEOUT_MS = 300_000;
+// the run suites drive real playbooks and drains (a scale-out alone takes about a minute on a busy 2-core machine)
+const TIMEOUT_MS = 900_000;
 const NOISE = /^(Creation of workbench contribution|Ignoring fetching|Creating a socket|Resolv|Updating additional|\[Service Worker\]|ChatSessionStore)/;
 
 async function main(cleanup: Cleanup): Promise<number> {

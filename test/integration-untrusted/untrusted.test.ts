@@ -3,8 +3,10 @@
 // extension shows everything it can and has had many poll intervals to ask, and after every action.
 
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, changedFiles, inventoryUri, recordedCalls, SUITE_SETTINGS, suiteSim, waitFor } from '../integration/helpers';
+import { api, changedFiles, inventoryUri, recordedCalls, SUITE_SETTINGS, suiteSim, waitFor, workspaceDir } from '../integration/helpers';
 
 /** Long enough for several polls at the suite's intervals, had the extension started a poller. */
 const QUIET_MS = 4 * Math.max(SUITE_SETTINGS['tiflash.pollIntervalActiveMs'], SUITE_SETTINGS['tiflash.pollIntervalIdleMs']);
@@ -15,7 +17,9 @@ describe('untrusted workspace', function () {
   it('validates and lists hosts, but sends no request to the PD it points at, runs no playbook and changes no file', async () => {
     assert.equal(vscode.workspace.isTrusted, false);
     const sim = suiteSim();
-    assert.deepEqual(vscode.workspace.getConfiguration('tiflash').get('pdEndpoints'), [sim.url], 'the workspace names the simulator');
+    const settings = JSON.parse(fs.readFileSync(path.join(workspaceDir(), '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
+    assert.deepEqual(settings['tiflash.pdEndpoints'], [sim.url], 'the workspace names the simulator');
+    assert.deepEqual(vscode.workspace.getConfiguration('tiflash').get('pdEndpoints'), [], 'a restricted setting: not applied while the workspace is untrusted');
     // the simulator answers (its /sim/ controls are not in the request log): a PD call would have reached it
     assert.equal((await fetch(`${sim.url}/sim/state`)).status, 200);
     // polls pause in an unfocused window: then a quiet log would prove nothing
@@ -37,7 +41,7 @@ describe('untrusted workspace', function () {
     const storeNode = { kind: 'host', cluster, state: { host: cluster.tiflash[0], store: { id: '53', state: 'Offline' } } };
     assert.equal(await vscode.commands.executeCommand('tiflash.scaleIn', inventoryUri(), '192.168.0.11', { assumeYes: true }), undefined);
     assert.equal(await vscode.commands.executeCommand('tiflash.scaleOut', inventoryUri(), '192.168.0.30', { assumeYes: true }), undefined);
-    assert.equal(await vscode.commands.executeCommand('tiflash.forceTombstone', storeNode, { assumeYes: true }), false);
+    assert.ok(!(await vscode.commands.executeCommand('tiflash.forceTombstone', storeNode, { assumeYes: true })), 'refused: no run');
     await vscode.commands.executeCommand('tiflash.removeTombstones', storeNode);
     await vscode.commands.executeCommand('tiflash.resume', { assumeYes: true });
     assert.deepEqual(sim.requests, [], 'no request reached PD after scale-in, scale-out, force Tombstone, remove Tombstones, resume');

@@ -102,7 +102,9 @@ export async function startSuite(): Promise<void> {
   restoreDemo(workspaceDir(), suite.overrides);
   await waitFor('the workspace settings to name the suite\'s simulator', () => {
     const cfg = vscode.workspace.getConfiguration('tiflash');
-    return cfg.get<string[]>('pdEndpoints')?.join() === sim.url && cfg.get('pollIntervalIdleMs') === SUITE_SETTINGS['tiflash.pollIntervalIdleMs'];
+    // pdEndpoints is a restricted setting: an untrusted workspace does not apply (or show) its value
+    const endpoints = !vscode.workspace.isTrusted || cfg.get<string[]>('pdEndpoints')?.join() === sim.url;
+    return endpoints && cfg.get('pollIntervalIdleMs') === SUITE_SETTINGS['tiflash.pollIntervalIdleMs'];
   });
   const inWorkspace = (d: vscode.TextDocument) => d.uri.scheme === 'file' && d.uri.fsPath.startsWith(workspaceDir() + path.sep) && fs.existsSync(d.uri.fsPath);
   const stale = (d: vscode.TextDocument) => inWorkspace(d) && d.getText() !== fs.readFileSync(d.uri.fsPath, 'utf8');

@@ -82,12 +82,15 @@ export async function writeDemoJournal(dir: string): Promise<Plan> {
     const step = plan.steps[i];
     const at = clock;
     if (i === stop) {
-      await ev({ type: 'step-started', index: i, at, pid: STOP_PIDS[0], logOffset: offset });
+      // as the runner writes it: the start with where the log stood, then the process once it is known
+      await ev({ type: 'step-started', index: i, at, logOffset: offset });
+      await ev({ type: 'step-process', index: i, at, pid: STOP_PIDS[0] });
       const unreachable = msg('run.recap.unreachable', { host: '192.168.0.11' });
       await attempt(i, STOP_PIDS[0], 4, { ok: 0, changed: 0, unreachable: 1 }, unreachable);
       await ev({ type: 'step-failed', index: i, at, reason: unreachable, exitCode: 4 });
       await ev({ type: 'decided', choice: 'retry', at });
-      await ev({ type: 'step-started', index: i, at, pid: STOP_PIDS[1], logOffset: retryOffset });
+      await ev({ type: 'step-started', index: i, at, logOffset: retryOffset });
+      await ev({ type: 'step-process', index: i, at, pid: STOP_PIDS[1] });
       await attempt(i, STOP_PIDS[1], 0, { ok: 3, changed: 1, unreachable: 0 });
       await ev({ type: 'step-done', index: i, at, exitCode: 0 });
       continue;

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { addHostLine, applyEdits, removeHost } from '../../src/core/inventory/edit';
 import { parseInventory } from '../../src/core/inventory/parse';
+import { render } from '../../src/core/l10n/message';
 import { genInventory } from '../support/genInventory';
 import { Rng } from '../support/random';
 
@@ -13,7 +14,7 @@ function add(text: string, group: string, host: string, line = host): string {
 
 function remove(text: string, host: string, groups?: string[]): string {
   const r = removeHost(parseInventory(text), host, groups);
-  assert.ok(r.ok, r.ok ? '' : r.message);
+  assert.ok(r.ok, r.ok ? '' : render(r.message, 'en'));
   return applyEdits(text, r.edits);
 }
 
@@ -40,14 +41,26 @@ describe('inventory edits', () => {
     assert.equal(add('', 'servers', '1.1.1.2'), '[servers]\n1.1.1.2\n');
   });
 
+  it('writes a new section with the file\'s own line ends: CRLF before [all:vars] and at the end', () => {
+    assert.equal(add('[a]\r\n1.1.1.1\r\n\r\n[all:vars]\r\nx = 1\r\n', 'servers', '1.1.1.2'), '[a]\r\n1.1.1.1\r\n\r\n[servers]\r\n1.1.1.2\r\n\r\n[all:vars]\r\nx = 1\r\n');
+    assert.equal(add('[a]\r\n1.1.1.1\r\n', 'servers', '1.1.1.2'), '[a]\r\n1.1.1.1\r\n\r\n[servers]\r\n1.1.1.2\r\n');
+    assert.equal(add('[a]\r\n1.1.1.1', 'servers', '1.1.1.2'), '[a]\r\n1.1.1.1\r\n\r\n[servers]\r\n1.1.1.2');
+    assert.equal(add('\ufeff[a]\r1.1.1.1\r', 'servers', '1.1.1.2'), '\ufeff[a]\r1.1.1.1\r\r[servers]\r1.1.1.2\r');
+  });
+
   it('removes every line of a host, including the last line of a file without a final newline', () => {
     assert.equal(remove('[a]\n10.0.0.1\n[b]\n10.0.0.1 x=1', '10.0.0.1'), '[a]\n[b]');
     assert.equal(remove('[a]\n10.0.0.1\n[b]\n10.0.0.1\n', '10.0.0.1', ['b']), '[a]\n10.0.0.1\n[b]\n');
   });
 
-  it('refuses to remove a host that is only listed through a range', () => {
+  it('refuses to remove a host listed through a range, or on a line Ansible reads as several, and says why in both languages', () => {
     const r = removeHost(parseInventory('[a]\n10.0.0.[1:3]\n'), '10.0.0.2');
-    assert.equal(r.ok, false);
+    assert.ok(!r.ok);
+    assert.equal(render(r.message, 'en'), 'Line 2 lists 10.0.0.2 through the range `10.0.0.[1:3]`: edit that range by hand.');
+    assert.match(render(r.message, 'zh-cn'), /^第 2 行通过主机范围/);
+    const split = removeHost(parseInventory('[a]\n10.0.0.1\f10.0.0.2\n'), '10.0.0.2');
+    assert.ok(!split.ok);
+    assert.match(render(split.message, 'en'), /^Line 2 holds a character Ansible reads as a line break/);
   });
 
   it('add then remove restores the original bytes (3,000 generated inventories)', () => {

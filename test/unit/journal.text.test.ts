@@ -6,7 +6,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { isCliError } from '../../src/cli/io';
 import { journal } from '../../src/cli/journal';
+import { render } from '../../src/core/l10n/message';
 import { readProcessLog } from '../../src/core/run/ansibleLog';
 import { appendJournal, journalPath, readJournal, summarizeRuns } from '../../src/core/run/journal';
 import { entriesOfRun, historyText, localTime, runText, stepProcess } from '../../src/core/run/journalText';
@@ -63,13 +65,15 @@ describe('operation journal, read', () => {
     // the stop step: failed with its exit code, retried, then done with its recap
     const stop = text.slice(text.indexOf('Stop TiFlash on 192.168.0.11'), text.indexOf('Remove 192.168.0.11'));
     const order = [
-      'started as process 4242',
+      'started',
+      'runs as process 4242',
       'exit code 4',
       'PLAY RECAP of 192.168.0.11: ok=0 changed=0 unreachable=1',
       'verdict: 192.168.0.11 was unreachable.',
       'failed: 192.168.0.11 was unreachable.',
       'the operator chose Retry',
-      'started as process 4343',
+      'started',
+      'runs as process 4343',
       'exit code 0',
       'PLAY RECAP of 192.168.0.11: ok=3 changed=1',
       'done',
@@ -130,7 +134,8 @@ describe('operation journal, read', () => {
       args: { id: '53', address: '192.168.0.11:3930' },
       message: 'Delete store 53 (192.168.0.11:3930) in PD: it goes Offline',
     });
-    await assert.rejects(journal({ inventory, run: 'nope' }, write), /No run nope in .*tiflash-operations\.jsonl/);
-    await assert.rejects(journal({ inventory: path.join(dir, 'missing.ini') }, write), /cannot read inventory file/);
+    const reason = (re: RegExp) => (e: unknown) => isCliError(e) && re.test(render(e.reason, 'en'));
+    await assert.rejects(journal({ inventory, run: 'nope' }, write), reason(/No run nope in .*tiflash-operations\.jsonl/));
+    await assert.rejects(journal({ inventory: path.join(dir, 'missing.ini') }, write), reason(/inventory/));
   });
 });

@@ -6,6 +6,7 @@ import { applyEdits } from '../../src/core/inventory/edit';
 import { parseInventory } from '../../src/core/inventory/parse';
 import { validate } from '../../src/core/validation';
 import type { Finding } from '../../src/core/validation/types';
+import { render } from '../../src/core/l10n/message';
 import { SKIP_WITHOUT_SHARED, tidbAnsibleFixtures } from '../support/paths';
 
 const fixture = (name: string) => fs.readFileSync(path.join(tidbAnsibleFixtures, name), 'utf8');
@@ -46,7 +47,7 @@ describe('validation rules', () => {
     const fs2 = only(run(BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5\ntcp_port=9001')), 'syntax');
     assert.equal(fs2.length, 1);
     assert.equal(fs2[0].line, 15);
-    assert.match(fs2[0].message, /read as a host name/);
+    assert.match(render(fs2[0].message, 'en'), /alone on a line is read as a host/);
   });
 
   it('tiflash-host-not-ip: a domain name, directly or as ansible_host', () => {
@@ -54,23 +55,28 @@ describe('validation rules', () => {
     assert.deepEqual(f.map((x) => x.line), [15, 16]);
   });
 
-  it('duplicate-host: the second line, with a fix that removes it', () => {
-    const text = BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5\n10.0.0.5');
+  it('duplicate-host: the second line, with a fix that removes that line and no other', () => {
+    const text = BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5 tcp_port=9001\n10.0.0.5 http_port=8124');
     const [f] = only(run(text), 'duplicate-host');
     assert.equal(f.line, 15);
-    assert.equal(fixed(text, f), BASE);
+    assert.equal(fixed(text, f), BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5 tcp_port=9001'));
+    assert.equal(render(f.fixes![0].title, 'en'), 'Remove this duplicate line of 10.0.0.5');
+    assert.match(render(f.message, 'en'), /listed again in \[tiflash_servers\] \(first on line 15\): Ansible merges the two lines, the variables of the later one win/);
+    // a duplicate on a line Ansible reads as two lines: deleting it would delete the other one too
+    const split = BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5\n10.0.0.5\f10.0.0.9');
+    assert.equal(only(run(split), 'duplicate-host')[0].fixes, undefined);
   });
 
   it('port-conflict: TiFlash ports, defaults included, across components; the fix picks the next free port', () => {
     const text = BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5\ntf-b ansible_host=10.0.0.5 deploy_dir=/d2 data_dir=/x tcp_port=9001 http_port=8124 flash_service_port=3931 flash_proxy_port=20171 flash_proxy_status_port=20293 metrics_port=8234');
     const [f] = only(run(text), 'port-conflict');
     assert.equal(f.line, 15);
-    assert.match(f.message, /8234/);
+    assert.match(render(f.message, 'en'), /8234/);
     assert.equal(only(run(fixed(text, f)), 'port-conflict').length, 0);
     assert.match(fixed(text, f), /metrics_port=8235/);
     const cross = BASE.replace('[tikv_servers]\n10.0.0.2', '[tikv_servers]\n10.0.0.2\n10.0.0.5 tikv_port=9000');
     const [c] = only(run(cross), 'port-conflict');
-    assert.match(c.message, /9000/);
+    assert.match(render(c.message, 'en'), /9000/);
   });
 
   it('deploy-dir-conflict and data-dir-conflict between two TiFlash instances on one address', () => {
@@ -80,9 +86,12 @@ describe('validation rules', () => {
     assert.deepEqual(only(f, 'data-dir-conflict').map((x) => x.line), [15]);
   });
 
-  it('invalid-port: not an integer, or out of range', () => {
+  it('invalid-port: not an integer, or out of range (0 and 65536 included)', () => {
     const f = only(run(BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5 tcp_port=abc http_port=70000')), 'invalid-port');
     assert.deepEqual(f.map((x) => [x.line, x.start]), [[14, 18], [14, 32]]);
+    const ports = (values: string[]) => values.map((v) => only(run(BASE.replace('10.0.0.5\n[all:vars]', `10.0.0.5 metrics_port=${v}\n[all:vars]`)), 'invalid-port').length);
+    assert.deepEqual(ports(['0', '-1', '65536', '1.5', 'True', '9007199254740993', '1e400']), [1, 1, 1, 1, 1, 1, 1]);
+    assert.deepEqual(ports(['1', '65535', '8234']), [0, 0, 0]);
   });
 
   it('required-group-empty: empty core groups; tidb_servers may be empty with deploy_without_tidb', () => {
@@ -107,6 +116,20 @@ describe('validation rules', () => {
     assert.equal(applyEdits(hosts, m.fixes![0].edits.map((e) => e.edit)), HOSTS);
     const [n] = only(f, 'not-monitored');
     assert.equal(fixed(text, n), BASE);
+  });
+
+  it('says in both languages what Ansible or tidb-ansible will do', () => {
+    const text = BASE.replace('[tidb_servers]\n10.0.0.1', '[tidb_servers]').replace('ansible_user = tidb', 'ansible_user = root')
+      .replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5 tcp_port=0\ntf.example.com\n[broken');
+    const f = run(text, HOSTS.replace('10.0.0.5\n', ''));
+    const said = (rule: string, lang: 'en' | 'zh-cn') => only(f, rule).map((x) => render(x.message, lang)).join('\n');
+    assert.match(said('required-group-empty', 'en'), /\[tidb_servers\] has no host: tidb-ansible's pre-checks stop every playbook/);
+    assert.match(said('ansible-user-root', 'zh-cn'), /预检查会中止所有 playbook/);
+    assert.match(said('invalid-port', 'en'), /the service would not start/);
+    assert.match(said('missing-in-hosts-ini', 'en'), /create_users\.yml and deploy_ntp\.yml will skip it/);
+    assert.match(said('tiflash-host-not-ip', 'zh-cn'), /只支持 IP 地址/);
+    assert.match(said('syntax', 'en'), /Group header `\[broken` is missing its closing `\]`: Ansible rejects the whole inventory, so every playbook would match no host/);
+    assert.match(said('syntax', 'zh-cn'), /Ansible 会拒绝整个 inventory，所有 playbook 都将匹配不到任何主机/);
   });
 
   it('tiflash-version and placement-rules hints', () => {

@@ -1,6 +1,7 @@
 // Line edits to an inventory that touch only the lines they must: everything else,
 // comments, blank lines, line terminators and BOM included, stays byte for byte.
 
+import { msg, type Msg } from '../l10n/message';
 import type { Inventory } from './types';
 
 export interface Position {
@@ -13,7 +14,7 @@ export interface TextEdit {
   newText: string;
 }
 
-export type EditResult = { ok: true; edits: TextEdit[] } | { ok: false; message: string };
+export type EditResult = { ok: true; edits: TextEdit[] } | { ok: false; message: Msg };
 
 /** Is the host listed on its own line (not only inside a range) in the group? */
 export function groupListsHost(inv: Inventory, group: string, host: string): boolean {
@@ -58,13 +59,21 @@ export function deleteLine(inv: Inventory, line: number): TextEdit {
   return { range: { start, end: { line, character: inv.lines[line].length } }, newText: '' };
 }
 
-/** Removes the host's own lines from the given groups (all groups when omitted). A range line that includes it is refused. */
+/** Whether Ansible reads editor line `line` as several lines (deleting it would delete them all). */
+export function isSplitLine(inv: Inventory, line: number): boolean {
+  return inv.problems.some((p) => p.rule === 'line-break' && p.line === line);
+}
+
+/**
+ * Removes the host's own lines from the given groups (all groups when omitted). A range line that includes
+ * it is refused, and so is a line that Ansible reads as several.
+ */
 export function removeHost(inv: Inventory, host: string, groups?: string[]): EditResult {
   const lines = inv.hostLines.filter((h) => h.names.includes(host) && (!groups || groups.includes(h.group)));
   const ranged = lines.find((h) => h.names.length > 1);
-  if (ranged) {
-    return { ok: false, message: `Line ${ranged.line + 1} lists ${host} through the range '${ranged.pattern}'; edit that range by hand.` };
-  }
+  if (ranged) return { ok: false, message: msg('inventory.edit.inRange', { line: ranged.line + 1, host, pattern: ranged.pattern }) };
+  const split = lines.find((h) => isSplitLine(inv, h.line));
+  if (split) return { ok: false, message: msg('inventory.edit.splitLine', { line: split.line + 1 }) };
   return { ok: true, edits: lines.map((h) => deleteLine(inv, h.line)) };
 }
 

@@ -1,16 +1,21 @@
 // Parses an Ansible INI inventory the way ansible/plugins/inventory/ini.py does, but never throws:
-// where Ansible would abort, the line becomes a `syntax` problem and parsing goes on.
+// where Ansible would abort, the line becomes a `syntax` problem and parsing goes on. Lines are the
+// editor's; a line that Python's splitlines() breaks further is read as the lines Ansible sees.
+// Nothing recurses on the input, and ranges expand within caps (see hostPattern.ts).
 
-import { indexHosts, stayUngrouped } from './hostIndex';
-import { isProblem, readHostLine, syntaxProblem } from './hostLine';
-import { pyLiteral } from './pyLiteral';
+import { msg } from '../l10n/message';
+import { indexHosts, ungroupedMembers } from './hostIndex';
+import { headerMsg, isProblem, ranged, readHostLine, rejected, syntaxProblem } from './hostLine';
+import { MAX_INVENTORY_RANGE_HOSTS } from './hostPattern';
+import { readLiteral } from './pyLiteral';
 import { reparse } from './reparse';
-import { leadingSpace, splitText, type SplitText } from './text';
-import type { Group, Inventory, Problem, SectionKind, Span, VarEntry } from './types';
+import { PY_ONLY_BREAK, PY_SPACE, excerpt, leadingSpace, pyInt, pyLines, pyStrip, splitText, strippedEnd, type SplitText } from './text';
+import type { Group, Inventory, Problem, SectionKind, Span, Value, VarEntry } from './types';
 
-const SECTION = /^\[([^:\]\s]+)(?::([\p{L}\p{N}_]+))?\]\s*(?:#.*)?$/u;
-const GROUP_NAME = /^([^:\]\s]+)\s*(?:#.*)?$/u;
+const SECTION = new RegExp(String.raw`^\[([^:\]${PY_SPACE}]+)(?::([\p{L}\p{N}_]+))?\][${PY_SPACE}]*(?:#.*)?$`, 'u');
+const GROUP_NAME = new RegExp(String.raw`^([^:\]${PY_SPACE}]+)[${PY_SPACE}]*(?:#.*)?$`, 'u');
 const KINDS: SectionKind[] = ['hosts', 'vars', 'children'];
+
 
 interface Pending {
   line: number;
@@ -31,6 +36,18 @@ export function parseInventory(text: string, previous?: Inventory): Inventory {
   return (previous && reparse(previous, split)) || parseAll(split, !!previous);
 }
 
+/** Python's int() of a value, as Group.set_variable applies it to ansible_group_priority; undefined where it raises. */
+function priorityOf(v: Value): number | undefined {
+  if (typeof v === 'boolean') return Number(v);
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'number') return Number.isFinite(v) ? Math.trunc(v) || 0 : undefined;
+  if (typeof v === 'string') {
+    const n = pyInt(v);
+    return n === undefined ? undefined : Number(n);
+  }
+  return undefined;
+}
+
 /** `again`: the document was parsed before, so most of its lines were seen (see readHostLine). */
 function parseAll({ lines, eol, bom }: SplitText, again: boolean): Inventory {
   const inv: Inventory = {
@@ -39,12 +56,13 @@ function parseAll({ lines, eol, bom }: SplitText, again: boolean): Inventory {
     groups: new Map([['all', newGroup('all')], ['ungrouped', newGroup('ungrouped')]]),
     hosts: new Map(),
     problems: [],
+    rangeHosts: 0,
   };
   const pending = new Map<string, Pending>();
   let group = 'ungrouped';
   let kind: SectionKind | 'invalid' = 'hosts';
 
-  const problem = (line: number, message: string, span?: Partial<Span>) => {
+  const problem = (line: number, message: Problem['message'], span?: Partial<Span>) => {
     inv.problems.push(syntaxProblem(lines[line], line, message, span));
   };
   const ensureGroup = (name: string) => {
@@ -53,7 +71,7 @@ function parseAll({ lines, eol, bom }: SplitText, again: boolean): Inventory {
   };
   const addChild = (parent: string, child: string, line: number) => {
     const p = ensureGroup(parent);
-    if (parent === child) return problem(line, `Group '${child}' cannot be a child of itself`);
+    if (parent === child) return problem(line, rejected(msg('inventory.syntax.childOfItself', { group: child })));
     if (!p.children.includes(child)) {
       p.children.push(child);
       ensureGroup(child).parents.push(parent);
@@ -62,16 +80,50 @@ function parseAll({ lines, eol, bom }: SplitText, again: boolean): Inventory {
 
   for (let n = 0; n < lines.length; n++) {
     const raw = lines[n];
-    const line = raw.trim();
-    if (!line || line[0] === '#' || line[0] === ';') continue;
+    // most lines hold no break of Python's own
+    if (!PY_ONLY_BREAK.test(raw)) {
+      readLine(n, raw, 0);
+      continue;
+    }
+    const parts = pyLines(raw);
+    if (parts.length > 1) {
+      inv.problems.push({ line: n, start: 0, end: raw.length, rule: 'line-break', severity: 'warning', message: msg('inventory.splitLine', { count: parts.length }) });
+    }
+    for (const part of parts) readLine(n, part.text, part.offset);
+  }
+
+  for (const [name, decl] of pending) {
+    if (decl.kind === 'vars') problem(decl.line, rejected(msg('inventory.syntax.varsUndefined', { group: name })));
+    else for (const p of decl.parents) problem(p.line, rejected(undefinedChild(p.group, name)));
+  }
+  closeSections(inv);
+  const { hosts, members } = indexHosts(inv.hostLines);
+  inv.hosts = hosts;
+  for (const [name, list] of members) inv.groups.get(name)!.hosts = list;
+  inv.groups.get('ungrouped')!.hosts = ungroupedMembers(inv.hostLines, hosts);
+  reconcile(inv);
+  // in line order (stable: a line's own problems keep their order), so that an edit can swap the problems of the lines it changed
+  inv.problems.sort((x, y) => x.line - y.line);
+  return inv;
+
+  /** One line as Ansible sees it: `raw` starts at column `offset` of editor line `n`. */
+  function readLine(n: number, raw: string, offset: number): void {
+    const lead = leadingSpace(raw);
+    const c = raw[lead];
+    if (c === undefined || c === '#' || c === ';') return;
+    const end = strippedEnd(raw);
+    const line = lead || end < raw.length ? raw.slice(lead, end) : raw;
+    // host lines, most of the file, start with neither bracket
+    if (c !== '[' && kind === 'hosts') return parseHostLine(n, raw, offset);
+    const whole = { start: offset + lead, end: offset + end };
     const m = SECTION.exec(line);
     if (m) {
       const name = m[1];
       const k = (m[2] ?? 'hosts') as SectionKind;
       if (!KINDS.includes(k)) {
-        problem(n, `Section [${name}:${m[2]}] has unknown type: ${m[2]} (use :vars or :children)`);
+        problem(n, rejected(msg('inventory.syntax.headerUnknownType', { text: excerpt(line), type: excerpt(m[2]) })), whole);
         kind = 'invalid';
-        continue;
+        return;
       }
       if (!inv.groups.has(name) && k === 'vars' && !pending.has(name)) pending.set(name, { line: n, kind: 'vars', parents: [] });
       ensureGroup(name);
@@ -80,85 +132,94 @@ function parseAll({ lines, eol, bom }: SplitText, again: boolean): Inventory {
         if (waiting.kind === 'children') resolvePending(name);
         else pending.delete(name);
       }
-      inv.sections.push({ group: name, kind: k, line: n, start: leadingSpace(raw), end: raw.length, lastLine: n });
+      inv.sections.push({ group: name, kind: k, line: n, ...whole, lastLine: n });
       group = name;
       kind = k;
-      continue;
+      return;
     }
     if (line.startsWith('[') && line.endsWith(']')) {
-      problem(n, `Invalid section entry: '${line}'. Section names cannot contain spaces or other invalid characters`);
+      problem(n, rejected(msg('inventory.syntax.headerInvalid', { text: excerpt(line) })), whole);
       kind = 'invalid';
-      continue;
+      return;
     }
-    if (kind === 'invalid') continue; // already reported at its header
-    if (kind === 'hosts') parseHostLine(n, raw);
-    else if (kind === 'vars') parseVarLine(n, raw);
-    else parseChildLine(n, raw, line);
+    if (kind === 'invalid') return; // already reported at its header
+    if (kind === 'hosts') parseHostLine(n, raw, offset);
+    else if (kind === 'vars') parseVarLine(n, raw, offset, line);
+    else parseChildLine(n, line, whole);
   }
 
-  for (const [name, decl] of pending) {
-    if (decl.kind === 'vars') problem(decl.line, `Section [${name}:vars] is not valid for undefined group: ${name}`);
-    else for (const p of decl.parents) problem(p.line, `Section [${p.group}:children] includes undefined group: ${name}`);
-  }
-  closeSections(inv);
-  const { hosts, members } = indexHosts(inv.hostLines);
-  inv.hosts = hosts;
-  for (const [name, list] of members) inv.groups.get(name)!.hosts = name === 'ungrouped' ? stayUngrouped(list, hosts) : list;
-  reconcile(inv);
-  // in line order, so that an edit can swap the problems of the lines it changed
-  inv.problems.sort((x, y) => x.line - y.line);
-  return inv;
-
+  /**
+   * Adds the children waiting for `name` and, up the chain, those waiting for them: _add_pending_children's
+   * depth-first order, with a stack of its own instead of recursion (a chain may be thousands of groups long).
+   */
   function resolvePending(name: string): void {
-    const decl = pending.get(name)!;
-    pending.delete(name);
-    for (const p of decl.parents) {
-      addChild(p.group, name, p.line);
-      if (pending.get(p.group)?.kind === 'children') resolvePending(p.group);
+    const take = (group: string) => {
+      const parents = pending.get(group)!.parents;
+      pending.delete(group);
+      return { group, parents, next: 0 };
+    };
+    const stack = [take(name)];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const p = top.parents[top.next++];
+      if (!p) {
+        stack.pop();
+        continue;
+      }
+      addChild(p.group, top.group, p.line);
+      if (pending.get(p.group)?.kind === 'children') stack.push(take(p.group));
     }
   }
 
-  function parseHostLine(n: number, raw: string): void {
-    const read = readHostLine(n, raw, group, again);
-    if (isProblem(read)) inv.problems.push(read);
-    else inv.hostLines.push(read);
+  function parseHostLine(n: number, raw: string, offset: number): void {
+    const read = readHostLine(n, raw, group, again, offset, MAX_INVENTORY_RANGE_HOSTS - inv.rangeHosts);
+    if (isProblem(read)) return void inv.problems.push(read);
+    if (ranged(read)) inv.rangeHosts += read.names.length;
+    inv.hostLines.push(read);
   }
 
-  function parseVarLine(n: number, raw: string): void {
+  function parseVarLine(n: number, raw: string, offset: number, line: string): void {
     const eq = raw.indexOf('=');
-    if (eq < 0) return problem(n, `Expected key=value, got: ${raw.trim()}`);
+    if (eq < 0) {
+      return problem(n, rejected(line[0] === '[' ? headerMsg(line) : msg('inventory.syntax.varNoEquals', { text: excerpt(line) })), { start: offset + leadingSpace(raw), end: offset + strippedEnd(raw) });
+    }
     const keyRaw = raw.slice(0, eq);
     const valRaw = raw.slice(eq + 1);
-    const key = keyRaw.trim();
-    const valueText = valRaw.trim();
-    const keyStart = leadingSpace(keyRaw);
-    const valueStart = eq + 1 + leadingSpace(valRaw);
-    const entry: VarEntry = {
-      key, value: pyLiteral(valueText), raw: valueText,
-      keySpan: { line: n, start: keyStart, end: keyStart + key.length },
-      valueSpan: { line: n, start: valueStart, end: valueStart + valueText.length },
-    };
-    inv.groupVarLines.push({ line: n, start: keyStart, end: raw.trimEnd().length, group, entry });
+    const key = pyStrip(keyRaw);
+    const valueText = pyStrip(valRaw);
+    const keyStart = offset + leadingSpace(keyRaw);
+    const valueStart = offset + eq + 1 + leadingSpace(valRaw);
+    const valueSpan = { line: n, start: valueStart, end: valueStart + valueText.length };
+    const literal = readLiteral(valueText);
+    if (!literal.ok) {
+      return problem(n, rejected(msg(literal.reject === 'unhashable' ? 'inventory.syntax.valueUnhashable' : 'inventory.syntax.valueTooDeep', { key: excerpt(key) })), valueSpan);
+    }
+    const entry: VarEntry = { key, value: literal.value, raw: valueText, keySpan: { line: n, start: keyStart, end: keyStart + key.length }, valueSpan };
+    inv.groupVarLines.push({ line: n, start: keyStart, end: offset + strippedEnd(raw), group, entry });
     const g = ensureGroup(group);
     if (key === 'ansible_group_priority') {
-      const p = Number(entry.value);
-      if (Number.isInteger(p)) g.priority = p;
-      else problem(n, `ansible_group_priority must be an integer, got: ${valueText}`, entry.valueSpan);
+      const p = priorityOf(entry.value);
+      if (p !== undefined) g.priority = p;
+      else problem(n, rejected(msg('inventory.syntax.groupPriority', { value: excerpt(valueText) })), entry.valueSpan);
     } else g.vars[key] = entry.value;
   }
 
-  function parseChildLine(n: number, raw: string, line: string): void {
+  function parseChildLine(n: number, line: string, whole: { start: number; end: number }): void {
     const m = GROUP_NAME.exec(line);
-    if (!m) return problem(n, `Expected group name, got: ${line}`);
+    if (!m) return problem(n, rejected(msg('inventory.syntax.childBadName', { text: excerpt(line) })), whole);
     const child = m[1];
-    const start = leadingSpace(raw);
-    inv.childLines.push({ line: n, start, end: start + child.length, group, child });
+    inv.childLines.push({ line: n, start: whole.start, end: whole.start + child.length, group, child });
     if (!inv.groups.has(child)) {
       const decl = pending.get(child);
       if (decl) decl.parents.push({ group, line: n });
       else pending.set(child, { line: n, kind: 'children', parents: [{ group, line: n }] });
     } else addChild(group, child, n);
   }
+}
+
+/** A child group defined nowhere; one that starts with `[` is a group header that lost its `]`. */
+function undefinedChild(parent: string, child: string) {
+  return child[0] === '[' ? headerMsg(child) : msg('inventory.syntax.childrenUndefined', { parent, child });
 }
 
 /** A section runs until the line before the next header. */
@@ -183,24 +244,34 @@ function reconcile(inv: Inventory): void {
     const child = inv.childLines.find((c) => c.group === cycle[0] && c.child === cycle[1]);
     const at: Problem = {
       line: child?.line ?? 0, start: child?.start ?? 0, end: child?.end ?? 0, rule: 'syntax', severity: 'error',
-      message: `Adding group '${cycle[1]}' as child to '${cycle[0]}' creates a recursive dependency loop`,
+      message: rejected(msg('inventory.syntax.childrenCycle', { parent: cycle[0], child: cycle[1] })),
     };
     inv.problems.push(at);
   }
 }
 
+/** A parent-child edge that closes a loop, found by a depth-first walk with its own stack (chains may be long). */
 function findCycle(inv: Inventory): [string, string] | undefined {
   const state = new Map<string, 'open' | 'done'>();
-  let found: [string, string] | undefined;
-  const visit = (name: string) => {
-    state.set(name, 'open');
-    for (const c of inv.groups.get(name)?.children ?? []) {
-      if (found) return;
-      if (state.get(c) === 'open') found = [name, c];
-      else if (!state.has(c)) visit(c);
+  for (const root of inv.groups.keys()) {
+    if (state.has(root)) continue;
+    const stack: { name: string; next: number }[] = [{ name: root, next: 0 }];
+    state.set(root, 'open');
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      const children = inv.groups.get(top.name)?.children ?? [];
+      if (top.next >= children.length) {
+        state.set(top.name, 'done');
+        stack.pop();
+        continue;
+      }
+      const c = children[top.next++];
+      if (state.get(c) === 'open') return [top.name, c];
+      if (!state.has(c)) {
+        state.set(c, 'open');
+        stack.push({ name: c, next: 0 });
+      }
     }
-    state.set(name, 'done');
-  };
-  for (const name of inv.groups.keys()) if (!state.has(name) && !found) visit(name);
-  return found;
+  }
+  return undefined;
 }

@@ -4,12 +4,13 @@
 // The result equals a full parse of the new text.
 
 import type { Edit } from './change';
-import { indexHosts, onlyUngrouped, stayUngrouped } from './hostIndex';
-import { isProblem, readHostLine } from './hostLine';
+import { inUngrouped, indexHosts, ungroupedMembers } from './hostIndex';
+import { isProblem, ranged, readHostLine } from './hostLine';
+import { MAX_INVENTORY_RANGE_HOSTS } from './hostPattern';
 import { inheritInstances } from './instances';
 import { Overlay } from './overlay';
 import { addressOf, inheritGroupLayers } from './resolve';
-import type { SplitText } from './text';
+import { PY_ONLY_BREAK, leadingSpace, pyStrip, type SplitText } from './text';
 import { firstAt, shiftChildLine, shiftGroupVarLine, shiftHostLine, shiftProblem, shiftSection, type Shift } from './shift';
 import { inheritTiflash } from './tiflash';
 import type { HostLine, Inventory, Problem, Section } from './types';
@@ -27,16 +28,19 @@ export function reparse(prev: Inventory, { lines, eol, bom }: SplitText): Invent
   // the section of the line above the edit is the one new lines join
   const section = sectionAt(prev.sections, a - 1);
   if (section ? section.kind !== 'hosts' || section.lastLine < b - 1 : (prev.sections[0]?.line ?? Infinity) < b) return undefined;
-  for (let n = a; n < Math.max(b, c); n++) if ((n < c && isHeaderLike(lines[n])) || (n < b && isHeaderLike(prev.lines[n]))) return undefined;
-  // an invalid header above the edit hides these lines from Ansible; the full parse knows how
+  for (let n = a; n < Math.max(b, c); n++) {
+    if ((n < c && (isHeaderLike(lines[n]) || PY_ONLY_BREAK.test(lines[n]))) || (n < b && isHeaderLike(prev.lines[n]))) return undefined;
+  }
+  // an invalid header above the edit hides these lines from Ansible; lines Python breaks further and
+  // the cap on range hosts depend on more than one line: the full parse knows how
   const top = section?.line ?? -1;
-  if (prev.problems.some((p) => p.line > top && p.line < a && isHeaderLike(prev.lines[p.line]))) return undefined;
+  if (prev.problems.some((p) => (p.line > top && p.line < a && isHeaderLike(prev.lines[p.line])) || p.rule === 'line-break' || p.rule === 'range-too-large')) return undefined;
 
   const group = section?.group ?? 'ungrouped';
   const read: HostLine[] = [];
   const readProblems: Problem[] = [];
   for (let n = a; n < c; n++) {
-    const t = lines[n].trim();
+    const t = pyStrip(lines[n]);
     if (!t || t[0] === '#' || t[0] === ';') continue;
     const r = readHostLine(n, lines[n], group);
     if (isProblem(r)) readProblems.push(r);
@@ -44,13 +48,23 @@ export function reparse(prev: Inventory, { lines, eol, bom }: SplitText): Invent
   }
   const [lo, hi] = [firstAt(prev.hostLines, a), firstAt(prev.hostLines, b)];
   const changed = new Set<string>();
-  for (const l of [...prev.hostLines.slice(lo, hi), ...read]) for (const name of l.names) changed.add(name);
+  let rangeHosts = prev.rangeHosts;
+  for (const l of prev.hostLines.slice(lo, hi)) {
+    for (const name of l.names) changed.add(name);
+    if (ranged(l)) rangeHosts -= l.names.length;
+  }
+  for (const l of read) {
+    for (const name of l.names) changed.add(name);
+    if (ranged(l)) rangeHosts += l.names.length;
+  }
+  if (rangeHosts > MAX_INVENTORY_RANGE_HOSTS) return undefined;
   const [plo, phi] = [firstAt(prev.problems, a), firstAt(prev.problems, b)];
   const shift: Shift = { from: b, delta: c - b };
   const after = <T>(items: readonly T[], from: number, move: (item: T, by: Shift) => T) => (shift.delta ? items.slice(from).map((x) => move(x, shift)) : items.slice(from));
   const next: Inventory = {
     ...prev,
     lines,
+    rangeHosts,
     hostLines: prev.hostLines.slice(0, lo).concat(read, after(prev.hostLines, hi, shiftHostLine)),
     problems: prev.problems.slice(0, plo).concat(readProblems, after(prev.problems, phi, shiftProblem)),
   };
@@ -81,13 +95,15 @@ function rehost(prev: Inventory, next: Inventory, group: string, changed: Readon
   for (const name of changed) {
     // lines that moved cannot be compared by number: list the group again
     if (moved || before.firstInGroup.get(name) !== after.firstInGroup.get(name)) regroup.add(group);
-    if (onlyUngrouped(prev.hosts.get(name)) !== onlyUngrouped(rebuilt.get(name))) regroup.add('ungrouped');
+    if (inUngrouped(prev.hosts.get(name)) !== inUngrouped(rebuilt.get(name))) regroup.add('ungrouped');
   }
+  // hosts listed only under [all] join `ungrouped` in the order they are first listed there
+  if (regroup.has('all')) regroup.add('ungrouped');
   if (!regroup.size) return;
   next.groups = new Map(prev.groups);
   for (const name of regroup) {
-    const list = membersOf(next.hostLines, name);
-    next.groups.set(name, { ...prev.groups.get(name)!, hosts: name === 'ungrouped' ? stayUngrouped(list, next.hosts) : list });
+    const hosts = name === 'ungrouped' ? ungroupedMembers(next.hostLines, next.hosts) : membersOf(next.hostLines, name);
+    next.groups.set(name, { ...prev.groups.get(name)!, hosts });
   }
 }
 
@@ -116,7 +132,7 @@ function linesNaming(hostLines: readonly HostLine[], group: string, names: Reado
 
 /** Section headers, valid or not, start with `[`; so may a host range, which is rare enough to parse in full. */
 function isHeaderLike(line: string): boolean {
-  return line.trimStart()[0] === '[';
+  return line[leadingSpace(line)] === '[';
 }
 
 function sectionAt(sections: readonly Section[], line: number): Section | undefined {

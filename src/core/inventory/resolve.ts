@@ -13,17 +13,30 @@ export function groupDepths(inv: Inventory): Map<string, number> {
   return once(depthsCache, inv, computeDepths);
 }
 
+/** The longest path from `all` to each group, in topological order (linear, and no recursion on long chains). */
 function computeDepths(inv: Inventory): Map<string, number> {
+  const children = (name: string) => inv.groups.get(name)?.children ?? [];
+  // the groups under `all`, and how many of their parents are
+  const waiting = new Map<string, number>([['all', 0]]);
+  const walk = ['all'];
+  while (walk.length) {
+    for (const c of children(walk.pop()!)) {
+      if (!waiting.has(c)) walk.push(c);
+      waiting.set(c, (waiting.get(c) ?? 0) + 1);
+    }
+  }
   const depth = new Map<string, number>([['all', 0]]);
-  const visit = (name: string, d: number, seen: Set<string>) => {
-    if (seen.has(name)) return; // a cycle is reported by the parser
-    if ((depth.get(name) ?? -1) >= d && name !== 'all') return;
-    if (name !== 'all') depth.set(name, d);
-    seen.add(name);
-    for (const c of inv.groups.get(name)?.children ?? []) visit(c, d + 1, seen);
-    seen.delete(name);
-  };
-  visit('all', 0, new Set());
+  const ready = ['all'];
+  while (ready.length) {
+    const name = ready.pop()!;
+    for (const c of children(name)) {
+      depth.set(c, Math.max(depth.get(c) ?? 0, depth.get(name)! + 1));
+      const left = waiting.get(c)! - 1;
+      waiting.set(c, left);
+      if (!left) ready.push(c);
+    }
+  }
+  // groups in a loop (reported by the parser) never become ready: they keep what their other parents gave
   return depth;
 }
 

@@ -7,14 +7,23 @@ export interface Token {
   end: number;
 }
 
-export type ShlexResult = { ok: true; tokens: Token[] } | { ok: false; error: string };
+/** `quote`: a quote is never closed; `escape`: a backslash ends the line. */
+export type ShlexResult = { ok: true; tokens: Token[] } | { ok: false; error: 'quote' | 'escape' };
 
 const WHITESPACE = ' \t\r\n';
 
-const NEEDS_SHLEX = /['"\\#]/;
+const NEEDS_SHLEX = /['"\\]/;
+// runs of characters that need no decision, taken at once (a hostile line may be megabytes long)
+const ORDINARY = /[^ \t\r\n#\\'"]+/y;
+const IN_DOUBLE_QUOTES = /[^"\\]+/y;
+
+function run(re: RegExp, line: string, at: number): string {
+  re.lastIndex = at;
+  return re.exec(line)?.[0] ?? '';
+}
 
 export function shlexSplit(line: string): ShlexResult {
-  // most host lines have no quote, escape or comment: then words are just what whitespace separates
+  // most host lines have no quote or escape: then words are what whitespace separates, up to a comment
   if (!NEEDS_SHLEX.test(line)) return { ok: true, tokens: words(line) };
   const tokens: Token[] = [];
   let i = 0;
@@ -38,12 +47,12 @@ export function shlexSplit(line: string): ShlexResult {
         tokens.push({ text, start, end: i });
         return { ok: true, tokens };
       } else if (c === '\\') {
-        if (i + 1 >= line.length) return { ok: false, error: 'No escaped character' };
+        if (i + 1 >= line.length) return { ok: false, error: 'escape' };
         text += line[i + 1];
         i += 2;
       } else if (c === "'") {
         const close = line.indexOf("'", i + 1);
-        if (close < 0) return { ok: false, error: 'No closing quotation' };
+        if (close < 0) return { ok: false, error: 'quote' };
         text += line.slice(i + 1, close);
         quoted = true;
         i = close + 1;
@@ -58,21 +67,23 @@ export function shlexSplit(line: string): ShlexResult {
             break;
           }
           if (d === '\\') {
-            if (i + 1 >= line.length) return { ok: false, error: 'No escaped character' };
+            if (i + 1 >= line.length) return { ok: false, error: 'escape' };
             const next = line[i + 1];
             // inside double quotes a backslash only escapes a quote or another backslash
             text += next === '"' || next === '\\' ? next : d + next;
             i += 2;
             continue;
           }
-          text += d;
-          i++;
+          const plain = run(IN_DOUBLE_QUOTES, line, i);
+          text += plain;
+          i += plain.length;
         }
-        if (!closed) return { ok: false, error: 'No closing quotation' };
+        if (!closed) return { ok: false, error: 'quote' };
         quoted = true;
       } else {
-        text += c;
-        i++;
+        const plain = run(ORDINARY, line, i);
+        text += plain;
+        i += plain.length;
       }
     }
     if (text || quoted) tokens.push({ text, start, end: i });
@@ -80,17 +91,13 @@ export function shlexSplit(line: string): ShlexResult {
   return { ok: true, tokens };
 }
 
-const isSpace = (c: number) => c === 32 || c === 9 || c === 13 || c === 10;
+// a word, or the `#` that ends the words of the line (inside a word too: shlex ends the word there)
+const WORD = /[^ \t\r\n#]+|#/g;
 
-/** What whitespace separates, with columns (a plain scan: this runs for every host line of a file). */
+/** What whitespace separates, with columns, up to a `#`. The regex engine scans: this runs for every host line of a file. */
 function words(line: string): Token[] {
   const out: Token[] = [];
-  let i = 0;
-  while (i < line.length) {
-    while (i < line.length && isSpace(line.charCodeAt(i))) i++;
-    const start = i;
-    while (i < line.length && !isSpace(line.charCodeAt(i))) i++;
-    if (i > start) out.push({ text: line.slice(start, i), start, end: i });
-  }
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(line); m && m[0] !== '#'; m = WORD.exec(line)) out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   return out;
 }

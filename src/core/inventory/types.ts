@@ -1,7 +1,10 @@
 // The parsed form of an Ansible INI inventory, with the source position of everything
-// that CodeLens, diagnostics and edits point at. Lines and columns are 0-based.
+// that CodeLens, diagnostics and edits point at. Lines and columns are 0-based (editor lines).
 
-export type Value = string | number | boolean | null | Value[] | { [key: string]: Value };
+import type { Msg } from '../l10n/message';
+
+/** A value as Ansible types it; an integer beyond 2^53 is a bigint (exact, as Python keeps it). */
+export type Value = string | number | bigint | boolean | null | Value[] | { [key: string]: Value };
 export type Vars = Record<string, Value>;
 
 export type Severity = 'error' | 'warning' | 'info';
@@ -15,7 +18,7 @@ export interface Span {
 export interface Problem extends Span {
   rule: string;
   severity: Severity;
-  message: string;
+  message: Msg;
 }
 
 export type SectionKind = 'hosts' | 'vars' | 'children';
@@ -41,7 +44,7 @@ export interface HostLine extends Span {
   /** The first token as written, e.g. `192.168.0.[1:3]` or `db1:2222`. */
   pattern: string;
   names: string[];
-  port?: number;
+  port?: number | bigint;
   vars: VarEntry[];
 }
 
@@ -86,5 +89,8 @@ export interface Inventory {
   groups: Map<string, Group>;
   /** In the order hosts first appear after a full parse; in no particular order after a re-read (hostLines has the file order). */
   hosts: ReadonlyMap<string, Host>;
+  /** Problems in line order. */
   problems: Problem[];
+  /** How many hosts the range lines expand to in all (counted against a cap, see parse.ts). */
+  rangeHosts: number;
 }

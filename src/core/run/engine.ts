@@ -57,6 +57,8 @@ export type Next =
 
 export type RunEvent =
   | { type: 'step-started'; index: number; at: number; pid?: number; logOffset?: number }
+  /** The running step's process id, learned after it started (a reload in between leaves the process unknown, never forgotten). */
+  | { type: 'step-process'; index: number; at: number; pid: number }
   | { type: 'step-done'; index: number; at: number; note?: Msg; exitCode?: number; removePeerLimitBefore?: number }
   | { type: 'step-failed'; index: number; at: number; reason: Msg; exitCode?: number }
   | { type: 'step-cancelled'; index: number; at: number; reason: Msg }
@@ -115,6 +117,9 @@ export function apply(run: Run, e: RunEvent): Applied {
     case 'step-started':
       if (n.kind !== 'execute' || n.index !== e.index) return refuse(`step ${e.index} is not the next to run`);
       return step(e.index, { status: 'running', startedAt: e.at, endedAt: undefined, reason: undefined, exitCode: undefined, attempts: run.steps[e.index].attempts + 1, pid: e.pid, logOffset: e.logOffset });
+    case 'step-process':
+      if (!isRunning(run, e.index)) return refuse(`step ${e.index} is not running`);
+      return step(e.index, { pid: e.pid });
     case 'step-done': {
       if (!isRunning(run, e.index)) return refuse(`step ${e.index} is not running`);
       const shown = run.plan.steps[e.index].kind === 'info';

@@ -56,6 +56,8 @@ function eventMsgs(e: RunEvent, exitShown: boolean): Msg[] {
   switch (e.type) {
     case 'step-started':
       return [e.pid !== undefined ? msg('journal.ev.startedPid', { pid: e.pid }) : msg('journal.ev.started')];
+    case 'step-process':
+      return [msg('journal.ev.process', { pid: e.pid })];
     case 'step-done':
       return [...exit(e.exitCode), e.note ? msg('journal.ev.doneNote', { note: e.note }) : msg('journal.ev.done')];
     case 'step-failed':
@@ -146,14 +148,17 @@ export function runText(entries: readonly JournalEntry[], lang: Lang): string | 
   return out.join('\n') + '\n';
 }
 
-/** The process of a playbook step and where Ansible's log stood when it started (its last attempt). */
+/** The process of a playbook step's last attempt and where Ansible's log stood when that attempt started. */
 export function stepProcess(entries: readonly JournalEntry[], index: number): { pid: number; logOffset: number } | undefined {
-  let found: { pid: number; logOffset: number } | undefined;
+  let pid: number | undefined;
+  let logOffset = 0;
   for (const e of entries) {
-    if (e.kind === 'event' && e.event.type === 'step-started' && e.event.index === index && e.event.pid !== undefined)
-      found = { pid: e.event.pid, logOffset: e.event.logOffset ?? 0 };
+    if (e.kind !== 'event' || !('index' in e.event) || e.event.index !== index) continue;
+    // the process id may come with the start or, learned a moment later, on its own
+    if (e.event.type === 'step-started') [pid, logOffset] = [e.event.pid, e.event.logOffset ?? 0];
+    else if (e.event.type === 'step-process') pid = e.event.pid;
   }
-  return found;
+  return pid === undefined ? undefined : { pid, logOffset };
 }
 
 /**

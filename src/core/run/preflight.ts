@@ -32,7 +32,7 @@ export interface PreflightOptions {
   only?: readonly number[];
 }
 
-export async function preflight(plan: Plan, opts: PreflightOptions): Promise<PreflightProblem[]> {
+export async function preflight(plan: Pick<Plan, 'steps'>, opts: PreflightOptions): Promise<PreflightProblem[]> {
   const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'tiflash-preflight-'));
   try {
     const checks = [...plan.steps.entries()].filter(([index, step]) => step.kind === 'playbook' && (!opts.only || opts.only.includes(index)));
@@ -48,7 +48,7 @@ export async function preflight(plan: Plan, opts: PreflightOptions): Promise<Pre
  * One step against the text its inventory will have when it runs, always from a private copy: what is checked
  * is the plan's view of the file, never whatever is on disk at that moment (the run re-checks each step as it starts).
  */
-async function checkStep(plan: Plan, index: number, step: PlaybookStep, tmp: string, opts: PreflightOptions): Promise<PreflightProblem | undefined> {
+async function checkStep(plan: Pick<Plan, 'steps'>, index: number, step: PlaybookStep, tmp: string, opts: PreflightOptions): Promise<PreflightProblem | undefined> {
   const texts = textsBefore(opts.files, plan.steps, index);
   if ('error' in texts) return { index, step, reason: texts.error };
   const text = texts[step.inventory];

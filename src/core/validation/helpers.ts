@@ -5,9 +5,10 @@ import type { HostLine, Inventory, Severity, Span, VarEntry } from '../inventory
 import { once } from '../inventory/derived';
 import { instancesByAddress, type Instance } from '../inventory/instances';
 import { Overlay } from '../inventory/overlay';
+import type { Msg } from '../l10n/message';
 import type { FileRole, Finding, Fix, RuleContext } from './types';
 
-export function finding(file: FileRole, rule: string, severity: Severity, span: Span, message: string, fixes?: Fix[]): Finding {
+export function finding(file: FileRole, rule: string, severity: Severity, span: Span, message: Msg, fixes?: Fix[]): Finding {
   return { file, rule, severity, line: span.line, start: span.start, end: span.end, message, ...(fixes?.length ? { fixes } : {}) };
 }
 

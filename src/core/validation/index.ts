@@ -3,6 +3,7 @@
 import { instances } from '../inventory/instances';
 import { tiflashHosts } from '../inventory/tiflash';
 import type { Inventory } from '../inventory/types';
+import { msgKey } from '../l10n/message';
 import { ansibleUserRoot, timezoneMissing } from './rules/allVarsRules';
 import { dataDirConflict, deployDirConflict } from './rules/dirConflict';
 import { duplicateHost } from './rules/duplicateHost';
@@ -27,7 +28,7 @@ export function validate(inventory: Inventory | undefined, hosts?: Inventory, re
     instances: inventory ? instances(inventory) : [],
   };
   const out = RULES.flatMap((r) => r.check(ctx));
-  // a total order: the same findings come out in the same order however they were computed
+  // a total order: the same findings come out in the same order however they were computed (and in any language)
   const text = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
-  return out.sort((a, b) => text(a.file, b.file) || a.line - b.line || a.start - b.start || text(a.rule, b.rule) || text(a.message, b.message));
+  return out.sort((a, b) => text(a.file, b.file) || a.line - b.line || a.start - b.start || text(a.rule, b.rule) || text(msgKey(a.message), msgKey(b.message)));
 }

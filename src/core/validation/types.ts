@@ -1,6 +1,7 @@
 // What a validation rule sees and what it reports.
 
 import type { TextEdit } from '../inventory/edit';
+import type { Msg } from '../l10n/message';
 import type { Instance } from '../inventory/instances';
 import type { TiFlashHost } from '../inventory/tiflash';
 import type { Inventory, Problem } from '../inventory/types';
@@ -13,7 +14,7 @@ export interface FileEdit {
 }
 
 export interface Fix {
-  title: string;
+  title: Msg;
   edits: FileEdit[];
 }
 
@@ -32,6 +33,5 @@ export interface RuleContext {
 }
 
 export interface Rule {
-  id: string;
   check(ctx: RuleContext): Finding[];
 }

@@ -38,6 +38,7 @@ export class HostLenses implements vscode.CodeLensProvider, vscode.Disposable {
       out.push(new vscode.CodeLens(range, { title: state, command: 'tiflash.revealHost', arguments: args }));
       if (pdKnown && canScaleOut(label)) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Scale out'), command: 'tiflash.scaleOut', arguments: args }));
       if (pdKnown && canScaleIn(label)) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Scale in'), command: 'tiflash.scaleIn', arguments: args }));
+      if (pdKnown && label === 'Offline') out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Cancel scale-in'), command: 'tiflash.cancelScaleIn', arguments: args }));
     }
     return out;
   }

@@ -1,7 +1,8 @@
 // Validation as you type: the core rules over each cluster's inventory.ini and hosts.ini,
-// published as diagnostics (rule id as code) with their quick fixes.
+// published as diagnostics (rule id as code) with their quick fixes, in VS Code's display language.
 
 import * as vscode from 'vscode';
+import { langFromDisplay, render } from '../../core/l10n/message';
 import { validate } from '../../core/validation';
 import type { FileRole, Finding } from '../../core/validation/types';
 import type { Ctx } from '../../context';
@@ -82,7 +83,7 @@ export class InventoryDiagnostics implements vscode.CodeActionProvider, vscode.D
       const diagnostic = toDiagnostic(f);
       if (!f.fixes || !diagnostic.range.intersection(range)) continue;
       for (const fix of f.fixes) {
-        const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        const action = new vscode.CodeAction(render(fix.title, lang()), vscode.CodeActionKind.QuickFix);
         action.edit = new vscode.WorkspaceEdit();
         for (const e of fix.edits) {
           const { start, end } = e.edit.range;
@@ -101,8 +102,10 @@ export class InventoryDiagnostics implements vscode.CodeActionProvider, vscode.D
   }
 }
 
+const lang = () => langFromDisplay(vscode.env.language);
+
 function toDiagnostic(f: Finding): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(new vscode.Range(f.line, f.start, f.line, Math.max(f.end, f.start)), f.message, SEVERITY[f.severity]);
+  const d = new vscode.Diagnostic(new vscode.Range(f.line, f.start, f.line, Math.max(f.end, f.start)), render(f.message, lang()), SEVERITY[f.severity]);
   d.source = 'tiflash';
   d.code = f.rule;
   return d;

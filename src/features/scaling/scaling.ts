@@ -1,50 +1,266 @@
-// Guided scaling: plan from the inventory and PD, confirm, then let the run engine drive the steps one by one
-// (edits, playbooks, PD requests with read-back, waits). The run is kept per folder in workspace state.
+// Guided operations: a plan from the inventory and PD, the operator's confirmation of exactly that plan, then
+// the folder's lock, real Ansible asked which hosts each playbook would act on, and the run engine driving the
+// steps one by one. Runs are kept per folder (the operation view and a reload read them) and journaled.
 
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import { msg, type Msg } from '../../core/l10n/message';
+import { parseInventory } from '../../core/inventory/parse';
+import type { Inventory } from '../../core/inventory/types';
+import { msg } from '../../core/l10n/message';
 import type { StoreId } from '../../core/pd/types';
-import { editsFor, textOf } from '../../core/plan/files';
 import type { PdFacts } from '../../core/plan/facts';
 import { readPdFacts } from '../../core/plan/pdFacts';
 import { planScaleIn } from '../../core/plan/scaleIn';
 import { planScaleOut } from '../../core/plan/scaleOut';
-import { planCancelScaleIn, planForceTombstone, planRemoveTombstones, planEnablePlacementRules, type StoreTarget } from '../../core/plan/storeOps';
-import type { EditStep, Plan, Step, WaitStep } from '../../core/plan/types';
-import { apply, next, startRun, type Run, type RunEvent } from '../../core/run/engine';
-import { executePdStep } from '../../core/run/pdStep';
-import { waitVerdict, type Observation, type WaitState } from '../../core/run/wait';
+import { planCancelScaleIn, planEnablePlacementRules, planForceTombstone, planRemoveTombstones, type StoreTarget } from '../../core/plan/storeOps';
+import type { Plan } from '../../core/plan/types';
+import { isFinal, onReload, startRun, type Run } from '../../core/run/engine';
+import { readJournal } from '../../core/run/journal';
+import { releaseLock } from '../../core/run/lock';
+import { limitBeforeDelete } from '../../core/run/recorded';
 import type { Ctx } from '../../context';
 import type { Cluster } from '../../inventories';
-import { confirmPlan } from '../preview/confirmPlan';
 import { askScaleOut } from '../scaleOutForm/askScaleOut';
 import { show } from '../text';
+import { filesNow, lines, playbookOptions, preflightWithProgress, unsavedFile } from './checks';
+import { drive } from './driver';
+import { takeLock } from './folderLock';
+import { endMessage } from './nextSteps';
+import { operatorFor, type Operator, type RunOptions } from './operator';
+import { RunJournal, who } from './runJournal';
 import { RunStore } from './runStore';
-import { TerminalRunner } from './terminalRunner';
 
-/** Options for scripted use (the extension's own tests): skip the prompts a person would answer. */
-export interface RunOptions {
-  assumeYes?: boolean;
-  /** Checks the operator confirmed (`last-store`). */
-  confirmed?: string[];
+export type { RunOptions } from './operator';
+
+interface Active {
+  run: Run;
+  /** Ends the run's wait from outside (a cancel of the scale-in it waits for). */
+  stop: AbortController;
+  ended: Promise<Run>;
 }
 
 export class Scaling implements vscode.Disposable {
   readonly runs: RunStore;
-  private busy = false;
+  /** Runs going on in this window, by folder. */
+  private readonly active = new Map<string, Active>();
+  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly ctx: Ctx) {
     this.runs = new RunStore(ctx.extension.workspaceState);
+    this.disposables.push(
+      this.runs,
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.askInterrupted({})),
+    );
   }
 
   get lastRun(): Run | undefined {
     return this.runs.latest();
   }
 
-  private playbookConfig(cluster: Cluster) {
-    const cfg = vscode.workspace.getConfiguration('tiflash', cluster.dir);
-    return { playbook: cfg.get<string>('ansiblePlaybookPath', 'ansible-playbook'), extraArgs: cfg.get<string[]>('playbookExtraArgs', []) };
+  /** `host`: a [tiflash_servers] name or an IP from a CodeLens or tree item; otherwise the operator is asked. */
+  async scaleOut(cluster: Cluster, host: string | undefined, opts: RunOptions = {}): Promise<Run | undefined> {
+    if (!this.ctx.requireTrust()) return undefined;
+    const operator = operatorFor(opts);
+    const known = host !== undefined && cluster.tiflash.some((h) => h.name === host);
+    const target = known ? host : await askScaleOut(cluster, host);
+    if (!target) return undefined;
+    const planNow = async () =>
+      planScaleOut({ ...(await this.inventories(cluster)), host: target, pd: await this.facts(cluster), ...playbookOptions(cluster) });
+    const plan = await planNow();
+    const [only] = plan.blocked;
+    if (plan.blocked.length === 1 && only.check === 'placement-rules-disabled') {
+      const question = vscode.l10n.t('Enable placement rules in PD now? The request is shown before it is sent; the scale-out is planned again afterwards.');
+      const offer = `${show(only.message)}\n${question}`;
+      if (!(await operator.consent(offer, vscode.l10n.t('Enable Placement Rules…')))) return undefined;
+      const enabled = await this.enablePlacementRules(cluster, opts);
+      if (enabled?.status !== 'done') return enabled;
+      return this.start(cluster, await planNow(), operator);
+    }
+    return this.start(cluster, plan, operator);
+  }
+
+  async scaleIn(cluster: Cluster, host: string | undefined, opts: RunOptions = {}): Promise<Run | undefined> {
+    if (!this.ctx.requireTrust()) return undefined;
+    const operator = operatorFor(opts);
+    const name =
+      host ??
+      (await vscode.window.showQuickPick(
+        cluster.tiflash.map((h) => h.name),
+        { title: vscode.l10n.t('TiFlash: Scale In'), placeHolder: vscode.l10n.t('TiFlash host to remove') },
+      ));
+    if (!name) return undefined;
+    const input = { ...(await this.inventories(cluster)), host: name, pd: await this.facts(cluster), confirmed: opts.confirmed, ...playbookOptions(cluster) };
+    let plan = planScaleIn(input);
+    const last = plan.blocked.find((b) => b.check === 'last-store');
+    if (last && plan.blocked.length === 1) {
+      if (!(await operator.consent(show(last.message), vscode.l10n.t('Remove the last TiFlash store')))) return undefined;
+      plan = planScaleIn({ ...input, confirmed: [...(opts.confirmed ?? []), 'last-store'] });
+    }
+    return this.start(cluster, plan, operator);
+  }
+
+  /** Offline → Up. A scale-in of that store running in this window stops waiting and ends as cancelled first. */
+  async cancelScaleIn(cluster: Cluster, target: StoreTarget, opts: RunOptions = {}): Promise<Run | undefined> {
+    if (!this.ctx.requireTrust()) return undefined;
+    const { inventory } = await this.inventories(cluster);
+    const pd = await this.facts(cluster);
+    const first = planCancelScaleIn({ inventory, target, pd });
+    const storeId = first.steps[0]?.kind === 'pd' ? first.steps[0].storeId : undefined;
+    const before = storeId === undefined ? undefined : limitBeforeDelete(await readJournal(cluster.dir.fsPath), storeId);
+    const plan = before === undefined ? first : planCancelScaleIn({ inventory, target, pd, removePeerLimitBefore: before });
+    return this.start(cluster, plan, operatorFor(opts), () => this.stopWaitingFor(cluster, storeId));
+  }
+
+  async forceTombstone(cluster: Cluster, storeId: StoreId, opts: RunOptions = {}): Promise<Run | undefined> {
+    if (!this.ctx.requireTrust()) return undefined;
+    const operator = operatorFor(opts);
+    const plan = planForceTombstone({ inventory: (await this.inventories(cluster)).inventory, target: { storeId }, pd: await this.facts(cluster) });
+    if (!plan.blocked.length && !(await operator.typedStoreId(storeId))) return undefined;
+    return this.start(cluster, plan, operator);
+  }
+
+  async removeTombstones(cluster: Cluster, opts: RunOptions = {}): Promise<Run | undefined> {
+    if (!this.ctx.requireTrust()) return undefined;
+    return this.start(cluster, planRemoveTombstones(await this.facts(cluster)), operatorFor(opts));
+  }
+
+  async enablePlacementRules(cluster: Cluster, opts: RunOptions = {}): Promise<Run | undefined> {
+    if (!this.ctx.requireTrust()) return undefined;
+    return this.start(cluster, planEnablePlacementRules(await this.facts(cluster)), operatorFor(opts));
+  }
+
+  /** The interrupted (or undecided) runs of `cluster` (of every folder when undefined) go on as the operator decides. */
+  async resume(cluster: Cluster | undefined, opts: RunOptions = {}): Promise<Run[]> {
+    if (!this.ctx.requireTrust()) return [];
+    const pending = this.runs.all().filter((r) => !isFinal(r) && !this.active.has(r.dir) && (!cluster || r.dir === cluster.dir.fsPath));
+    if (!pending.length) {
+      operatorFor(opts).tell('info', vscode.l10n.t('No interrupted TiFlash operation to resume.'));
+      return [];
+    }
+    const out: Run[] = [];
+    for (const run of pending) {
+      const r = await this.continueRun(run, operatorFor(opts));
+      if (r) out.push(r);
+    }
+    return out;
+  }
+
+  /** On activation: a run that was going on when the window went away is interrupted, and (trusted) the operator is asked. */
+  async recoverAfterReload(opts: RunOptions = {}): Promise<void> {
+    for (const run of this.runs.all()) {
+      if (run.status !== 'running' || this.active.has(run.dir)) continue;
+      const interrupted = onReload(run, Date.now());
+      await this.runs.save(interrupted);
+      await new RunJournal(run.dir, run.id, this.ctx.log).write({ kind: 'event', event: { type: 'interrupted', at: Date.now() } });
+    }
+    if (vscode.workspace.isTrusted) await this.askInterrupted(opts);
+  }
+
+  private async askInterrupted(opts: RunOptions): Promise<void> {
+    const pending = this.runs.all().filter((r) => !isFinal(r) && !this.active.has(r.dir));
+    await Promise.all(
+      pending.map(async (r) => {
+        const operator = operatorFor(opts);
+        // a failed step that waited for Retry / Skip / Abort: a reminder first, not a modal question at startup
+        if (r.status === 'waiting') {
+          const text = vscode.l10n.t('The {0} of {1} stopped at a failed step and waits for your decision.', show(msg(`operation.${r.operation}`)), r.target);
+          if (!(await operator.remind(text, vscode.l10n.t('Decide…')))) return;
+        }
+        await this.continueRun(r, operator);
+      }),
+    );
+  }
+
+  private async continueRun(run: Run, operator: Operator): Promise<Run | undefined> {
+    const cluster = this.ctx.inventories.list().find((c) => c.dir.fsPath === run.dir);
+    if (!cluster) {
+      operator.tell(
+        'warning',
+        vscode.l10n.t('The interrupted {0} of {1} was in {2}, which has no inventory.ini now.', show(msg(`operation.${run.operation}`)), run.target, run.dir),
+      );
+      return undefined;
+    }
+    if (!(await takeLock(run.dir, run, operator))) return undefined;
+    return this.go(cluster, run, operator, new RunJournal(run.dir, run.id, this.ctx.log));
+  }
+
+  /** Blocked plans are refused with their reasons; otherwise: confirmation, lock, preflight, run. */
+  private async start(cluster: Cluster, plan: Plan, operator: Operator, beforeLock?: () => Promise<void>): Promise<Run | undefined> {
+    const dir = cluster.dir.fsPath;
+    const run = startRun(plan, { id: randomUUID(), dir, at: Date.now() });
+    const refused = (why: string): Run => {
+      operator.tell('error', vscode.l10n.t('Refused before anything ran:'), why, true);
+      this.ctx.log.warn(`${plan.operation} ${plan.target} refused: ${why.replace(/\n/g, '; ')}`);
+      return { ...run, status: 'aborted', endedAt: Date.now() };
+    };
+    if (plan.blocked.length) return refused(lines(plan.blocked.map((b) => b.message)));
+    if (!(await operator.confirmPlan(cluster, plan, await filesNow(cluster)))) return undefined;
+    await beforeLock?.();
+    if (!(await takeLock(dir, run, operator))) return undefined;
+    let journal: RunJournal | undefined;
+    try {
+      const dirty = unsavedFile(cluster);
+      if (dirty) return refused(vscode.l10n.t('{0} has unsaved changes: save or revert them, then start again.', vscode.workspace.asRelativePath(dirty)));
+      const problems = await preflightWithProgress(cluster, plan, await filesNow(cluster));
+      if (problems.length) return refused(lines(problems));
+      journal = new RunJournal(dir, run.id, this.ctx.log);
+      try {
+        await journal.begin({
+          kind: 'run-started',
+          who: who(this.ctx.extension),
+          operation: plan.operation,
+          target: plan.target,
+          steps: plan.steps,
+          warnings: plan.warnings,
+        });
+      } catch (e) {
+        journal = undefined;
+        return refused(vscode.l10n.t('The operation journal in {0} cannot be written: {1}', dir, (e as Error).message));
+      }
+    } finally {
+      if (!journal) await releaseLock(dir, run.id);
+    }
+    await this.runs.save(run);
+    return this.go(cluster, run, operator, journal);
+  }
+
+  /** Runs while holding the folder's lock, and releases it at the end. */
+  private go(cluster: Cluster, run: Run, operator: Operator, journal: RunJournal): Promise<Run> {
+    const stop = new AbortController();
+    const ended = this.driveLocked(cluster, run, operator, journal, stop.signal);
+    this.active.set(run.dir, { run, stop, ended });
+    return ended;
+  }
+
+  private async driveLocked(cluster: Cluster, run: Run, operator: Operator, journal: RunJournal, signal: AbortSignal): Promise<Run> {
+    this.ctx.stores.setActive(cluster, run.id, true);
+    try {
+      const end = await drive({ ctx: this.ctx, cluster, operator, journal, signal, runs: this.runs }, run);
+      if (isFinal(end)) operator.tell(end.status === 'aborted' ? 'warning' : 'info', endMessage(end));
+      return end;
+    } finally {
+      this.ctx.stores.setActive(cluster, run.id, false);
+      await releaseLock(run.dir, run.id);
+      this.active.delete(run.dir);
+      this.ctx.stores.refresh();
+    }
+  }
+
+  /** A scale-in of `storeId` running in this window: its wait ends as cancelled, and the run with it. */
+  private async stopWaitingFor(cluster: Cluster, storeId: StoreId | undefined): Promise<void> {
+    const a = this.active.get(cluster.dir.fsPath);
+    if (!a || !storeId || a.run.operation !== 'scale-in' || !a.run.plan.steps.some((s) => s.kind === 'wait' && s.storeId === storeId)) return;
+    a.stop.abort(msg('exec.wait.cancelledByCancel', { id: storeId }));
+    await a.ended;
+  }
+
+  /** The folder's inventories as they are now (not as the last parse after a file event left them). */
+  private async inventories(cluster: Cluster): Promise<{ inventory: Inventory; hosts?: Inventory }> {
+    const files = await filesNow(cluster);
+    return {
+      inventory: files.inventory === undefined ? cluster.inventory : parseInventory(files.inventory),
+      hosts: files.hosts === undefined ? undefined : parseInventory(files.hosts),
+    };
   }
 
   private async facts(cluster: Cluster): Promise<PdFacts> {
@@ -54,217 +270,8 @@ export class Scaling implements vscode.Disposable {
     return { stores: unknown, rules: unknown };
   }
 
-  /** `host`: a [tiflash_servers] name or an IP from a CodeLens or tree item; otherwise the operator is asked. */
-  async scaleOut(cluster: Cluster, host: string | undefined, opts: RunOptions = {}): Promise<Run | undefined> {
-    if (!this.ctx.requireTrust()) return undefined;
-    const known = host !== undefined && cluster.tiflash.some((h) => h.name === host);
-    const target = known ? host : await askScaleOut(cluster, host);
-    if (!target) return undefined;
-    const plan = planScaleOut({ inventory: cluster.inventory, hosts: cluster.hosts, host: target, pd: await this.facts(cluster), ...this.playbookConfig(cluster) });
-    return this.start(cluster, plan, opts);
-  }
-
-  async scaleIn(cluster: Cluster, host: string | undefined, opts: RunOptions = {}): Promise<Run | undefined> {
-    if (!this.ctx.requireTrust()) return undefined;
-    const name = host ?? (await vscode.window.showQuickPick(cluster.tiflash.map((h) => h.name), { title: vscode.l10n.t('TiFlash: Scale In'), placeHolder: vscode.l10n.t('TiFlash host to remove') }));
-    if (!name) return undefined;
-    const input = { inventory: cluster.inventory, hosts: cluster.hosts, host: name, pd: await this.facts(cluster), confirmed: opts.confirmed, ...this.playbookConfig(cluster) };
-    let plan = planScaleIn(input);
-    const last = plan.blocked.find((b) => b.check === 'last-store');
-    if (last && plan.blocked.length === 1) {
-      const yes = vscode.l10n.t('Remove the last TiFlash store');
-      const pick = opts.assumeYes ? yes : await vscode.window.showWarningMessage(show(last.message), { modal: true }, yes);
-      if (pick !== yes) return undefined;
-      plan = planScaleIn({ ...input, confirmed: [...(opts.confirmed ?? []), 'last-store'] });
-    }
-    return this.start(cluster, plan, opts);
-  }
-
-  async cancelScaleIn(cluster: Cluster, target: StoreTarget, opts: RunOptions = {}): Promise<Run | undefined> {
-    if (!this.ctx.requireTrust()) return undefined;
-    const recorded = this.runs.forDir(cluster.dir.fsPath);
-    const before = recorded?.steps.find((s, i) => recorded.plan.steps[i].kind === 'pd' && s.removePeerLimitBefore !== undefined)?.removePeerLimitBefore;
-    return this.start(cluster, planCancelScaleIn({ inventory: cluster.inventory, target, pd: await this.facts(cluster), removePeerLimitBefore: before }), opts);
-  }
-
-  async forceTombstone(cluster: Cluster, storeId: StoreId, opts: RunOptions = {}): Promise<Run | undefined> {
-    if (!this.ctx.requireTrust()) return undefined;
-    const plan = planForceTombstone({ inventory: cluster.inventory, target: { storeId }, pd: await this.facts(cluster) });
-    if (!plan.blocked.length && !opts.assumeYes) {
-      const typed = await vscode.window.showInputBox({
-        title: vscode.l10n.t('Force store {0} to Tombstone', storeId),
-        prompt: vscode.l10n.t('PD drops its replicas immediately: queries that read TiFlash may fail until replicas are rebuilt elsewhere. Never for TiKV. Type the store id to confirm.'),
-        validateInput: (v) => (v.trim() === storeId ? undefined : vscode.l10n.t('Type {0} to confirm', storeId)),
-      });
-      if (typed?.trim() !== storeId) return undefined;
-    }
-    return this.start(cluster, plan, opts);
-  }
-
-  async removeTombstones(cluster: Cluster, opts: RunOptions = {}): Promise<Run | undefined> {
-    if (!this.ctx.requireTrust()) return undefined;
-    return this.start(cluster, planRemoveTombstones(await this.facts(cluster)), opts);
-  }
-
-  async enablePlacementRules(cluster: Cluster, opts: RunOptions = {}): Promise<Run | undefined> {
-    if (!this.ctx.requireTrust()) return undefined;
-    return this.start(cluster, planEnablePlacementRules(await this.facts(cluster)), opts);
-  }
-
-  /** A run that a reload interrupted waits for the operator (the run engine marks it interrupted). */
-  resume(): Promise<Run | undefined> {
-    return Promise.resolve(undefined);
-  }
-
-  private async start(cluster: Cluster, plan: Plan, opts: RunOptions): Promise<Run | undefined> {
-    const run = startRun(plan, { id: randomUUID(), dir: cluster.dir.fsPath, at: Date.now() });
-    if (plan.blocked.length) {
-      const reasons = plan.blocked.map((b) => show(b.message)).join('\n');
-      void vscode.window.showErrorMessage(vscode.l10n.t('Refused before anything ran: {0}', reasons), { modal: !opts.assumeYes });
-      this.ctx.log.warn(`${plan.operation} ${plan.target} blocked: ${plan.blocked.map((b) => `${b.check}: ${show(b.message)}`).join('; ')}`);
-      return { ...run, status: 'aborted', endedAt: Date.now() };
-    }
-    if (!opts.assumeYes && !(await confirmPlan(cluster, plan, { inventory: textOf(cluster.inventory), hosts: cluster.hosts && textOf(cluster.hosts) }))) return undefined;
-    if (this.busy) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('A TiFlash operation is already running.'));
-      return undefined;
-    }
-    return this.drive(cluster, run, opts);
-  }
-
-  private async drive(cluster: Cluster, initial: Run, opts: RunOptions): Promise<Run> {
-    this.busy = true;
-    let run = initial;
-    const terminal = new TerminalRunner(vscode.l10n.t('TiFlash {0} {1}', show(msg(`operation.${run.operation}`)), run.target), cluster.dir, vscode.Uri.joinPath(this.ctx.extension.globalStorageUri, 'steps').fsPath);
-    const feed = async (e: RunEvent) => {
-      const r = apply(run, e);
-      if (!r.ok) throw new Error(r.why);
-      run = r.run;
-      await this.runs.save(run);
-    };
-    this.ctx.stores.setActive(cluster, run.id, true);
-    try {
-      await this.runs.save(run);
-      for (;;) {
-        const n = next(run);
-        if (n.kind === 'finished') break;
-        if (n.kind === 'execute') {
-          await feed({ type: 'step-started', index: n.index, at: Date.now() });
-          this.ctx.log.info(`${run.operation} ${run.target}: step ${n.index + 1}/${run.steps.length}: ${show(n.step.title)}`);
-          await feed(await this.execute(cluster, n.index, n.step, terminal, opts));
-        } else if (n.kind === 'decide') {
-          const reason = run.steps[n.index].reason;
-          this.ctx.log.error(`${show(n.step.title)}: ${reason ? show(reason) : ''}`);
-          const labels = { retry: vscode.l10n.t('Retry'), skip: vscode.l10n.t('Skip'), abort: vscode.l10n.t('Abort') };
-          const pick = opts.assumeYes ? undefined : await vscode.window.showErrorMessage(vscode.l10n.t('Step failed: {0}: {1}', show(n.step.title), reason ? show(reason) : ''), ...n.choices.map((c) => labels[c]));
-          const choice = n.choices.find((c) => labels[c] === pick) ?? 'abort';
-          await feed({ type: 'decided', choice, at: Date.now() });
-        } else if (n.kind === 'resume') await feed({ type: 'resumed', how: 'abort', at: Date.now() });
-        else throw new Error(`step ${n.index + 1} is still running`);
-      }
-      if (run.status === 'done') void vscode.window.showInformationMessage(vscode.l10n.t('{0} of {1} finished.', show(msg(`operation.${run.operation}`)), run.target));
-      return run;
-    } finally {
-      this.ctx.stores.setActive(cluster, run.id, false);
-      this.busy = false;
-      this.ctx.stores.refresh();
-    }
-  }
-
-  private async execute(cluster: Cluster, index: number, step: Step, terminal: TerminalRunner, opts: RunOptions): Promise<RunEvent> {
-    const at = () => Date.now();
-    const failed = (reason: Msg, exitCode?: number): RunEvent => ({ type: 'step-failed', index, at: at(), reason, exitCode });
-    if (step.kind === 'edit' || step.kind === 'playbook') {
-      const dirty = this.unsaved(cluster);
-      if (dirty) return failed(msg('bridge.text', { reason: vscode.l10n.t('{0} has unsaved changes: save or revert them, then retry', vscode.workspace.asRelativePath(dirty)) }));
-    }
-    switch (step.kind) {
-      case 'edit': {
-        const r = await this.applyEdits(cluster, step);
-        return r.ok ? { type: 'step-done', index, at: at(), note: r.note } : failed(r.reason);
-      }
-      case 'playbook': {
-        const code = await terminal.run(step.argv, (l) => this.ctx.log.info(l));
-        if (code === 0) return { type: 'step-done', index, at: at(), exitCode: 0 };
-        return failed(msg('bridge.text', { reason: code === undefined ? vscode.l10n.t('the terminal was closed') : vscode.l10n.t('{0} exited with code {1}', step.playbook, code) }), code);
-      }
-      case 'pd': {
-        const api = this.ctx.stores.apiForRun(cluster, (req, o) => this.ctx.log.info(`PD ${req.method} ${req.path} -> ${'status' in o ? o.status : show(o.reason)}`));
-        if (!api) return failed(msg('plan.blocked.pdUnknown'));
-        try {
-          const r = await executePdStep(step, api);
-          return r.ok ? { type: 'step-done', index, at: at(), note: r.note, removePeerLimitBefore: r.removePeerLimitBefore } : failed(r.reason);
-        } finally {
-          api.dispose();
-        }
-      }
-      case 'wait':
-        return this.wait(cluster, index, step, opts);
-      case 'info':
-        if (step.url) void vscode.window.showInformationMessage(show(step.title), vscode.l10n.t('Open Grafana')).then((p) => (p ? vscode.env.openExternal(vscode.Uri.parse(step.url!)) : undefined));
-        else if (step.detail) void vscode.window.showInformationMessage(`${show(step.title)}: ${show(step.detail)}`);
-        return { type: 'step-done', index, at: at() };
-    }
-  }
-
-  private unsaved(cluster: Cluster): vscode.Uri | undefined {
-    return vscode.workspace.textDocuments.find((d) => d.isDirty && (d.uri.fsPath === cluster.inventoryUri.fsPath || d.uri.fsPath === cluster.hostsUri.fsPath))?.uri;
-  }
-
-  /** Edits go through WorkspaceEdit (undoable) and are saved: playbooks read the files from disk. A line already there is done. */
-  private async applyEdits(cluster: Cluster, step: EditStep): Promise<{ ok: true; note?: Msg } | { ok: false; reason: Msg }> {
-    const uri = step.file === 'inventory' ? cluster.inventoryUri : cluster.hostsUri;
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const r = editsFor(doc.getText(), step.ops);
-    if (!r.ok) return { ok: false, reason: r.message };
-    if (r.already) return { ok: true, note: msg('preview.noChange') };
-    const we = new vscode.WorkspaceEdit();
-    for (const e of r.edits) we.replace(uri, new vscode.Range(e.range.start.line, e.range.start.character, e.range.end.line, e.range.end.character), e.newText);
-    if (!(await vscode.workspace.applyEdit(we))) return { ok: false, reason: msg('bridge.text', { reason: vscode.l10n.t('could not edit {0}', uri.fsPath) }) };
-    if (!(await doc.save())) return { ok: false, reason: msg('bridge.text', { reason: vscode.l10n.t('could not save {0}', uri.fsPath) }) };
-    return { ok: true };
-  }
-
-  /** Polls (through the shared monitor) until the wait's end condition; Cancel stops waiting (the store stays as it is). */
-  private wait(cluster: Cluster, index: number, step: WaitStep, opts: RunOptions): Promise<RunEvent> {
-    return new Promise((resolve) => {
-      let state: WaitState = { startedAt: Date.now(), missing: 0 };
-      let lastAt: number | undefined;
-      void vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: show(step.title), cancellable: true },
-        (progress, token) => new Promise<void>((done) => {
-          const finish = (e: RunEvent) => {
-            sub.dispose();
-            cancel.dispose();
-            done();
-            resolve(e);
-          };
-          const check = () => {
-            const live = this.ctx.stores.get(cluster);
-            if (!live) return;
-            // each snapshot counts once, and only one taken after the wait began (not one from before the delete)
-            if (!live.error && (live.updatedAt === undefined || live.updatedAt < state.startedAt || live.updatedAt === lastAt)) return;
-            lastAt = live.updatedAt;
-            const obs: Observation = live.error ? { ok: false, error: live.error.message } : live.stores ? { ok: true, stores: live.stores.stores } : { ok: false, error: msg('plan.blocked.pdUnknown') };
-            const v = waitVerdict(step, obs, Date.now(), state);
-            if (v.kind === 'done') return finish({ type: 'step-done', index, at: Date.now(), note: v.note });
-            if (v.kind === 'failed') return finish({ type: 'step-failed', index, at: Date.now(), reason: v.reason });
-            state = v.state;
-            progress.report({ message: show(v.detail) });
-          };
-          const sub = this.ctx.stores.onDidChange(check);
-          const cancel = token.onCancellationRequested(() => {
-            void vscode.window.showWarningMessage(vscode.l10n.t('Stopped waiting. Store {0} stays Offline in PD and keeps moving its regions away; TiFlash still runs. Run Scale In again to resume waiting.', step.storeId ?? step.address), { modal: !opts.assumeYes });
-            finish({ type: 'step-cancelled', index, at: Date.now(), reason: msg('bridge.text', { reason: vscode.l10n.t('Stopped waiting.') }) });
-          });
-          this.ctx.stores.refresh();
-          check();
-        }),
-      );
-    });
-  }
-
+  /** A run going on stays saved as running: the next activation finds it interrupted and asks (never cancelled here). */
   dispose(): void {
-    this.runs.dispose();
+    vscode.Disposable.from(...this.disposables).dispose();
   }
 }

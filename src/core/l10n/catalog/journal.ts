@@ -27,6 +27,7 @@ export const journal = {
   'journal.status.unknown': { en: 'no end recorded', zh: '没有结束记录' },
   'journal.ev.started': { en: 'started', zh: '开始' },
   'journal.ev.startedPid': { en: 'started as process {pid}', zh: '以进程 {pid} 开始' },
+  'journal.ev.process': { en: 'runs as process {pid}', zh: '以进程 {pid} 运行' },
   'journal.ev.done': { en: 'done', zh: '完成' },
   'journal.ev.doneNote': { en: 'done: {note}', zh: '完成：{note}' },
   'journal.ev.shown': { en: 'shown to the operator', zh: '已展示给操作员' },

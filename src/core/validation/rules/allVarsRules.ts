@@ -1,6 +1,7 @@
 // Checks on [all:vars] that tidb-ansible enforces before every playbook.
 
 import type { Inventory } from '../../inventory/types';
+import { msg } from '../../l10n/message';
 import { finding, forEachVar } from '../helpers';
 import type { Finding, Rule } from '../types';
 
@@ -9,24 +10,22 @@ function allVar(inv: Inventory, key: string) {
 }
 
 export const ansibleUserRoot: Rule = {
-  id: 'ansible-user-root',
   check(ctx) {
     const out: Finding[] = [];
     forEachVar(ctx.inventory, (e) => {
-      if (e.key === 'ansible_user' && e.value === 'root') out.push(finding('inventory', 'ansible-user-root', 'error', e.valueSpan, 'ansible_user must not be root: tidb-ansible deploys as a normal user (tidb) with sudo'));
+      if (e.key === 'ansible_user' && e.value === 'root') out.push(finding('inventory', 'ansible-user-root', 'error', e.valueSpan, msg('validation.ansibleUserRoot')));
     });
     return out;
   },
 };
 
 export const timezoneMissing: Rule = {
-  id: 'timezone-missing',
   check(ctx) {
     const inv = ctx.inventory;
     if (!inv || !inv.sections.some((s) => s.group === 'all' && s.kind === 'vars')) return [];
     const tz = allVar(inv, 'timezone');
     if (tz && tz.entry.raw !== '' && tz.entry.value !== '') return [];
     const section = inv.sections.find((s) => s.group === 'all' && s.kind === 'vars')!;
-    return [finding('inventory', 'timezone-missing', 'error', tz?.entry.valueSpan ?? section, 'timezone must be set in [all:vars] (for example timezone = Asia/Shanghai): tidb-ansible checks it before every playbook')];
+    return [finding('inventory', 'timezone-missing', 'error', tz?.entry.valueSpan ?? section, msg('validation.timezoneMissing'))];
   },
 };

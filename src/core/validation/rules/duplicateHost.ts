@@ -1,6 +1,7 @@
 // The same host listed twice in one group: the second line's variables silently override the first's.
 
-import { deleteLine } from '../../inventory/edit';
+import { deleteLine, isSplitLine } from '../../inventory/edit';
+import { msg } from '../../l10n/message';
 import type { HostLine, Inventory } from '../../inventory/types';
 import { finding } from '../helpers';
 import type { FileRole, Finding, Rule } from '../types';
@@ -40,8 +41,9 @@ function duplicates(inv: Inventory, file: FileRole): Finding[] {
         firsts.set(name, h);
         continue;
       }
-      const fixes = h.names.length === 1 ? [{ title: `Remove the duplicate line of ${name}`, edits: [{ file, edit: deleteLine(inv, h.line) }] }] : undefined;
-      out.push(finding(file, 'duplicate-host', 'warning', h, `${name} is already listed in [${h.group}] on line ${first.line + 1}`, fixes));
+      // only a line of its own can go: not a range, not a line Ansible reads as several
+      const fixes = h.names.length === 1 && !isSplitLine(inv, h.line) ? [{ title: msg('validation.fix.removeDuplicate', { name }), edits: [{ file, edit: deleteLine(inv, h.line) }] }] : undefined;
+      out.push(finding(file, 'duplicate-host', 'warning', h, msg('validation.duplicateHost', { name, group: h.group, first: first.line + 1 }), fixes));
       break;
     }
   }
@@ -49,7 +51,6 @@ function duplicates(inv: Inventory, file: FileRole): Finding[] {
 }
 
 export const duplicateHost: Rule = {
-  id: 'duplicate-host',
   check(ctx) {
     return [...(ctx.inventory ? duplicates(ctx.inventory, 'inventory') : []), ...(ctx.hosts ? duplicates(ctx.hosts, 'hosts') : [])];
   },

@@ -4,6 +4,7 @@ import { addHostLine } from '../../inventory/edit';
 import type { Inventory } from '../../inventory/types';
 import { instancesByAddress } from '../../inventory/instances';
 import { addressOf } from '../../inventory/resolve';
+import { msg } from '../../l10n/message';
 import { finding } from '../helpers';
 import type { FileRole, Finding, Rule, RuleContext } from '../types';
 
@@ -15,29 +16,33 @@ function listedIn(inv: Inventory, group: string): Present {
   return (address) => out.has(address);
 }
 
-function missing(ctx: RuleContext, target: Inventory, file: FileRole, group: string, rule: string, where: string, present: Present): Finding[] {
+/** What a rule says about a missing address, and what its fix is called. */
+interface Wording {
+  message: 'validation.missingInHostsIni' | 'validation.notMonitored';
+  fix: 'validation.fix.addToHostsIni' | 'validation.fix.addToMonitored';
+}
+
+function missing(ctx: RuleContext, target: Inventory, file: FileRole, group: string, rule: string, wording: Wording, present: Present): Finding[] {
   const out: Finding[] = [];
   const reported = new Set<string>();
   for (const h of ctx.tiflash) {
     if (!h.line || present(h.address) || reported.has(h.address)) continue;
     reported.add(h.address);
     const add = addHostLine(target, group, h.address, h.address);
-    const fixes = add.ok ? [{ title: `Add ${h.address} to ${where}`, edits: add.edits.map((edit) => ({ file, edit })) }] : undefined;
-    out.push(finding('inventory', rule, 'warning', h.line, `${h.address} is not in ${where}`, fixes));
+    const fixes = add.ok ? [{ title: msg(wording.fix, { address: h.address }), edits: add.edits.map((edit) => ({ file, edit })) }] : undefined;
+    out.push(finding('inventory', rule, 'warning', h.line, msg(wording.message, { address: h.address }), fixes));
   }
   return out;
 }
 
-const HOSTS_INI = 'hosts.ini [servers]: create_users.yml and deploy_ntp.yml will skip it';
-const MONITORED = '[monitored_servers]: node_exporter will not run there';
+const HOSTS_INI: Wording = { message: 'validation.missingInHostsIni', fix: 'validation.fix.addToHostsIni' };
+const MONITORED: Wording = { message: 'validation.notMonitored', fix: 'validation.fix.addToMonitored' };
 
 export const missingInHostsIni: Rule = {
-  id: 'missing-in-hosts-ini',
   check: (ctx) => (ctx.hosts ? missing(ctx, ctx.hosts, 'hosts', 'servers', 'missing-in-hosts-ini', HOSTS_INI, listedIn(ctx.hosts, 'servers')) : []),
 };
 
 export const notMonitored: Rule = {
-  id: 'not-monitored',
   check(ctx) {
     if (!ctx.inventory) return [];
     // the instances by address are already known (and kept across edits): no set of every monitored address to build

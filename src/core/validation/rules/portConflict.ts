@@ -1,10 +1,9 @@
 // Two instances on one address (any component, TiFlash's six ports included) sharing a port.
 
 import type { Instance } from '../../inventory/instances';
+import { msg } from '../../l10n/message';
 import { finding, perAddress, setHostVar, type AddressMemo } from '../helpers';
 import type { Finding, Rule } from '../types';
-
-const describe = (inst: Instance, port: string) => `${inst.component} ${inst.host} (${port})`;
 
 /** Whether two ports on the address are the same: the common answer (no) without allocating anything. */
 function anyShared(list: readonly Instance[]): boolean {
@@ -41,9 +40,12 @@ function conflicts(list: readonly Instance[]): Finding[] {
       while (used.has(free) && free < 65535) free++;
       offered.push(free);
       const span = inst.line.vars.find((v) => v.key === p.name)?.valueSpan ?? inst.line;
-      out.push(finding('inventory', 'port-conflict', 'error', span,
-        `Port ${p.value} of ${describe(inst, p.name)} on ${inst.address} is already used by ${describe(prev.inst, prev.name)}`,
-        [{ title: `Set ${p.name}=${free} (the next free port on ${inst.address})`, edits: [{ file: 'inventory', edit: setHostVar(inst.line, p.name, String(free)) }] }]));
+      const message = msg('validation.portConflict', {
+        port: p.value, key: p.name, component: inst.component, host: inst.host, address: inst.address,
+        otherComponent: prev.inst.component, otherHost: prev.inst.host, otherKey: prev.name,
+      });
+      const title = msg('validation.fix.nextFreePort', { key: p.name, port: free, address: inst.address });
+      out.push(finding('inventory', 'port-conflict', 'error', span, message, [{ title, edits: [{ file: 'inventory', edit: setHostVar(inst.line, p.name, String(free)) }] }]));
     }
   }
   return out;
@@ -52,6 +54,5 @@ function conflicts(list: readonly Instance[]): Finding[] {
 const memo: AddressMemo = new WeakMap();
 
 export const portConflict: Rule = {
-  id: 'port-conflict',
   check: (ctx) => (ctx.inventory ? perAddress(ctx, memo, (list) => (anyShared(list) ? conflicts(list) : undefined)) : []),
 };

@@ -1,12 +1,12 @@
 // What tidb-ansible's own pre-checks refuse: empty core groups.
 
+import { msg } from '../../l10n/message';
 import { finding, groupSpan } from '../helpers';
 import type { Finding, Rule } from '../types';
 
 const REQUIRED = ['pd_servers', 'tikv_servers', 'monitoring_servers', 'monitored_servers'];
 
 export const requiredGroupEmpty: Rule = {
-  id: 'required-group-empty',
   check(ctx) {
     const inv = ctx.inventory;
     if (!inv) return [];
@@ -15,7 +15,7 @@ export const requiredGroupEmpty: Rule = {
     const out: Finding[] = [];
     for (const g of required) {
       if (inv.groups.get(g)?.hosts.length) continue;
-      out.push(finding('inventory', 'required-group-empty', 'error', groupSpan(inv, g), `[${g}] has no host: tidb-ansible refuses to run without one`));
+      out.push(finding('inventory', 'required-group-empty', 'error', groupSpan(inv, g), msg('validation.requiredGroupEmpty', { group: g })));
     }
     return out;
   },

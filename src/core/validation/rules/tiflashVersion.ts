@@ -1,10 +1,10 @@
 // TiFlash needs TiDB v3.1 or later; on v3.1 PD's placement rules must be switched on by hand.
 
+import { msg } from '../../l10n/message';
 import { finding, groupSpan } from '../helpers';
 import type { Rule } from '../types';
 
 export const tiflashVersion: Rule = {
-  id: 'placement-rules',
   check(ctx) {
     const inv = ctx.inventory;
     if (!inv || !ctx.tiflash.length) return [];
@@ -14,10 +14,10 @@ export const tiflashVersion: Rule = {
     const [major, minor] = [Number(m[1]), Number(m[2])];
     const span = groupSpan(inv, 'tiflash_servers');
     if (major < 3 || (major === 3 && minor < 1)) {
-      return [finding('inventory', 'tiflash-version', 'error', span, `TiFlash needs TiDB v3.1 or later; tidb_version is ${version}`)];
+      return [finding('inventory', 'tiflash-version', 'error', span, msg('validation.tiflashVersion', { version }))];
     }
     if (major === 3) {
-      return [finding('inventory', 'placement-rules', 'info', span, 'On v3.1, enable PD placement rules before adding TiFlash: pd-ctl config placement-rules enable')];
+      return [finding('inventory', 'placement-rules', 'info', span, msg('validation.placementRules'))];
     }
     return [];
   },
