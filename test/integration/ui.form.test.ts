@@ -9,7 +9,7 @@ import type { Run } from '../../src/core/run/engine';
 import type { Api } from '../../src/extension';
 import type { PdSim } from '../../tools/pd-sim/server';
 import { demoCluster, inventoryUri, pointAtSim, recordedCalls, resetRecord } from './helpers';
-import { openForm, read, restoreDemo, storesFrom, submitForm } from './ui.support';
+import { answersWithTheForm, openForm, read, restoreDemo, storesFrom, submitForm } from './ui.support';
 
 const PORTS = {
   tcp_port: '9002',
@@ -40,7 +40,7 @@ describe('scale-out form', function () {
 
   it('opens prefilled for a machine that runs TiFlash, refuses conflicts, and Cancel changes nothing', async () => {
     const before = read('inventory.ini');
-    const running = vscode.commands.executeCommand<Run | undefined>('tiflash.scaleOut', inventoryUri(), '192.168.0.12', { assumeYes: true });
+    const running = vscode.commands.executeCommand<Run | undefined>('tiflash.scaleOut', inventoryUri(), '192.168.0.12', answersWithTheForm(a));
     const s = await openForm(a);
     assert.equal(s.lastCheck?.line?.split(' ')[0], 'TiFlash-192.168.0.12-3', 'the page opened with the suggested alias');
     assert.equal(s.lastCheck?.ok, true);
@@ -67,7 +67,7 @@ describe('scale-out form', function () {
 
   it('writes the line it showed (alias, data directories, ports) and limits every playbook to the alias', async () => {
     resetRecord();
-    const running = vscode.commands.executeCommand<Run | undefined>('tiflash.scaleOut', inventoryUri(), undefined, { assumeYes: true });
+    const running = vscode.commands.executeCommand<Run | undefined>('tiflash.scaleOut', inventoryUri(), undefined, answersWithTheForm(a));
     const shown = await submitForm(a, {
       address: '192.168.0.12',
       alias: 'TiFlash12-3',

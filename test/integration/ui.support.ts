@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FormValues } from '../../src/core/plan/scaleOutForm';
 import type { Api } from '../../src/extension';
+import type { Cluster } from '../../src/inventories';
 import type { PdSim } from '../../tools/pd-sim/server';
 import { demoDir } from '../support/paths';
 import { api, waitFor, workspaceDir } from './helpers';
@@ -42,3 +43,9 @@ export async function submitForm(a: Api, values: FormValues) {
   form.receive({ type: 'submit', values });
   return shown;
 }
+
+/**
+ * Scripted answers (yes, Abort on a failure) except for what to scale out: that is the real form. The runner
+ * asks it through its operator (`scaleOutSpec`) once that question is one of the operator's.
+ */
+export const answersWithTheForm = (a: Api) => ({ assumeYes: true, operator: { scaleOutSpec: (c: Cluster, address?: string) => a.ui.forms.open(c, address) } });
