@@ -9,7 +9,10 @@ import { InventoryCompletion } from './features/completion/inventoryCompletion';
 import { InventoryDiagnostics } from './features/diagnostics/inventoryDiagnostics';
 import { HostHover } from './features/hover/hostHover';
 import { HostsView } from './features/hostsView/hostsView';
+import { JournalDocs } from './features/journal/journalDocs';
 import { OperationView } from './features/operationView/operationView';
+import { PlanPreviews } from './features/preview/planPreviews';
+import { ScaleOutForms } from './features/scaleOutForm/scaleOutForms';
 import { Scaling } from './features/scaling/scaling';
 import { StoreStatus } from './features/statusBar/storeStatus';
 
@@ -19,6 +22,8 @@ export interface Api {
   scaling: Scaling;
   activationMs: number;
   ready: Promise<void>;
+  /** What the operator reviews and answers (the preview, the scale-out form) and the run views: tests drive them. */
+  ui: { previews: PlanPreviews; forms: ScaleOutForms; journal: JournalDocs; operationView: OperationView; runs: Scaling['runs'] };
 }
 
 export function activate(context: vscode.ExtensionContext): Api {
@@ -29,7 +34,14 @@ export function activate(context: vscode.ExtensionContext): Api {
     hostsView: ctx.own(new HostsView(ctx)),
     scaling: ctx.own(new Scaling(ctx)),
   };
-  ctx.own(new OperationView(features.scaling.runs));
+  const journal = ctx.own(new JournalDocs(ctx, features.scaling.runs));
+  const ui = {
+    previews: ctx.own(PlanPreviews.register()),
+    forms: ctx.own(ScaleOutForms.register(context.extensionUri)),
+    journal,
+    operationView: ctx.own(new OperationView(features.scaling.runs, journal)),
+    runs: features.scaling.runs,
+  };
   ctx.own(new HostLenses(ctx));
   ctx.own(new InventoryDiagnostics(ctx));
   ctx.own(new HostHover(ctx));
@@ -46,7 +58,7 @@ export function activate(context: vscode.ExtensionContext): Api {
       // a run the window's reload interrupted waits for the operator's decision (not awaited: it asks)
       void features.scaling.recoverAfterReload();
     });
-  return { ctx, hostsView: features.hostsView, scaling: features.scaling, activationMs, ready };
+  return { ctx, hostsView: features.hostsView, scaling: features.scaling, activationMs, ready, ui };
 }
 
 export function deactivate(): void {

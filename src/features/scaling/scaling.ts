@@ -21,7 +21,6 @@ import { releaseLock } from '../../core/run/lock';
 import { limitBeforeDelete } from '../../core/run/recorded';
 import type { Ctx } from '../../context';
 import type { Cluster } from '../../inventories';
-import { askScaleOut } from '../scaleOutForm/askScaleOut';
 import { show } from '../text';
 import { filesNow, lines, playbookOptions, preflightWithProgress, unsavedFile } from './checks';
 import { drive } from './driver';
@@ -63,7 +62,7 @@ export class Scaling implements vscode.Disposable {
     if (!this.ctx.requireTrust()) return undefined;
     const operator = operatorFor(opts);
     const known = host !== undefined && cluster.tiflash.some((h) => h.name === host);
-    const target = known ? host : await askScaleOut(cluster, host);
+    const target = known ? host : await operator.scaleOutSpec(cluster, host);
     if (!target) return undefined;
     const planNow = async () =>
       planScaleOut({ ...(await this.inventories(cluster)), host: target, pd: await this.facts(cluster), ...playbookOptions(cluster) });
