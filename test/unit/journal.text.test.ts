@@ -2,6 +2,7 @@
 // answers, recaps, the operator's choices, the wipe notice), a step's own lines of Ansible's log, and the CLI.
 
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -15,6 +16,7 @@ import { entriesOfRun, historyText, localTime, runText, stepProcess } from '../.
 import { commandLine } from '../../src/core/plan/shell';
 import type { Plan } from '../../src/core/plan/types';
 import { RUN_ID, STOP_PIDS, T0, writeDemoJournal } from '../support/journalFixture';
+import { repoRoot } from '../support/paths';
 
 const HAN = /\p{Script=Han}/u;
 
@@ -137,5 +139,12 @@ describe('operation journal, read', () => {
     const reason = (re: RegExp) => (e: unknown) => isCliError(e) && re.test(render(e.reason, 'en'));
     await assert.rejects(journal({ inventory, run: 'nope' }, write), reason(/No run nope in .*tiflash-operations\.jsonl/));
     await assert.rejects(journal({ inventory: path.join(dir, 'missing.ini') }, write), reason(/inventory/));
+  });
+
+  it('is a command of the tiflash-ansible process, listed in its help', () => {
+    const cli = path.join(repoRoot, 'out', 'src', 'cli', 'main.js');
+    const run = (...args: string[]) => execFileSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    assert.match(run('journal', '-i', path.join(dir, 'inventory.ini'), '--run', RUN_ID, '--lang', 'en'), /^Operation: scale-in of 192\.168\.0\.11\n/);
+    assert.match(run('--help', '--lang', 'zh-cn'), /journal -i FILE \[--run ID\]/);
   });
 });
