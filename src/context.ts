@@ -1,20 +1,23 @@
-// What the features share: the extension context, the log, the inventories and the PD monitor.
-// It owns every disposable the extension creates.
+// What the features share: the extension context, the log, the settings, the inventories and the PD monitor
+// (with each cluster's read model). It owns every disposable the extension creates.
 
 import * as vscode from 'vscode';
 import { Inventories } from './inventories';
+import { Settings } from './settings';
 import { StoreMonitor } from './stores';
 
 export class Ctx implements vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
+  readonly settings: Settings;
   readonly inventories: Inventories;
   readonly stores: StoreMonitor;
   private readonly owned: vscode.Disposable[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext) {
     this.log = this.own(vscode.window.createOutputChannel('TiFlash', { log: true }));
+    this.settings = this.own(new Settings(extension.extension.packageJSON, this.log));
     this.inventories = this.own(new Inventories());
-    this.stores = this.own(new StoreMonitor(this.inventories, this.log));
+    this.stores = this.own(new StoreMonitor(this.inventories, this.settings, this.log));
   }
 
   own<T extends vscode.Disposable>(d: T): T {

@@ -16,6 +16,7 @@ import { StoreStatus } from './features/statusBar/storeStatus';
 export interface Api {
   ctx: Ctx;
   hostsView: HostsView;
+  statusBar: StoreStatus;
   activationMs: number;
   ready: Promise<void>;
 }
@@ -33,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   ctx.own(new InventoryDiagnostics(ctx));
   ctx.own(new HostHover(ctx));
   ctx.own(new InventoryCompletion());
-  ctx.own(new StoreStatus(ctx));
+  const statusBar = ctx.own(new StoreStatus(ctx));
   registerCommands(ctx, features);
   const activationMs = performance.now() - started;
   ctx.log.info(`activated in ${activationMs.toFixed(1)} ms`);
@@ -43,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): Api {
     .then(() => {
       ctx.stores.sync();
     });
-  return { ctx, hostsView: features.hostsView, activationMs, ready };
+  return { ctx, hostsView: features.hostsView, statusBar, activationMs, ready };
 }
 
 export function deactivate(): void {

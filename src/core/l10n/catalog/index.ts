@@ -5,15 +5,17 @@ import { common } from './common';
 import { pd } from './pd';
 import { plan } from './plan';
 import { run } from './run';
+import { view } from './view';
 
 /** The domains in one list, so a test can see an id defined twice (a spread would hide it). */
-export const DOMAINS = { common, pd, plan, run } as const;
+export const DOMAINS = { common, pd, plan, run, view } as const;
 
 export const CATALOG = {
   ...common,
   ...pd,
   ...plan,
   ...run,
+  ...view,
 } as const;
 
 export type MessageId = keyof typeof CATALOG;
