@@ -28,7 +28,9 @@ export class Ctx implements vscode.Disposable {
   /** Actions that run playbooks, call PD or edit files need a trusted workspace. */
   requireTrust(): boolean {
     if (vscode.workspace.isTrusted) return true;
-    void vscode.window.showWarningMessage(vscode.l10n.t('This workspace is not trusted: TiFlash actions that run playbooks, call PD or edit files are disabled.'));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t('This workspace is not trusted: TiFlash actions that run playbooks, call PD or edit files are disabled.'),
+    );
     return false;
   }
 

@@ -1,7 +1,7 @@
 // Entry point: build the context, register the features and commands. Nothing heavy here:
 // inventories are parsed and PD is contacted after activation returns.
 
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { Ctx } from './context';
 import { HostLenses } from './features/codeLens/hostLenses';

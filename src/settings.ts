@@ -19,7 +19,10 @@ export class Settings implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
   private readonly reported = new Set<string>();
 
-  constructor(packageJson: unknown, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    packageJson: unknown,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.contributed = contributedProperties(packageJson);
     this.subscription = vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(SECTION)) this.emitter.fire();

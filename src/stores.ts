@@ -9,7 +9,7 @@ import type { TiFlashHost } from './core/inventory/tiflash';
 import { msg } from './core/l10n/message';
 import { changeLines } from './core/model/events';
 import { clusterModel } from './core/model/cluster';
-import type { ClusterModel, DrainFacts, DrainView, HostRow } from './core/model/types';
+import type { ClusterModel, DrainFacts, DrainView } from './core/model/types';
 import { PdApi, type PdApiOptions } from './core/pd/api';
 import type { PdError, TlsPem } from './core/pd/http';
 import type { HostState } from './core/pd/match';
@@ -47,6 +47,7 @@ interface Entry extends ClusterStores {
   version?: PdVersion;
   drainFacts?: DrainFacts;
   readingFacts: boolean;
+  readingVersion?: boolean;
 }
 
 interface Cached {
@@ -66,7 +67,11 @@ export class StoreMonitor implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private focused = vscode.window.state.focused;
 
-  constructor(private readonly inventories: Inventories, private readonly settings: Settings, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly inventories: Inventories,
+    private readonly settings: Settings,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.disposables.push(
       inventories.onDidChange(() => this.sync()),
       vscode.window.onDidChangeWindowState((s) => {
@@ -92,10 +97,6 @@ export class StoreMonitor implements vscode.Disposable {
   /** Inventory hosts with their stores (and the TiFlash stores the inventory lacks), as the model matched them. */
   states(cluster: Cluster): HostState[] {
     return this.model(cluster).rows.map((r) => r.match);
-  }
-
-  row(cluster: Cluster, hostName: string): HostRow | undefined {
-    return this.model(cluster).rows.find((r) => r.host?.name === hostName);
   }
 
   /** A draining store's progress, rate, ETA and stuck verdict (`drainReport` in core/model/status words it). */
@@ -138,8 +139,10 @@ export class StoreMonitor implements vscode.Disposable {
         const existing = this.byDir.get(key);
         restarted = !existing || connectionKey(existing.connection) !== connectionKey(connection);
         if (restarted) {
+          // a running operation keeps its fast polls on the new connection
+          const active = existing?.activeReasons ?? new Set<string>();
           this.stop(key);
-          this.start(key, connection, s);
+          this.start(key, connection, s, active);
         } else existing!.poller?.setIntervals(intervalsOf(s));
       }
       const cached = this.models.get(key);
@@ -170,10 +173,10 @@ export class StoreMonitor implements vscode.Disposable {
     return { endpoints, tls, timeoutMs: c.timeoutMs, maxBodyBytes: c.maxBodyBytes, log: (l) => (l.startsWith('GET ') ? this.log.debug(l) : this.log.info(l)) };
   }
 
-  private start(key: string, connection: Connection, s: SettingValues): void {
+  private start(key: string, connection: Connection, s: SettingValues, activeReasons: Set<string>): void {
     const tls = connection.tls && readTls(connection.tls);
     const api = new PdApi(this.apiOptions(connection, tls?.ok ? tls.pem : undefined));
-    const entry: Entry = { api, connection, endpoints: connection.endpoints, drains: new Map(), activeReasons: new Set(), readingFacts: false };
+    const entry: Entry = { api, connection, endpoints: connection.endpoints, drains: new Map(), activeReasons, readingFacts: false };
     this.byDir.set(key, entry);
     if (tls && !tls.ok) {
       entry.error = tls.error;
@@ -182,8 +185,13 @@ export class StoreMonitor implements vscode.Disposable {
       return;
     }
     entry.tls = tls?.pem;
-    entry.poller = new Poller<StoreList>(() => api.stores(), (r) => this.onResult(key, entry, r), intervalsOf(s));
+    entry.poller = new Poller<StoreList>(
+      () => api.stores(),
+      (r) => this.onResult(key, entry, r),
+      intervalsOf(s),
+    );
     entry.poller.setFocused(this.focused);
+    entry.poller.setActive(activeReasons.size > 0);
     entry.poller.start();
   }
 
@@ -199,7 +207,7 @@ export class StoreMonitor implements vscode.Disposable {
         if (s.state === 'Offline') entry.drains.set(s.id, addSample(entry.drains.get(s.id) ?? [], { at: now, regions: s.regionCount }, keep));
         else entry.drains.delete(s.id);
       }
-      if (!entry.version) void this.readVersion(key, entry);
+      if (!entry.version && !entry.readingVersion) void this.readVersion(key, entry);
     } else {
       entry.error = r.error as PdError;
       entry.failingSince ??= now;
@@ -207,8 +215,11 @@ export class StoreMonitor implements vscode.Disposable {
     this.update(key);
   }
 
+  /** `GET /version`, once per PD module (a failed read is tried again after the next good poll). */
   private async readVersion(key: string, entry: Entry): Promise<void> {
+    entry.readingVersion = true;
     const v = await entry.api.version();
+    entry.readingVersion = false;
     if (!v.ok || this.byDir.get(key) !== entry) return;
     entry.version = v.value;
     this.update(key);
@@ -220,7 +231,12 @@ export class StoreMonitor implements vscode.Disposable {
     try {
       const [rules, schedule, limits] = await Promise.all([entry.api.tiflashRules(), entry.api.scheduleConfig(), entry.api.storeLimits()]);
       if (this.byDir.get(key) !== entry) return;
-      entry.drainFacts = { at: Date.now(), rules: rules.ok ? rules.value : undefined, schedule: schedule.ok ? schedule.value : undefined, limits: limits.ok ? limits.value : undefined };
+      entry.drainFacts = {
+        at: Date.now(),
+        rules: rules.ok ? rules.value : undefined,
+        schedule: schedule.ok ? schedule.value : undefined,
+        limits: limits.ok ? limits.value : undefined,
+      };
     } finally {
       entry.readingFacts = false;
     }
@@ -253,7 +269,9 @@ export class StoreMonitor implements vscode.Disposable {
             version: e.version,
             drainFacts: e.drainFacts,
           }
-        : vscode.workspace.isTrusted ? {} : { off: msg('view.pd.untrusted') },
+        : vscode.workspace.isTrusted
+          ? {}
+          : { off: msg('view.pd.untrusted') },
       drains: e?.drains ?? new Map(),
       now: Date.now(),
       stuckAfterMs: stuckAfterOf(s),

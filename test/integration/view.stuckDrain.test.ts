@@ -9,7 +9,7 @@ import { api, demoCluster, pointAtSim, waitFor } from './helpers';
 describe('stuck drain', function () {
   this.timeout(60_000);
 
-  it('says so in the status bar after the setting\'s duration, with what was checked live', async () => {
+  it("says so in the status bar after the setting's duration, with what was checked live", async () => {
     const a = await api();
     await vscode.workspace.getConfiguration('tiflash').update('stuckDrainSeconds', 5, vscode.ConfigurationTarget.Workspace);
     await waitFor('the setting', () => a.ctx.settings.of(a.ctx.inventories.list()[0].dir).stuckDrainSeconds === 5);
@@ -23,7 +23,7 @@ describe('stuck drain', function () {
     await waitFor('the stuck drain', () => a.statusBar.item.text.includes('no progress for'), 20_000);
     assert.match(a.statusBar.item.text, /^\$\(warning\) TiFlash store 54: \d+ regions, no progress for 1 min$/);
     const tip = await waitFor('what was checked', () => {
-      const t = String(a.statusBar.item.tooltip ?? '');
+      const t = typeof a.statusBar.item.tooltip === 'string' ? a.statusBar.item.tooltip : '';
       return t.includes('placement rules need') ? t : undefined;
     });
     assert.match(tip, /placement rules need 3 TiFlash stores but only 2 others are Up \(table-45-r \(3\)\)/);
@@ -31,6 +31,9 @@ describe('stuck drain', function () {
     assert.match(tip, /store limits: remove-peer of store 54 is \d+ per minute/);
     assert.ok(factsAsked() > 0);
     const drain = a.ctx.stores.drain(a.ctx.inventories.list()[0], '54' as never);
-    assert.ok(drain?.stuck?.findings.some((f) => f.blocking && f.check === 'rules'), 'the runner reads the same verdict');
+    assert.ok(
+      drain?.stuck?.findings.some((f) => f.blocking && f.check === 'rules'),
+      'the runner reads the same verdict',
+    );
   });
 });

@@ -26,7 +26,10 @@ export function demoStores(over: Record<string, Partial<Store>> = {}): Store[] {
 }
 
 /** PD answers with a list read at `at`. */
-export const readAt = (stores: readonly Store[], at = NOW, more: Partial<PdAnswers> = {}): PdAnswers => ({ stores: { list: { stores, includesTombstones: true }, at }, ...more });
+export const readAt = (stores: readonly Store[], at = NOW, more: Partial<PdAnswers> = {}): PdAnswers => ({
+  stores: { list: { stores, includesTombstones: true }, at },
+  ...more,
+});
 
 export function modelOf(pd: PdAnswers, more: Partial<ModelInput> = {}): ClusterModel {
   return clusterModel({ hosts: demoHosts, pd, drains: new Map(), now: NOW, stuckAfterMs: 2 * MIN, ...more });
@@ -47,4 +50,4 @@ export const drainsOf = (id: string, s: DrainSample[]) => new Map([[id as StoreI
 
 export const en = (parts: readonly Part[]) => joinParts(parts, 'en');
 export const zh = (parts: readonly Part[]) => joinParts(parts, 'zh-cn');
-export const text = (p: Part, lang: Lang = 'en') => (typeof p === 'string' ? p : render(p, lang));
+export const text = (p: Part | number, lang: Lang = 'en') => (typeof p === 'number' ? String(p) : typeof p === 'string' ? p : render(p, lang));

@@ -75,13 +75,21 @@ describe('context menu of the hosts tree', () => {
       }
     }
     // the combinations the menu must tell apart are all there
-    for (const cv of ['tiflashHost.Offline.scaleIn.cancelScaleIn.forceTombstone', 'tiflashHost.Offline.scaleIn.cancelScaleIn', 'tiflashOrphan.Offline.cancelScaleIn.forceTombstone',
-      'tiflashHost.NotInPd.scaleOut', 'tiflashHost.Tombstone.scaleOut', 'tiflashHost.Down.scaleIn', 'tiflashHost.Unknown', 'tiflashOrphan.Up']) {
+    for (const cv of [
+      'tiflashHost.Offline.scaleIn.cancelScaleIn.forceTombstone',
+      'tiflashHost.Offline.scaleIn.cancelScaleIn',
+      'tiflashOrphan.Offline.cancelScaleIn.forceTombstone',
+      'tiflashHost.NotInPd.scaleOut',
+      'tiflashHost.Tombstone.scaleOut',
+      'tiflashHost.Down.scaleIn',
+      'tiflashHost.Unknown',
+      'tiflashOrphan.Up',
+    ]) {
       assert.ok(seen.has(cv), `no row gave ${cv}: ${[...seen].join(' ')}`);
     }
   });
 
-  it('offers Force Tombstone only where PD\'s version accepts it, and only on Offline stores', () => {
+  it("offers Force Tombstone only where PD's version accepts it, and only on Offline stores", () => {
     for (const version of ['v3.1.2', 'v4.0.16', 'v5.1.0', 'v2.1.19', 'nightly', undefined]) {
       for (const state of STORE_STATES) {
         const stores = demoStores({ '53': { state, stateName: state }, '61': { state, stateName: state } });

@@ -34,7 +34,7 @@ describe('times as people read them', () => {
     assert.deepEqual(both(2 * 86_400 + 3 * 3600), ['2d 03h', '2 天 03 小时']);
   });
 
-  it('reads PD\'s RFC 3339 times with nanoseconds and ignores its zero time', () => {
+  it("reads PD's RFC 3339 times with nanoseconds and ignores its zero time", () => {
     assert.equal(pdTime('2020-12-28T09:59:59.370371123+08:00'), Date.UTC(2020, 11, 28, 1, 59, 59, 370));
     assert.equal(pdTime('1970-01-01T08:00:00+08:00'), undefined);
     assert.equal(pdTime('yesterday'), undefined);
@@ -46,7 +46,15 @@ describe('status bar', () => {
   it('counts the stores per state: "3 Up", "N Offline", Disconnected and Down, not Tombstone or hosts PD lacks', () => {
     assert.equal(en(status(modelOf(readAt(demoStores()))).text), 'TiFlash 3 Up');
     assert.equal(zh(status(modelOf(readAt(demoStores()))).text), 'TiFlash 状态：3 个 Up');
-    const counts = new Map([['Up', 1], ['Offline', 2], ['Down', 1], ['Disconnected', 1], ['Tombstone', 4], ['NotInPd', 1], ['Unknown', 1]] as const);
+    const counts = new Map([
+      ['Up', 1],
+      ['Offline', 2],
+      ['Down', 1],
+      ['Disconnected', 1],
+      ['Tombstone', 4],
+      ['NotInPd', 1],
+      ['Unknown', 1],
+    ] as const);
     assert.equal(render(summaryMsg(counts), 'en'), 'TiFlash 1 Up, 2 Offline, 1 Disconnected, 1 Down, 1 state unknown');
     assert.equal(render(summaryMsg(counts), 'zh-cn'), 'TiFlash 状态：1 个 Up、2 个 Offline、1 个 Disconnected、1 个 Down、1 个 状态未知');
     assert.equal(render(summaryMsg(new Map()), 'en'), 'TiFlash: no stores');
@@ -67,21 +75,32 @@ describe('status bar', () => {
   it('says PD is unreachable, with how old what is shown is, and never a count of states from before', () => {
     const m = modelOf(readAt(demoStores(), NOW - 2 * MIN, { failing: { error: unreachable, since: NOW - 100_000 } }));
     const s = status(m);
-    assert.deepEqual([s.kind, s.warning, en(s.text), zh(s.text)], ['unreachable', true, 'TiFlash: PD unreachable · last read 2 min ago', 'TiFlash：无法连接 PD · 上次读取于 2 分钟前']);
+    assert.deepEqual(
+      [s.kind, s.warning, en(s.text), zh(s.text)],
+      ['unreachable', true, 'TiFlash: PD unreachable · last read 2 min ago', 'TiFlash：无法连接 PD · 上次读取于 2 分钟前'],
+    );
     assert.equal(en(status(modelOf({ failing: { error: unreachable, since: NOW } })).text), 'TiFlash: PD unreachable');
-    assert.deepEqual(s.tooltip.map((l) => text(l)), [
-      'TiFlash stores in PD. Click to open the TiFlash Hosts view.',
-      'PD version not read yet',
-      'PD unreachable for 1m 40s: PD is unreachable (ECONNREFUSED)',
-      'store list read 2 min ago',
-    ]);
+    assert.deepEqual(
+      s.tooltip.map((l) => text(l)),
+      [
+        'TiFlash stores in PD. Click to open the TiFlash Hosts view.',
+        'PD version not read yet',
+        'PD unreachable for 1m 40s: PD is unreachable (ECONNREFUSED)',
+        'store list read 2 min ago',
+      ],
+    );
   });
 
   it('one unreachable cluster of two is enough to say so; the drain of a stale cluster is not estimated', () => {
     const fine = modelOf(readAt(demoStores()));
-    const away = modelOf(readAt(demoStores(offline('54', 300)), NOW - 30_000, { failing: { error: unreachable, since: NOW - 20_000 } }), { drains: drainsOf('54', samples(NOW - 30_000, 100_000, 400, 10)) });
+    const away = modelOf(readAt(demoStores(offline('54', 300)), NOW - 30_000, { failing: { error: unreachable, since: NOW - 20_000 } }), {
+      drains: drainsOf('54', samples(NOW - 30_000, 100_000, 400, 10)),
+    });
     assert.equal(status(fine, away).kind, 'unreachable');
-    assert.deepEqual(drainReport(away.drains[0]).map((p) => text(p)), ['PD unreachable: 300 regions left as of 30 s ago, no estimate until PD answers']);
+    assert.deepEqual(
+      drainReport(away.drains[0]).map((p) => text(p)),
+      ['PD unreachable: 300 regions left as of 30 s ago, no estimate until PD answers'],
+    );
     assert.ok(status(fine, away).tooltip.some((l) => text(l).startsWith('cluster2: PD unreachable for 20s')));
   });
 
@@ -93,12 +112,27 @@ describe('status bar', () => {
     assert.deepEqual([s.kind, s.warning, en(s.text)], ['stuck', true, 'TiFlash store 54: 280 regions, no progress for 3 min']);
     assert.equal(zh(s.text), 'TiFlash store 54：280 个 Region，已 3 分钟没有进展');
     const report = drainReport(m.drains[0]).map((p) => text(p));
-    assert.deepEqual(report.slice(0, 2), ['TiFlash store 54: 280 regions, no progress for 3 min', 'placement rules need 3 TiFlash stores but only 2 others are Up (table-3-r (3)): the store stays Offline until replicas are lowered or a TiFlash store is added']);
-    assert.ok(report.some((l) => l.startsWith('free space: ')), report.join('\n'));
-    assert.ok(report.some((l) => l.startsWith('store limits: not checked')), 'limits that could not be read say so');
+    assert.deepEqual(report.slice(0, 2), [
+      'TiFlash store 54: 280 regions, no progress for 3 min',
+      'placement rules need 3 TiFlash stores but only 2 others are Up (table-3-r (3)): ' +
+        'the store stays Offline until replicas are lowered or a TiFlash store is added',
+    ]);
+    assert.ok(
+      report.some((l) => l.startsWith('free space: ')),
+      report.join('\n'),
+    );
+    assert.ok(
+      report.some((l) => l.startsWith('store limits: not checked')),
+      'limits that could not be read say so',
+    );
     assert.ok(s.tooltip.map((l) => text(l)).includes('Store 54 has not moved a Region for 3 min: 280 Regions left'));
     const unchecked = modelOf(readAt(demoStores(offline('54', 280))), { drains });
-    assert.deepEqual(drainReport(unchecked.drains[0]).map((p) => text(p)).slice(1), ['checking placement rules, free space and store limits in PD…']);
+    assert.deepEqual(
+      drainReport(unchecked.drains[0])
+        .map((p) => text(p))
+        .slice(1),
+      ['checking placement rules, free space and store limits in PD…'],
+    );
   });
 
   it('says when the workspace is untrusted and while PD is first read', () => {
@@ -110,11 +144,13 @@ describe('status bar', () => {
 describe('tooltips', () => {
   const local = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19);
 
-  it('lists the host, then its store with relative times and the local time, then PD\'s version', () => {
+  it("lists the host, then its store with relative times and the local time, then PD's version", () => {
     const hb = new Date(NOW - 3000).toISOString();
     const started = new Date(NOW - 2 * 86_400_000).toISOString();
-    const m = modelOf(readAt(demoStores({ '53': { lastHeartbeatTs: hb, startTs: started, capacity: '1TiB', available: '500GiB' } }), NOW, { version: pdVersion('v4.0.16') }));
-    const rows = hostDetails(m.rows[0], m, NOW, local).map(([k, v]) => `${text(k as never)}: ${typeof v === 'number' ? v : text(v)}`);
+    const m = modelOf(
+      readAt(demoStores({ '53': { lastHeartbeatTs: hb, startTs: started, capacity: '1TiB', available: '500GiB' } }), NOW, { version: pdVersion('v4.0.16') }),
+    );
+    const rows = hostDetails(m.rows[0], m, NOW, local).map(([k, v]) => `${text(k)}: ${text(v)}`);
     assert.deepEqual(rows, [
       'Inventory name: 192.168.0.11',
       'Address: 192.168.0.11',
@@ -132,15 +168,19 @@ describe('tooltips', () => {
   });
 
   it('explains Disconnected and Down, a stale state, a host PD lacks and an unknown one', () => {
-    const stale = modelOf(readAt(demoStores({ '53': { state: 'Disconnected', stateName: 'Disconnected' }, '54': { state: 'Down', stateName: 'Down' } }), NOW - 5 * MIN, { failing: { error: unreachable, since: NOW - MIN } }));
-    const tip = (i: number) => hostDetails(stale.rows[i], stale, NOW, String).map(([k, v]) => `${text(k as never)}: ${typeof v === 'number' ? v : text(v)}`);
+    const stale = modelOf(
+      readAt(demoStores({ '53': { state: 'Disconnected', stateName: 'Disconnected' }, '54': { state: 'Down', stateName: 'Down' } }), NOW - 5 * MIN, {
+        failing: { error: unreachable, since: NOW - MIN },
+      }),
+    );
+    const tip = (i: number) => hostDetails(stale.rows[i], stale, NOW, String).map(([k, v]) => `${text(k)}: ${text(v)}`);
     assert.ok(tip(0).includes('State: Disconnected, as PD said 5 min ago'));
     assert.ok(tip(0).includes('Heartbeat: PD has had no heartbeat from this store for more than 20 s'));
     assert.ok(tip(1).some((l) => l.startsWith('Heartbeat: PD has had no heartbeat from this store for longer than max-store-down-time')));
     assert.ok(tip(3).includes('PD store: none: this host is not a store in PD'));
     const unknown = modelOf({});
-    assert.ok(hostDetails(unknown.rows[0], unknown, NOW, String).some(([k, v]) => text(k as never) === 'Why unknown' && text(v as never) === 'PD has not been read yet'));
-    assert.equal(text(hostDetails(stale.rows[0], stale, NOW, String)[5][1] as never, 'zh-cn'), 'Disconnected（PD 于 5 分钟前给出）');
+    assert.ok(hostDetails(unknown.rows[0], unknown, NOW, String).some(([k, v]) => text(k) === 'Why unknown' && text(v) === 'PD has not been read yet'));
+    assert.equal(text(hostDetails(stale.rows[0], stale, NOW, String)[5][1], 'zh-cn'), 'Disconnected（PD 于 5 分钟前给出）');
   });
 });
 
@@ -174,7 +214,7 @@ describe('the log', () => {
     assert.deepEqual(lines(checked, moving).info, [`Store 54 moves Regions again: ${moving.drains[0].regions} left`]);
   });
 
-  it('names a PD version outside tidb-ansible\'s once', () => {
+  it("names a PD version outside tidb-ansible's once", () => {
     const newer = modelOf(readAt(demoStores(), NOW, { version: pdVersion('v6.5.0') }));
     assert.equal(lines(modelOf(readAt(demoStores())), newer).warn.length, 1);
     assert.equal(lines(newer, newer).warn.length, 0);

@@ -6,7 +6,7 @@ import { describe, it } from 'node:test';
 import { ACTIVE_RETRY_MS, type Clock, MAX_BACKOFF_MS, nextDelay, Poller, type PollIntervals } from '../../src/core/poll/policy';
 
 /** A clock that only moves when the test says so. */
-export class FakeClock implements Clock {
+class FakeClock implements Clock {
   now = 0;
   private timers: { at: number; fn: () => void; id: number }[] = [];
   private seq = 0;
@@ -56,7 +56,11 @@ describe('polling policy', () => {
     const lo = nextDelay({ active: false, focused: true, failures: 2 }, INTERVALS, () => 0)!;
     const hi = nextDelay({ active: false, focused: true, failures: 2 }, INTERVALS, () => 0.999)!;
     assert.ok(lo >= 9000 && hi <= 11_000 && lo < hi);
-    assert.equal(nextDelay({ active: false, focused: true, failures: 20 }, { activeMs: 5000, idleMs: 600_000 }, half), 600_000, 'never slower than the idle interval allows');
+    assert.equal(
+      nextDelay({ active: false, focused: true, failures: 20 }, { activeMs: 5000, idleMs: 600_000 }, half),
+      600_000,
+      'never slower than the idle interval allows',
+    );
   });
 
   it('during an operation retries a failed poll after 1 s, 2 s, 4 s, then at most the active interval', () => {
@@ -64,14 +68,24 @@ describe('polling policy', () => {
     assert.deepEqual(d, [ACTIVE_RETRY_MS, 2000, 4000, 5000, 5000, 5000]);
     const worst = nextDelay({ active: true, focused: false, failures: 30 }, INTERVALS, () => 0.999)!;
     assert.ok(worst <= 5500, `${worst} ms: jitter keeps it about the active interval`);
-    assert.deepEqual([1, 2].map((failures) => nextDelay({ active: true, focused: true, failures }, { activeMs: 500, idleMs: 1000 }, half)), [500, 500], 'a faster active interval is not slowed down');
+    assert.deepEqual(
+      [1, 2].map((failures) => nextDelay({ active: true, focused: true, failures }, { activeMs: 500, idleMs: 1000 }, half)),
+      [500, 500],
+      'a faster active interval is not slowed down',
+    );
   });
 
   it('shows an outage and a recovery during an operation within about the active interval, both ways', async () => {
     const clock = new FakeClock();
     let up = true;
     const seen: { at: number; ok: boolean }[] = [];
-    const poller = new Poller<number>(async () => (up ? { ok: true, value: 1 } : { ok: false, error: 'down' }), (r) => seen.push({ at: clock.now, ok: r.ok }), INTERVALS, clock, () => 0.999);
+    const poller = new Poller<number>(
+      () => Promise.resolve(up ? { ok: true, value: 1 } : { ok: false, error: 'down' }),
+      (r) => seen.push({ at: clock.now, ok: r.ok }),
+      INTERVALS,
+      clock,
+      () => 0.999,
+    );
     poller.setActive(true);
     poller.start();
     await clock.advance(12_345);
@@ -100,9 +114,18 @@ describe('polling policy', () => {
         calls++;
         inFlight++;
         maxInFlight = Math.max(maxInFlight, inFlight);
-        return new Promise((resolve) => (release = () => { inFlight--; resolve({ ok: true, value: calls }); }));
+        return new Promise(
+          (resolve) =>
+            (release = () => {
+              inFlight--;
+              resolve({ ok: true, value: calls });
+            }),
+        );
       },
-      () => undefined, INTERVALS, clock, half,
+      () => undefined,
+      INTERVALS,
+      clock,
+      half,
     );
     poller.start();
     poller.refresh();
@@ -121,7 +144,13 @@ describe('polling policy', () => {
   it('pauses when the window loses focus and resumes at once when it comes back', async () => {
     const clock = new FakeClock();
     let calls = 0;
-    const poller = new Poller<number>(async () => ({ ok: true, value: ++calls }), () => undefined, INTERVALS, clock, half);
+    const poller = new Poller<number>(
+      () => Promise.resolve({ ok: true, value: ++calls }),
+      () => undefined,
+      INTERVALS,
+      clock,
+      half,
+    );
     poller.start();
     await clock.advance(0);
     poller.setFocused(false);
@@ -147,7 +176,13 @@ describe('polling policy', () => {
   it('takes new intervals at the next tick, without a new request', async () => {
     const clock = new FakeClock();
     let calls = 0;
-    const poller = new Poller<number>(async () => ({ ok: true, value: ++calls }), () => undefined, INTERVALS, clock, half);
+    const poller = new Poller<number>(
+      () => Promise.resolve({ ok: true, value: ++calls }),
+      () => undefined,
+      INTERVALS,
+      clock,
+      half,
+    );
     poller.start();
     await clock.advance(0);
     await clock.advance(1000);
@@ -163,7 +198,13 @@ describe('polling policy', () => {
   it('counts failures and resets them on success', async () => {
     const clock = new FakeClock();
     const outcomes = [false, false, true];
-    const poller = new Poller<number>(async () => (outcomes.shift() ? { ok: true, value: 1 } : { ok: false, error: 'down' }), () => undefined, INTERVALS, clock, half);
+    const poller = new Poller<number>(
+      () => Promise.resolve(outcomes.shift() ? { ok: true, value: 1 } : { ok: false, error: 'down' }),
+      () => undefined,
+      INTERVALS,
+      clock,
+      half,
+    );
     poller.start();
     await clock.advance(0);
     assert.equal(poller.failures, 1);

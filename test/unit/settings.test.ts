@@ -37,10 +37,23 @@ describe('settings', () => {
 
   it('replaces a value its schema rejects by the default, and says which', () => {
     const { values, problems } = withValues({
-      requestTimeoutMs: 'fast', pollIntervalActiveMs: 10, pollIntervalIdleMs: Number.NaN, pdEndpoints: ['http://127.0.0.1:2379', 7], maxResponseMiB: 1e6, confirmEachStep: 'yes',
-      stuckDrainSeconds: 30, 'tls.caFile': '/etc/pd/ca.pem',
+      requestTimeoutMs: 'fast',
+      pollIntervalActiveMs: 10,
+      pollIntervalIdleMs: Number.NaN,
+      pdEndpoints: ['http://127.0.0.1:2379', 7],
+      maxResponseMiB: 1e6,
+      confirmEachStep: 'yes',
+      stuckDrainSeconds: 30,
+      'tls.caFile': '/etc/pd/ca.pem',
     });
-    assert.deepEqual(problems.map((p) => p.key).sort(), ['confirmEachStep', 'maxResponseMiB', 'pdEndpoints', 'pollIntervalActiveMs', 'pollIntervalIdleMs', 'requestTimeoutMs']);
+    assert.deepEqual(problems.map((p) => p.key).sort(), [
+      'confirmEachStep',
+      'maxResponseMiB',
+      'pdEndpoints',
+      'pollIntervalActiveMs',
+      'pollIntervalIdleMs',
+      'requestTimeoutMs',
+    ]);
     for (const p of problems) assert.deepEqual(values[p.key], defaults[p.key], p.key);
     assert.equal(values.stuckDrainSeconds, 30);
     assert.equal(values['tls.caFile'], '/etc/pd/ca.pem');
@@ -76,30 +89,45 @@ describe('settings', () => {
 
   it('is read through the settings module only', () => {
     const src = path.join(repoRoot, 'src');
-    const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-    const readers = files(src).filter((f) => f.endsWith('.ts') && /getConfiguration\(\s*['"]tiflash['"]/.test(fs.readFileSync(f, 'utf8'))).map((f) => path.relative(repoRoot, f));
+    const files = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const readers = files(src)
+      .filter((f) => f.endsWith('.ts') && /getConfiguration\(\s*['"]tiflash['"]/.test(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(repoRoot, f));
     // scaling's playbook settings move to ctx.settings when the run glue is merged
-    assert.deepEqual(readers.filter((f) => f !== path.join('src', 'features', 'scaling', 'scaling.ts')), []);
+    assert.deepEqual(
+      readers.filter((f) => f !== path.join('src', 'features', 'scaling', 'scaling.ts')),
+      [],
+    );
   });
 });
 
 const inventory = (text: string) => parseInventory(text);
-const plain = inventory('[pd_servers]\n10.0.1.6\npd2 ansible_host=10.0.1.7 pd_client_port=12379\nfe80::1\n\n[pd_servers:vars]\n\n[tidb_servers]\n10.0.1.2 tidb_status_port=20080\n10.0.1.3\n');
+const plain = inventory(
+  '[pd_servers]\n10.0.1.6\npd2 ansible_host=10.0.1.7 pd_client_port=12379\nfe80::1\n\n[pd_servers:vars]\n\n' +
+    '[tidb_servers]\n10.0.1.2 tidb_status_port=20080\n10.0.1.3\n',
+);
 const tls = inventory('[pd_servers]\n10.0.1.6\n\n[all:vars]\nenable_tls = True\n');
 
 describe('the PD connection', () => {
-  it('derives PD endpoints from [pd_servers] at pd_client_port (ansible_host, IPv6 in brackets), and TiDB\'s status port', () => {
+  it("derives PD endpoints from [pd_servers] at pd_client_port (ansible_host, IPv6 in brackets), and TiDB's status port", () => {
     assert.deepEqual(pdEndpointsFromInventory(plain), ['http://10.0.1.6:2379', 'http://10.0.1.7:12379', 'http://[fe80::1]:2379']);
     assert.deepEqual(tidbStatusEndpointsFromInventory(plain), ['http://10.0.1.2:20080', 'http://10.0.1.3:10080']);
     assert.deepEqual(pdEndpointsFromInventory(inventory('[pd_servers]\n10.0.1.6\n\n[pd_servers:vars]\npd_client_port = 3379\n')), ['http://10.0.1.6:3379']);
     assert.deepEqual(pdEndpointsFromInventory(inventory('[tidb_servers]\n10.0.1.2\n')), []);
   });
 
-  it('uses https and tidb-ansible\'s conf/ssl files with enable_tls = True', () => {
+  it("uses https and tidb-ansible's conf/ssl files with enable_tls = True", () => {
     const c = connectionOf(defaults, tls, '/srv/tidb-ansible');
     assert.deepEqual(c.endpoints, ['https://10.0.1.6:2379']);
-    assert.deepEqual(c.tls, { ca: '/srv/tidb-ansible/conf/ssl/ca.pem', cert: '/srv/tidb-ansible/conf/ssl/client.pem', key: '/srv/tidb-ansible/conf/ssl/client-key.pem' });
+    assert.deepEqual(c.tls, {
+      ca: '/srv/tidb-ansible/conf/ssl/ca.pem',
+      cert: '/srv/tidb-ansible/conf/ssl/client.pem',
+      key: '/srv/tidb-ansible/conf/ssl/client-key.pem',
+    });
     assert.equal(connectionOf(defaults, plain, '/srv/tidb-ansible').tls, undefined, 'no TLS on a plain cluster');
+    const bare = connectionOf(withValues({ pdEndpoints: ['10.0.1.6:2379'] }).values, tls, '/srv/tidb-ansible');
+    assert.ok(bare.tls, 'an endpoint without a scheme on a TLS cluster is asked over TLS too');
   });
 
   it('lets the settings name the endpoints and each TLS file (relative to the tidb-ansible folder)', () => {

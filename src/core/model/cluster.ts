@@ -73,13 +73,26 @@ export function clusterModel(input: ModelInput): ClusterModel {
     };
   });
   return {
-    now, hosts: input.hosts, rows, pd: status, drains, counts, wantsDrainFacts,
-    version: pd.version, versionNote: pd.version && versionNote(pd.version), capabilities,
+    now,
+    hosts: input.hosts,
+    rows,
+    pd: status,
+    drains,
+    counts,
+    wantsDrainFacts,
+    version: pd.version,
+    versionNote: pd.version && versionNote(pd.version),
+    capabilities,
   };
 }
 
 function drainView(
-  store: Store, hostName: string | undefined, input: ModelInput, status: PdStatus, caps: PdCapabilities | undefined, stores: readonly Store[],
+  store: Store,
+  hostName: string | undefined,
+  input: ModelInput,
+  status: PdStatus,
+  caps: PdCapabilities | undefined,
+  stores: readonly Store[],
 ): { view: DrainView; wantsFacts: boolean } {
   const readAt = input.pd.stores!.at;
   const recorded = input.drains.get(store.id);
@@ -91,11 +104,22 @@ function drainView(
   const stalledMs = stalledFor(samples, asOf);
   const facts = input.pd.drainFacts;
   const verdict = checkDrain({
-    store, samples, now: asOf, stuckAfterMs: input.stuckAfterMs, stores,
-    rules: facts?.rules, schedule: facts?.schedule, limits: facts?.limits, limitTypes: caps?.storeLimit,
+    store,
+    samples,
+    now: asOf,
+    stuckAfterMs: input.stuckAfterMs,
+    stores,
+    rules: facts?.rules,
+    schedule: facts?.schedule,
+    limits: facts?.limits,
+    limitTypes: caps?.storeLimit,
   });
   const view: DrainView = {
-    storeId: store.id, hostName, regions: progress.regions, stalledMs, readAt,
+    storeId: store.id,
+    hostName,
+    regions: progress.regions,
+    stalledMs,
+    readAt,
     ...(failing ? { staleMs: input.now - readAt } : { rate: progress.rate, etaSeconds: progress.etaSeconds }),
   };
   if (!verdict.stuck) return { view, wantsFacts: false };

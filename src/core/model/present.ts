@@ -34,9 +34,6 @@ export function lensTitle(row: HostRow): Part[] {
   return row.staleMs !== undefined ? [head, ageMsg(row.staleMs)] : [head];
 }
 
-/** One line for the hover: the store and its state, with its age once PD fails. */
-export const hoverLine = (row: HostRow): Part[] => (row.state === 'Unknown' && row.reason ? [msg('view.lens.unknown'), row.reason] : lensTitle(row));
-
 export type Detail = [label: Part, value: Part | number];
 
 /**

@@ -49,7 +49,6 @@ export function drainReport(d: DrainView): Msg[] {
   return [...drainParts(d), ...(d.stuck && d.staleMs === undefined && !checked.length ? [msg('view.drain.checking')] : checked)];
 }
 
-
 /** PD's version, the age of the list, the outage, a version note: one cluster's tooltip lines. */
 export function pdLines(m: ClusterModel): Msg[] {
   const lines: Msg[] = [m.version ? msg('view.pd.version', { version: m.version.text }) : msg('view.pd.versionUnread')];
@@ -64,7 +63,10 @@ export function pdLines(m: ClusterModel): Msg[] {
 
 export function statusOf(clusters: readonly NamedModel[]): StatusView {
   const many = clusters.length > 1;
-  const tooltip = [msg('view.status.title'), ...clusters.flatMap(({ name, model }) => (many ? pdLines(model).map((text) => msg('view.status.cluster', { name, text })) : pdLines(model)))];
+  const tooltip = [
+    msg('view.status.title'),
+    ...clusters.flatMap(({ name, model }) => (many ? pdLines(model).map((text) => msg('view.status.cluster', { name, text })) : pdLines(model))),
+  ];
   const models = clusters.map((c) => c.model);
   const view = (kind: StatusKind, text: Msg | Msg[], warning = false): StatusView => ({ kind, text: Array.isArray(text) ? text : [text], warning, tooltip });
   if (models.length && models.every((m) => m.pd.kind === 'off')) return view('untrusted', msg('view.status.untrusted'));
@@ -73,7 +75,11 @@ export function statusOf(clusters: readonly NamedModel[]): StatusView {
     // the oldest state shown is the one to own up to
     const read = failing.map((p) => p.readAt);
     const oldest = read.includes(undefined) ? undefined : Math.min(...(read as number[]));
-    return view('unreachable', oldest === undefined ? msg('view.status.unreachable') : msg('view.status.unreachableAge', { age: ageMsg(models[0].now - oldest) }), true);
+    return view(
+      'unreachable',
+      oldest === undefined ? msg('view.status.unreachable') : msg('view.status.unreachableAge', { age: ageMsg(models[0].now - oldest) }),
+      true,
+    );
   }
   const drains = models.flatMap((m) => m.drains);
   const stuck = drains.find((d) => d.stuck);

@@ -29,9 +29,13 @@ export function nextDelay(state: PollState, intervals: PollIntervals, random: ()
   if (!state.focused && !state.active) return undefined;
   const { activeMs, idleMs } = intervals;
   const backoff = (first: number, max: number) => Math.min(max, first * 2 ** (state.failures - 1));
-  const delay = !state.failures ? (state.active ? activeMs : idleMs)
-    : state.active ? backoff(Math.min(ACTIVE_RETRY_MS, activeMs), activeMs)
-    : backoff(activeMs, Math.max(MAX_BACKOFF_MS, idleMs));
+  const delay = !state.failures
+    ? state.active
+      ? activeMs
+      : idleMs
+    : state.active
+      ? backoff(Math.min(ACTIVE_RETRY_MS, activeMs), activeMs)
+      : backoff(activeMs, Math.max(MAX_BACKOFF_MS, idleMs));
   const spread = delay * JITTER;
   return Math.max(0, Math.round(delay - spread / 2 + random() * spread));
 }

@@ -34,7 +34,9 @@ export function connectionOf(s: SettingValues, inventory: Inventory, dir: string
     endpoints,
     timeoutMs: s.requestTimeoutMs,
     maxBodyBytes: Math.round(s.maxResponseMiB * 1024 * 1024),
-    ...(useTls ? { tls: { ca: fileOr(s['tls.caFile'], dir, own.ca), cert: fileOr(s['tls.certFile'], dir, own.cert), key: fileOr(s['tls.keyFile'], dir, own.key) } } : {}),
+    ...(useTls
+      ? { tls: { ca: fileOr(s['tls.caFile'], dir, own.ca), cert: fileOr(s['tls.certFile'], dir, own.cert), key: fileOr(s['tls.keyFile'], dir, own.key) } }
+      : {}),
   };
 }
 

@@ -53,7 +53,12 @@ export function contributedProperties(packageJson: unknown): Contributed {
 export function accepts(kind: Kind, schema: PropertySchema, value: unknown): boolean {
   switch (kind) {
     case 'number':
-      return typeof value === 'number' && Number.isFinite(value) && (schema.minimum === undefined || value >= schema.minimum) && (schema.maximum === undefined || value <= schema.maximum);
+      return (
+        typeof value === 'number' &&
+        Number.isFinite(value) &&
+        (schema.minimum === undefined || value >= schema.minimum) &&
+        (schema.maximum === undefined || value <= schema.maximum)
+      );
     case 'string':
       return typeof value === 'string';
     case 'boolean':

@@ -35,7 +35,9 @@ export class HostLenses implements vscode.CodeLensProvider, vscode.Disposable {
       if (line === undefined || line >= doc.lineCount || doc.lineAt(line).text !== parsed[line]) continue;
       const range = new vscode.Range(line, 0, line, 0);
       const args = [cluster.inventoryUri, row.host!.name];
-      out.push(new vscode.CodeLens(range, { title: `${stateCodicon(row.state)} ${joinParts(lensTitle(row), lang)}`, command: 'tiflash.revealHost', arguments: args }));
+      out.push(
+        new vscode.CodeLens(range, { title: `${stateCodicon(row.state)} ${joinParts(lensTitle(row), lang)}`, command: 'tiflash.revealHost', arguments: args }),
+      );
       if (row.actions.scaleOut) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Scale out'), command: 'tiflash.scaleOut', arguments: args }));
       if (row.actions.scaleIn) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Scale in'), command: 'tiflash.scaleIn', arguments: args }));
     }

@@ -37,7 +37,10 @@ export class HostsView implements vscode.TreeDataProvider<HostNode>, vscode.Disp
   constructor(private readonly ctx: Ctx) {
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     // the monitor fires once per change of an inventory, a PD answer or a setting: one render each
-    this.disposables.push(this.view, ctx.stores.onDidChange(() => this.update()));
+    this.disposables.push(
+      this.view,
+      ctx.stores.onDidChange(() => this.update()),
+    );
   }
 
   private update(): void {
@@ -108,7 +111,8 @@ export class HostsView implements vscode.TreeDataProvider<HostNode>, vscode.Disp
     const line = row.host?.line;
     if (line) {
       item.command = {
-        command: 'vscode.open', title: vscode.l10n.t('Open in inventory.ini'),
+        command: 'vscode.open',
+        title: vscode.l10n.t('Open in inventory.ini'),
         arguments: [cluster.inventoryUri, { selection: new vscode.Range(line.line, line.start, line.line, line.end) }],
       };
     }
@@ -128,8 +132,9 @@ export class HostsView implements vscode.TreeDataProvider<HostNode>, vscode.Disp
 
   /** Selects and reveals a host (used after a CodeLens click). */
   async reveal(cluster: Cluster, hostName: string): Promise<void> {
-    const node = this.getChildren(this.ctx.inventories.list().length === 1 ? undefined : { kind: 'cluster', cluster })
-      .find((n) => n.kind === 'host' && n.state.host?.name === hostName);
+    const node = this.getChildren(this.ctx.inventories.list().length === 1 ? undefined : { kind: 'cluster', cluster }).find(
+      (n) => n.kind === 'host' && n.state.host?.name === hostName,
+    );
     if (node) await this.view.reveal(node, { select: true, focus: true });
   }
 

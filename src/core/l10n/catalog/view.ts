@@ -27,7 +27,10 @@ export const view = {
   'view.status.draining': { en: 'TiFlash store {id}: {regions} regions', zh: 'TiFlash store {id}：{regions} 个 Region' },
   'view.status.rate': { en: '{rate}/s', zh: '{rate}/秒' },
   'view.status.eta': { en: 'ETA {eta}', zh: '预计 {eta}' },
-  'view.status.stuck': { en: 'TiFlash store {id}: {regions} regions, no progress for {minutes} min', zh: 'TiFlash store {id}：{regions} 个 Region，已 {minutes} 分钟没有进展' },
+  'view.status.stuck': {
+    en: 'TiFlash store {id}: {regions} regions, no progress for {minutes} min',
+    zh: 'TiFlash store {id}：{regions} 个 Region，已 {minutes} 分钟没有进展',
+  },
   'view.status.moreOffline': { en: '{n} more Offline', zh: '另有 {n} 个 Offline' },
   'view.status.title': { en: 'TiFlash stores in PD. Click to open the TiFlash Hosts view.', zh: 'PD 中的 TiFlash store。点击打开 TiFlash 主机视图。' },
   'view.status.cluster': { en: '{name}: {text}', zh: '{name} 目录：{text}' },
@@ -38,7 +41,10 @@ export const view = {
   'view.pd.readAt': { en: 'store list read {age}', zh: 'store 列表读取于 {age}' },
   'view.pd.failing': { en: 'PD unreachable for {duration}: {reason}', zh: '已有 {duration} 无法连接 PD：{reason}' },
   'view.pd.untrusted': { en: 'PD is not contacted in an untrusted workspace', zh: '工作区不受信任，不会连接 PD' },
-  'view.pd.tlsUnreadable': { en: 'TLS file {file} cannot be read ({reason}): PD is not contacted until it can (set tiflash.tls.caFile, certFile, keyFile)', zh: '无法读取 TLS 文件 {file}（{reason}）：在能读取之前不会连接 PD（可设置 tiflash.tls.caFile、certFile、keyFile）' },
+  'view.pd.tlsUnreadable': {
+    en: 'TLS file {file} cannot be read ({reason}): PD is not contacted until it can (set tiflash.tls.caFile, certFile, keyFile)',
+    zh: '无法读取 TLS 文件 {file}（{reason}）：在能读取之前不会连接 PD（可设置 tiflash.tls.caFile、certFile、keyFile）',
+  },
 
   // a host row and its CodeLens
   'view.row.orphan': { en: 'store {id}', zh: 'PD 中的 store {id}' },
@@ -66,12 +72,21 @@ export const view = {
   'view.tip.why': { en: 'Why unknown', zh: '状态未知的原因' },
   'view.tip.pdVersion': { en: 'PD version', zh: 'PD 版本' },
   'view.tip.disconnected': { en: 'PD has had no heartbeat from this store for more than 20 s', zh: 'PD 已超过 20 秒未收到该 store 的心跳' },
-  'view.tip.down': { en: 'PD has had no heartbeat from this store for longer than max-store-down-time (30 min by default): PD places its replicas elsewhere', zh: 'PD 未收到该 store 心跳的时间已超过 max-store-down-time（默认 30 分钟）：PD 会在其他 store 上补副本' },
+  'view.tip.down': {
+    en: 'PD has had no heartbeat from this store for longer than max-store-down-time (30 min by default): PD places its replicas elsewhere',
+    zh: 'PD 未收到该 store 心跳的时间已超过 max-store-down-time（默认 30 分钟）：PD 会在其他 store 上补副本',
+  },
   'view.tip.heartbeatState': { en: 'Heartbeat', zh: '心跳' },
 
   // drain progress (the status bar, the wait notification, the log)
-  'view.drain.stale': { en: 'PD unreachable: {regions} regions left as of {age}, no estimate until PD answers', zh: '无法连接 PD：截至 {age}还剩 {regions} 个 Region，PD 恢复应答前无法估算' },
-  'view.drain.checking': { en: 'checking placement rules, free space and store limits in PD…', zh: '正在检查 PD 中的 Placement Rules、剩余空间和 store limit…' },
+  'view.drain.stale': {
+    en: 'PD unreachable: {regions} regions left as of {age}, no estimate until PD answers',
+    zh: '无法连接 PD：截至 {age}还剩 {regions} 个 Region，PD 恢复应答前无法估算',
+  },
+  'view.drain.checking': {
+    en: 'checking placement rules, free space and store limits in PD…',
+    zh: '正在检查 PD 中的 Placement Rules、剩余空间和 store limit…',
+  },
   'view.drain.moving': { en: 'Store {id} moves Regions again: {regions} left', zh: 'store {id} 重新开始迁移 Region：还剩 {regions} 个' },
 
   // the log: what changed in a cluster
