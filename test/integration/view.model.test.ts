@@ -60,7 +60,20 @@ describe('views of the read model', function () {
       const edit = new vscode.WorkspaceEdit();
       edit.insert(doc.uri, new vscode.Position(0, 0), '# a comment\n');
       await vscode.workspace.applyEdit(edit);
+      // asked before the edit is parsed, and after: a state lens sits only on its own host's line
+      const onOwnLine = async () => {
+        const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+        const states = lenses.filter((l) => l.command?.command === 'tiflash.revealHost');
+        for (const l of states)
+          assert.ok(
+            doc.lineAt(l.range.start.line).text.startsWith(l.command!.arguments![1] as string),
+            `a lens of ${String(l.command!.arguments![1])} on «${doc.lineAt(l.range.start.line).text}»`,
+          );
+        return states.length;
+      };
+      await onOwnLine();
       await waitFor('the inventory read again', () => a.ctx.inventories.list()[0].inventory.lines[0] === '# a comment');
+      assert.equal(await onOwnLine(), 4);
       await new Promise((r) => setTimeout(r, 1500));
       assert.ok(models > before, 'the edit changed the model');
       assert.equal(trees, models, `${trees} tree refreshes for ${models} model changes`);
