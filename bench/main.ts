@@ -9,7 +9,8 @@ import { completionsAt } from '../src/core/inventory/complete';
 import { parseInventory } from '../src/core/inventory/parse';
 import { PdApi } from '../src/core/pd/api';
 import { decodeStoreList, parseBody } from '../src/core/pd/decode';
-import { type Clock, DEFAULT_POLL, Poller } from '../src/core/poll/policy';
+import { type Clock, Poller } from '../src/core/poll/policy';
+import { contributedProperties, readSettings } from '../src/core/settings/schema';
 import { validate } from '../src/core/validation';
 import { startPdSim } from '../tools/pd-sim/server';
 import type { ClusterFile } from '../tools/pd-sim/cluster';
@@ -67,7 +68,9 @@ async function requestsPerMinute(tiflash: number): Promise<number> {
     },
     clearTimeout: (h) => h && clearImmediate(h as NodeJS.Immediate),
   };
-  const poller = new Poller(() => client.stores(), () => undefined, clock, { ...DEFAULT_POLL, jitter: 0 });
+  // the settings' defaults (package.json), without jitter
+  const { values } = readSettings(contributedProperties(JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'))), () => undefined);
+  const poller = new Poller(() => client.stores(), () => undefined, { activeMs: values.pollIntervalActiveMs, idleMs: values.pollIntervalIdleMs }, clock, () => 0.5);
   poller.setActive(true);
   poller.start();
   await minuteOver;

@@ -1,7 +1,7 @@
 // Entry point: build the context, register the features and commands. Nothing heavy here:
 // inventories are parsed and PD is contacted after activation returns.
 
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { Ctx } from './context';
 import { HostLenses } from './features/codeLens/hostLenses';
@@ -20,6 +20,7 @@ export interface Api {
   ctx: Ctx;
   hostsView: HostsView;
   scaling: Scaling;
+  statusBar: StoreStatus;
   activationMs: number;
   ready: Promise<void>;
   /** What the operator reviews and answers (the preview, the scale-out form) and the run views: tests drive them. */
@@ -46,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): Api {
   ctx.own(new InventoryDiagnostics(ctx));
   ctx.own(new HostHover(ctx));
   ctx.own(new InventoryCompletion(ctx));
-  ctx.own(new StoreStatus(ctx));
+  const statusBar = ctx.own(new StoreStatus(ctx));
   registerCommands(ctx, features);
   const activationMs = performance.now() - started;
   ctx.log.info(`activated in ${activationMs.toFixed(1)} ms`);
@@ -58,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): Api {
       // a run the window's reload interrupted waits for the operator's decision (not awaited: it asks)
       void features.scaling.recoverAfterReload();
     });
-  return { ctx, hostsView: features.hostsView, scaling: features.scaling, activationMs, ready, ui };
+  return { ctx, hostsView: features.hostsView, scaling: features.scaling, statusBar, activationMs, ready, ui };
 }
 
 export function deactivate(): void {

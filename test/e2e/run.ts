@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
+import { msg } from '../../src/core/l10n/message';
 import { startPdSim, type PdSim } from '../../tools/pd-sim/server';
 import { startTidbSim } from '../../tools/pd-sim/tidb';
 import { Cleanup } from '../harness/cleanup';
@@ -85,13 +86,15 @@ async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string
   process.stdout.write(`  (the workbench with the extension up in ${seconds(started)})\n`);
   const hostsTitle = tx.nls('view.hosts');
   const opTitle = tx.nls('view.operation');
-  const up = tx.t('Up');
+  const up = tx.core(msg('state.Up'));
+  const notInPd = tx.core(msg('state.NotInPd'));
+  const summary = (n: number) => tx.core(msg('view.status.summary', { counts: [msg('view.status.count', { n, state: msg('state.Up') })] }));
 
   await report.check(page, 'views list the hosts with their PD states', async () => {
     await page.locator('.activitybar [aria-label*="TiFlash"]').first().click();
     const hosts = pane(page, hostsTitle);
     await row(hosts, 'TiFlash12-1', `· ${up}`).waitFor();
-    await row(hosts, '192.168.0.13', tx.t('not in PD')).waitFor();
+    await row(hosts, '192.168.0.13', notInPd).waitFor();
     await row(hosts, 'store 61', 'Tombstone').waitFor();
     await pane(page, opTitle).waitFor();
     if (zh) {
@@ -101,9 +104,9 @@ async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string
   });
 
   await report.check(page, 'status bar shows the TiFlash summary', async () => {
-    await until('the summary', () => statusText(page), (t) => t === tx.t('TiFlash {0}', `3 ${up}`));
+    await until('the summary', () => statusText(page), (t) => t === summary(3));
     const label = (await statusItem(page).getAttribute('aria-label')) ?? '';
-    const tooltip = tx.t('TiFlash stores in PD. Click to open the TiFlash Hosts view.');
+    const tooltip = tx.core(msg('view.status.title'));
     assert(label.includes(tooltip), `the status item's label ${JSON.stringify(label)} lacks its tooltip ${JSON.stringify(tooltip)}`);
     if (zh) assertChinese('the status bar tooltip', tooltip);
   });
@@ -112,9 +115,9 @@ async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string
     // a host row opens inventory.ini at its line
     await row(pane(page, hostsTitle), '192.168.0.11').click();
     await lensLink(page, 'store 53', tx.t('Scale in')).waitFor();
-    await lensLink(page, tx.t('not in PD'), tx.t('Scale out')).waitFor();
+    await lensLink(page, notInPd, tx.t('Scale out')).waitFor();
     const lens = (await page.locator('.codelens-decoration').filter({ hasText: 'store 53' }).textContent()) ?? '';
-    assert(tx.pattern('{0} regions', '\\d+').test(lens), `the lens of store 53 shows no region count: ${JSON.stringify(lens)}`);
+    assert(tx.corePattern('view.lens.store', { state: up, id: '53', regions: '\\d+' }).test(lens), `the lens of store 53 shows no region count: ${JSON.stringify(lens)}`);
     if (zh) assertChinese('the CodeLens of store 53', lens);
   });
 
@@ -175,7 +178,7 @@ async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string
 
   await report.check(page, 'draining: status bar text and the operation\'s step states', async () => {
     await page.locator('.monaco-dialog-box .monaco-button').filter({ hasText: tx.t('Start') }).click();
-    const parts = [tx.pattern('TiFlash store {0}: {1} regions', '53', '\\d+'), tx.pattern('{0}/s', '[\\d.]+'), tx.pattern('ETA {0}', '.+')];
+    const parts = [tx.corePattern('view.status.draining', { id: '53', regions: '\\d+' }), tx.corePattern('view.status.rate', { rate: '[\\d.]+' }), tx.corePattern('view.status.eta', { eta: '.+' })];
     const draining = new RegExp(`^${parts.map((p) => p.source).join(' · ')}$`);
     const text = await until('the draining text with rate and ETA', () => statusText(page), (t) => draining.test(t));
     if (zh) assertChinese('the draining status', text);
@@ -193,7 +196,7 @@ async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string
     sim.cluster.regionsPerTick = 5000;
     await until('every step done', () => operationSteps(page, opTitle), (s) => s.length === planSteps().length && s.every((x) => x.status === 'done'), 60_000);
     assertScaledIn(workspace, sim);
-    await until('the summary without store 53', () => statusText(page), (t) => t === tx.t('TiFlash {0}', `2 ${up}`));
+    await until('the summary without store 53', () => statusText(page), (t) => t === summary(2));
   });
 }
 

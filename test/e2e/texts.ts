@@ -4,6 +4,8 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { render, type Msg } from '../../src/core/l10n/message';
+import type { MessageId } from '../../src/core/l10n/catalog';
 import { repoRoot } from '../support/paths';
 
 export type Locale = 'en' | 'zh-cn';
@@ -39,6 +41,18 @@ export class Texts {
   /** `t(key)` as a RegExp whose `{n}` placeholders match the regex sources in `args`. */
   pattern(key: string, ...args: string[]): RegExp {
     return new RegExp(escape(this.template(key)).replace(/\\\{(\d+)\\\}/g, (_, i: string) => `(?:${args[Number(i)]})`));
+  }
+
+  /** A core message (src/core/l10n) as the extension renders it. */
+  core(m: Msg): string {
+    return render(m, this.locale);
+  }
+
+  /** The core message `id` as a RegExp whose arguments match the regex sources in `args`. */
+  corePattern(id: MessageId, args: Record<string, string>): RegExp {
+    const token = (name: string) => `\u0000${name}\u0000`;
+    const text = render({ id, args: Object.fromEntries(Object.keys(args).map((k) => [k, token(k)])) }, this.locale);
+    return new RegExp(Object.entries(args).reduce((re, [k, source]) => re.replace(escape(token(k)), `(?:${source})`), escape(text)));
   }
 
   private template(key: string): string {

@@ -15,12 +15,12 @@ const demo31 = (): ClusterFile => JSON.parse(fs.readFileSync(path.join(repoRoot,
 describe('a drain held by its own store limit (PD 3.1)', function () {
   this.timeout(90_000);
   isolateEachTest();
-  afterEach(() => vscode.workspace.getConfiguration('tiflash').update('stuckDrainMinutes', undefined, vscode.ConfigurationTarget.Workspace));
+  afterEach(() => vscode.workspace.getConfiguration('tiflash').update('stuckDrainSeconds', undefined, vscode.ConfigurationTarget.Workspace));
 
   it('offers a higher region-remove limit for the drain, sends exactly that, and the scale-in finishes', async () => {
     const sim = await readySim({ ...demo31(), regionsPerTick: 400 }, 200, '3.1');
     sim.cluster.limits.set('53', 'remove', 0);
-    await vscode.workspace.getConfiguration('tiflash').update('stuckDrainMinutes', 0.05, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('tiflash').update('stuckDrainSeconds', 3, vscode.ConfigurationTarget.Workspace);
     resetRecord();
     const offers: string[] = [];
     const opts = scripted({ remind: (text) => (offers.push(text), Promise.resolve(true)) });
@@ -42,7 +42,7 @@ describe('a drain held by its own store limit (PD 3.1)', function () {
     const sim = await readySim({ ...cluster, rules, regionsPerTick: 400 }, 200, '3.1');
     sim.cluster.find(53)!.state = 1;
     sim.cluster.limits.set('53', 'remove', 0);
-    await vscode.workspace.getConfiguration('tiflash').update('stuckDrainMinutes', 0.05, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('tiflash').update('stuckDrainSeconds', 3, vscode.ConfigurationTarget.Workspace);
     const offers: string[] = [];
     const progress: string[] = [];
     let cancel: (() => void) | undefined;

@@ -21,7 +21,7 @@ describe('localization', () => {
       // the key is the literal's value: decode its escapes (\n, \') as JavaScript does
       for (const m of text.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) keys.add(JSON.parse(`"${m[1].replace(/\\'/g, "'").replace(/"/g, '\\"')}"`));
     }
-    assert.ok(keys.size > 50);
+    assert.ok(keys.size > 30, `only ${keys.size} keys found: is the pattern still right?`);
     const zh = readJson('l10n/bundle.l10n.zh-cn.json');
     const missing = [...keys].filter((k) => !zh[k]);
     assert.deepEqual(missing, []);

@@ -10,9 +10,10 @@ import { pd } from './pd';
 import { plan } from './plan';
 import { run } from './run';
 import { validation } from './validation';
+import { view } from './view';
 
 /** The domains in one list, so a test can see an id defined twice (a spread would hide it). */
-export const DOMAINS = { common, inventory, validation, cli, pd, plan, run, execute, journal } as const;
+export const DOMAINS = { common, inventory, validation, cli, pd, plan, run, execute, journal, view } as const;
 
 export const CATALOG = {
   ...common,
@@ -24,6 +25,7 @@ export const CATALOG = {
   ...run,
   ...execute,
   ...journal,
+  ...view,
 } as const;
 
 export type MessageId = keyof typeof CATALOG;
