@@ -104,7 +104,7 @@ describe('scale-in', function () {
     const run = await scaleIn('TiFlash12-1', opts);
     assert.equal(run?.status, 'aborted');
     assert.match(toldText(opts.told), /Refused before anything ran/);
-    assert.match(toldText(opts.told), /ALTER TABLE `sales`\.`orders` SET TIFLASH REPLICA 2;/, 'TiDB named the rule\'s table: the exact statement');
+    assert.match(toldText(opts.told), /ALTER TABLE `sales`\.`orders` SET TIFLASH REPLICA 2;/, "TiDB named the rule's table: the exact statement");
     assert.equal(
       sim.requests.some((r) => r.method === 'DELETE'),
       false,

@@ -7,7 +7,9 @@ import { describe, it } from 'node:test';
 import { repoRoot } from '../support/paths';
 
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 }
 
 const readJson = (f: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, f), 'utf8')) as Record<string, string>;
@@ -34,8 +36,17 @@ describe('localization', () => {
     const used = new Set([...pkg.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
     const en = readJson('package.nls.json');
     const zh = readJson('package.nls.zh-cn.json');
-    assert.deepEqual([...used].filter((k) => !en[k]), []);
-    assert.deepEqual(Object.keys(en).filter((k) => !zh[k]), []);
-    assert.deepEqual(Object.keys(zh).filter((k) => !en[k]), []);
+    assert.deepEqual(
+      [...used].filter((k) => !en[k]),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(en).filter((k) => !zh[k]),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(zh).filter((k) => !en[k]),
+      [],
+    );
   });
 });

@@ -36,11 +36,9 @@ const PEM_PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [
 
 /** A text (a log line, an argv joined, a JSON answer) with the value of every secret-looking `key=value`, `key: value` and private key masked. */
 export function redactSecrets(text: string): string {
-  return text
-    .replace(PEM_PRIVATE_KEY, SECRET_MASK)
-    .replace(KEY_VALUE, (whole, quote: string, key: string, sep: string, value: string) => {
-      if (!isSecretKey(key)) return whole;
-      const q = value[0] === '"' || value[0] === "'" ? value[0] : '';
-      return `${quote}${key}${quote}${sep}${q}${SECRET_MASK}${q}`;
-    });
+  return text.replace(PEM_PRIVATE_KEY, SECRET_MASK).replace(KEY_VALUE, (whole, quote: string, key: string, sep: string, value: string) => {
+    if (!isSecretKey(key)) return whole;
+    const q = value[0] === '"' || value[0] === "'" ? value[0] : '';
+    return `${quote}${key}${quote}${sep}${q}${SECRET_MASK}${q}`;
+  });
 }

@@ -40,7 +40,8 @@ export class HostLenses implements vscode.CodeLensProvider, vscode.Disposable {
       );
       if (row.actions.scaleOut) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Scale out'), command: 'tiflash.scaleOut', arguments: args }));
       if (row.actions.scaleIn) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Scale in'), command: 'tiflash.scaleIn', arguments: args }));
-      if (row.actions.cancelScaleIn) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Cancel scale-in'), command: 'tiflash.cancelScaleIn', arguments: args }));
+      if (row.actions.cancelScaleIn)
+        out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Cancel scale-in'), command: 'tiflash.cancelScaleIn', arguments: args }));
     }
     return out;
   }

@@ -65,7 +65,12 @@ export class Scaling implements vscode.Disposable {
     const target = known ? host : await operator.scaleOutSpec(cluster, host);
     if (!target) return undefined;
     const planNow = async () =>
-      planScaleOut({ ...(await this.inventories(cluster)), host: target, pd: await this.facts(cluster), ...playbookOptions(this.ctx.settings.of(cluster.dir)) });
+      planScaleOut({
+        ...(await this.inventories(cluster)),
+        host: target,
+        pd: await this.facts(cluster),
+        ...playbookOptions(this.ctx.settings.of(cluster.dir)),
+      });
     const plan = await planNow();
     const [only] = plan.blocked;
     if (plan.blocked.length === 1 && only.check === 'placement-rules-disabled') {

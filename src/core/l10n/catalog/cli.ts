@@ -105,7 +105,10 @@ Exit codes: 0 done, 1 a finding, a rejected inventory or a blocked plan, 2 a usa
     zh: '缺少 HOST：tiflash-ansible plan {kind} HOST -i inventory.ini --pd URL',
   },
   'cli.unknownPlan': { en: 'unknown plan `{kind}` (expected one of {expected})', zh: '未知的 plan `{kind}`（应为 {expected} 之一）' },
-  'cli.certNeedsCa': { en: "--cert and --key need --cacert (the CA that signed PD's certificate)", zh: '--cert 和 --key 需要同时给出 --cacert（签发 PD 证书的 CA）' },
+  'cli.certNeedsCa': {
+    en: "--cert and --key need --cacert (the CA that signed PD's certificate)",
+    zh: '--cert 和 --key 需要同时给出 --cacert（签发 PD 证书的 CA）',
+  },
   'cli.certAndKey': { en: '--cert and --key go together', zh: '--cert 和 --key 必须同时给出' },
   'cli.cannotReadPem': { en: 'cannot read {what} {file}: {code}', zh: '无法读取{what} {file}：{code}' },
   'cli.pem.ca': { en: 'CA certificate', zh: 'CA 证书' },
