@@ -32,7 +32,7 @@ export async function startFromPreview(page: Page): Promise<void> {
 }
 
 /** The form's page: the webview's outer frame, then the frame VS Code puts the page in. */
-const formFrame = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+export const formFrame = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 
 /**
  * The scale-out form for a second instance on 192.168.0.12: the suggested alias, next free ports and
