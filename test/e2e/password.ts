@@ -45,7 +45,8 @@ async function main(cleanup: Cleanup): Promise<number> {
   execFileSync(process.execPath, [path.join(codeServerPkg, 'out', 'node', 'entry.js'), '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'pipe' });
   const sim = await startPdSim({ cluster: demoCluster(), tickMs: 500 });
   cleanup.add('stop the PD simulator', () => sim.close());
-  const settings = { 'tiflash.pdEndpoints': [sim.url], 'tiflash.pollIntervalActiveMs': 500 };
+  // the DOM renderer: the terminal's text is in the page, so the test can wait for Ansible's prompt
+  const settings = { 'tiflash.pdEndpoints': [sim.url], 'tiflash.pollIntervalActiveMs': 500, 'terminal.integrated.gpuAcceleration': 'off' };
   const workspace = copyWorkspace(cleanup, { '.vscode/settings.json': JSON.stringify(settings, null, 2) });
   const server = await startServer(cleanup, { extensionsDir, testDriver: false });
   const browser = await launchBrowser(cleanup);
@@ -68,6 +69,8 @@ async function main(cleanup: Cleanup): Promise<number> {
     await startFromPreview(page);
 
     await until('create_users.yml to ask for the password', () => Promise.resolve(playbookProcess('create_users.yml', workspace)), (p) => p !== undefined, 90_000);
+    // Ansible reads the password with the terminal flushed: keys typed before its prompt are lost
+    await page.locator('.xterm-rows').filter({ hasText: /SSH password:/i }).first().waitFor({ timeout: 30_000 });
     const before = readInventory();
     const inTerminal = await until('the keyboard focus in the prompting terminal', focusInTerminal, (yes) => yes, 10_000).then(() => true, () => false);
     check('the prompting terminal has the keyboard focus', inTerminal, `focus is on ${String(await page.evaluate('document.activeElement?.className'))}`);
