@@ -42,7 +42,9 @@ async function main(cleanup: Cleanup): Promise<number> {
   const extensionsDir = path.join(cleanup.tempDir('tiflash-e2e-password-'), 'extensions');
   execFileSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: 'pipe' });
   const vsix = path.join(repoRoot, 'out', 'tiflash-ansible.vsix');
-  execFileSync(process.execPath, [path.join(codeServerPkg, 'out', 'node', 'entry.js'), '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(codeServerPkg, 'out', 'node', 'entry.js'), '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+    stdio: 'pipe',
+  });
   const sim = await startPdSim({ cluster: demoCluster(), tickMs: 500 });
   cleanup.add('stop the PD simulator', () => sim.close());
   // the DOM renderer: the terminal's text is in the page, so the test can wait for Ansible's prompt
@@ -68,11 +70,23 @@ async function main(cleanup: Cleanup): Promise<number> {
     await page.locator('.codelens-decoration a:has(.codicon-play)').waitFor({ timeout: 10_000 });
     await startFromPreview(page);
 
-    await until('create_users.yml to ask for the password', () => Promise.resolve(playbookProcess('create_users.yml', workspace)), (p) => p !== undefined, 90_000);
+    await until(
+      'create_users.yml to ask for the password',
+      () => Promise.resolve(playbookProcess('create_users.yml', workspace)),
+      (p) => p !== undefined,
+      90_000,
+    );
     // Ansible reads the password with the terminal flushed: keys typed before its prompt are lost
-    await page.locator('.xterm-rows').filter({ hasText: /SSH password:/i }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.xterm-rows')
+      .filter({ hasText: /SSH password:/i })
+      .first()
+      .waitFor({ timeout: 30_000 });
     const before = readInventory();
-    const inTerminal = await until('the keyboard focus in the prompting terminal', focusInTerminal, (yes) => yes, 10_000).then(() => true, () => false);
+    const inTerminal = await until('the keyboard focus in the prompting terminal', focusInTerminal, (yes) => yes, 10_000).then(
+      () => true,
+      () => false,
+    );
     check('the prompting terminal has the keyboard focus', inTerminal, `focus is on ${String(await page.evaluate('document.activeElement?.className'))}`);
     await page.screenshot({ path: path.join(shots, 'password-prompt.png') });
 
@@ -80,7 +94,12 @@ async function main(cleanup: Cleanup): Promise<number> {
     await page.locator('.monaco-editor .view-line').filter({ hasText: '[tiflash_servers]' }).click();
     await page.keyboard.type('hunter2');
     const typed = page.locator('.monaco-editor .view-line').filter({ hasText: 'hunter2' });
-    const onScreen = await until('the typed keys gone from the editor', () => typed.count(), (n) => n === 0, 10_000).catch(() => -1);
+    const onScreen = await until(
+      'the typed keys gone from the editor',
+      () => typed.count(),
+      (n) => n === 0,
+      10_000,
+    ).catch(() => -1);
     check('keys typed into inventory.ini while the prompt waits do not stay on screen', onScreen === 0, 'a line still shows them after 10 s');
     check('nor on disk', readInventory() === before, 'inventory.ini changed');
     await page.screenshot({ path: path.join(shots, 'password-after-typing-in-editor.png') });
@@ -88,7 +107,12 @@ async function main(cleanup: Cleanup): Promise<number> {
     // the guard gave the terminal the keyboard again: the password typed next reaches Ansible
     await page.keyboard.type('secret');
     await page.keyboard.press('Enter');
-    const ran = await until('create_users.yml to run', () => Promise.resolve(playbookCalls(workspace)), (c) => c.some((x) => x.playbook === 'create_users'), 60_000).then(
+    const ran = await until(
+      'create_users.yml to run',
+      () => Promise.resolve(playbookCalls(workspace)),
+      (c) => c.some((x) => x.playbook === 'create_users'),
+      60_000,
+    ).then(
       () => true,
       () => false,
     );

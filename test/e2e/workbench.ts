@@ -76,26 +76,36 @@ export interface StepRow {
 /** The step rows of the TiFlash Operation view (expand it first; not the wipe notice's rows) with the look their icon and description show. */
 export async function operationSteps(page: Page, title: string, tx: Texts): Promise<StepRow[]> {
   const rows = await pane(page, title).locator('.monaco-list-row[aria-level="1"]').all();
-  return Promise.all(rows.map(async (r) => {
-    const icon = ((await r.locator('.custom-view-tree-node-item-icon').getAttribute('class')) ?? '').split(' ');
-    const [words, ...more] = ((await r.locator('.label-description').textContent()) ?? '').split(' · ');
-    const look = (Object.keys(STEP_LOOKS) as StepLook[]).find((k) => icon.includes(STEP_LOOKS[k].icon) && words === tx.t(STEP_LOOKS[k].words));
-    const shown = icon.find((c) => c.startsWith('codicon-') && !c.startsWith('codicon-modifier')) ?? 'no icon';
-    return { title: (await r.locator('.label-name').textContent()) ?? '', look: look ?? `unknown: ${shown} / ${words}`, more: more.join(' · ') };
-  }));
+  return Promise.all(
+    rows.map(async (r) => {
+      const icon = ((await r.locator('.custom-view-tree-node-item-icon').getAttribute('class')) ?? '').split(' ');
+      const [words, ...more] = ((await r.locator('.label-description').textContent()) ?? '').split(' · ');
+      const look = (Object.keys(STEP_LOOKS) as StepLook[]).find((k) => icon.includes(STEP_LOOKS[k].icon) && words === tx.t(STEP_LOOKS[k].words));
+      const shown = icon.find((c) => c.startsWith('codicon-') && !c.startsWith('codicon-modifier')) ?? 'no icon';
+      return { title: (await r.locator('.label-name').textContent()) ?? '', look: look ?? `unknown: ${shown} / ${words}`, more: more.join(' · ') };
+    }),
+  );
 }
 
 /** The lines the active editor shows, top to bottom (Monaco keeps its line elements in any order), spaces as spaces. */
 export async function editorLines(page: Page): Promise<string[]> {
-  const lines = await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().evaluate((el) =>
-    [...el.querySelectorAll('.view-line')].map((l) => ({ top: Number(/top:\s*([\d.]+)px/.exec(l.getAttribute('style') ?? '')?.[1] ?? 0), text: l.textContent ?? '' })),
+  const rows = await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().locator('.view-line').all();
+  const lines = await Promise.all(
+    rows.map(async (l) => ({
+      top: Number(/top:\s*([\d.]+)px/.exec((await l.getAttribute('style')) ?? '')?.[1] ?? 0),
+      text: ((await l.textContent()) ?? '').replace(/\s/g, ' '),
+    })),
   );
-  return lines.sort((a, b) => a.top - b.top).map((l) => l.text.replace(/\s/g, ' '));
+  return lines.sort((a, b) => a.top - b.top).map((l) => l.text);
 }
 
 /** The CodeLens links on the line of `anchor` (a text of its first lens, e.g. `store 53`). */
 export const lensLink = (page: Page, anchor: string, title: string): Locator =>
-  page.locator('.codelens-decoration').filter({ hasText: anchor }).locator('a').filter({ hasText: new RegExp(`^${title}$`) });
+  page
+    .locator('.codelens-decoration')
+    .filter({ hasText: anchor })
+    .locator('a')
+    .filter({ hasText: new RegExp(`^${title}$`) });
 
 /** Puts the cursor at the start of a line with Go to Line (Ctrl+G), as with the keyboard. */
 export async function goToLine(page: Page, line: number): Promise<void> {
@@ -106,7 +116,11 @@ export async function goToLine(page: Page, line: number): Promise<void> {
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
   const position = page.locator('.statusbar-item[id="status.editor.selection"]');
-  await until(`the cursor on line ${line}`, () => position.textContent(), (t) => (t ?? '').includes(`Ln ${line},`));
+  await until(
+    `the cursor on line ${line}`,
+    () => position.textContent(),
+    (t) => (t ?? '').includes(`Ln ${line},`),
+  );
 }
 
 /** The open modal dialog's text (message and detail). */
