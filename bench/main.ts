@@ -9,7 +9,8 @@ import { completionsAt } from '../src/core/inventory/complete';
 import { parseInventory } from '../src/core/inventory/parse';
 import { PdApi } from '../src/core/pd/api';
 import { decodeStoreList, parseBody } from '../src/core/pd/decode';
-import { type Clock, DEFAULT_POLL, Poller } from '../src/core/poll/policy';
+import { type Clock, Poller } from '../src/core/poll/policy';
+import { contributedProperties, readSettings } from '../src/core/settings/schema';
 import { validate } from '../src/core/validation';
 import { startPdSim } from '../tools/pd-sim/server';
 import type { ClusterFile } from '../tools/pd-sim/cluster';
@@ -19,7 +20,17 @@ import { realisticInventory } from './realistic';
 
 /** `base` shifts every address, so two inventories share no host line (the parser caches lines it has seen). */
 function inventoryOf(n: number, base = 0): string {
-  const lines = ['[tidb_servers]', '10.0.0.1', '[tikv_servers]', '10.0.0.2', '[pd_servers]', '10.0.0.3', '[monitoring_servers]', '10.0.0.4', '[monitored_servers]'];
+  const lines = [
+    '[tidb_servers]',
+    '10.0.0.1',
+    '[tikv_servers]',
+    '10.0.0.2',
+    '[pd_servers]',
+    '10.0.0.3',
+    '[monitoring_servers]',
+    '10.0.0.4',
+    '[monitored_servers]',
+  ];
   const tiflash: string[] = [];
   for (let i = 0; i < n; i++) {
     const k = i + base;
@@ -27,7 +38,16 @@ function inventoryOf(n: number, base = 0): string {
     lines.push(ip);
     tiflash.push(i % 3 ? ip : `${ip} data_dir=/data1/tiflash,/data2/tiflash tcp_port=9000`);
   }
-  return [...lines, '[tiflash_servers]', ...tiflash, '[all:vars]', 'deploy_dir = /home/tidb/deploy', 'ansible_user = tidb', 'timezone = Asia/Shanghai', ''].join('\n');
+  return [
+    ...lines,
+    '[tiflash_servers]',
+    ...tiflash,
+    '[all:vars]',
+    'deploy_dir = /home/tidb/deploy',
+    'ansible_user = tidb',
+    'timezone = Asia/Shanghai',
+    '',
+  ].join('\n');
 }
 
 /** Median of `runs` after `warmup` runs (steady state: an editor sees many keystrokes, not one). */
@@ -67,7 +87,15 @@ async function requestsPerMinute(tiflash: number): Promise<number> {
     },
     clearTimeout: (h) => h && clearImmediate(h as NodeJS.Immediate),
   };
-  const poller = new Poller(() => client.stores(), () => undefined, clock, { ...DEFAULT_POLL, jitter: 0 });
+  // the settings' defaults (package.json), without jitter
+  const { values } = readSettings(contributedProperties(JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'))), () => undefined);
+  const poller = new Poller(
+    () => client.stores(),
+    () => undefined,
+    { activeMs: values.pollIntervalActiveMs, idleMs: values.pollIntervalIdleMs },
+    clock,
+    () => 0.5,
+  );
   poller.setActive(true);
   poller.start();
   await minuteOver;
@@ -89,12 +117,16 @@ function realisticKeystrokes(): void {
   validate(model);
   const at = lines.findIndex((l) => l.startsWith('TiFlash700-2 '));
   let n = 0;
-  const keystrokeMs = time(() => {
-    const edited = [...lines];
-    edited[at] = `${lines[at]} x=${n++ % 100}`;
-    model = parseInventory(edited.join('\n'), model);
-    validate(model);
-  }, 31, 10);
+  const keystrokeMs = time(
+    () => {
+      const edited = [...lines];
+      edited[at] = `${lines[at]} x=${n++ % 100}`;
+      model = parseInventory(edited.join('\n'), model);
+      validate(model);
+    },
+    31,
+    10,
+  );
   console.log(`re-validate the realistic 5,000-host inventory after a keystroke: ${keystrokeMs.toFixed(1)} ms (target < 20 ms)`);
   const typed = (k: number) => {
     const edited = [...lines];
@@ -105,7 +137,9 @@ function realisticKeystrokes(): void {
   let k = 0;
   const fullMs = time(() => completionsAt(parseInventory(typed(k++)), at, lines[at].length + 1), 31, 10);
   const sharedMs = time(() => completionsAt(parseInventory(typed(k++), shared), at, lines[at].length + 1), 31, 10);
-  console.log(`completion after a space on a host line, 5,000 hosts: ${fullMs.toFixed(1)} ms parsing the buffer, ${sharedMs.toFixed(1)} ms from the shared model (target: no full parse per keystroke)`);
+  console.log(
+    `completion after a space on a host line, 5,000 hosts: ${fullMs.toFixed(1)} ms parsing the buffer, ${sharedMs.toFixed(1)} ms from the shared model (target: no full parse per keystroke)`,
+  );
 }
 
 /** The realistic inventory listed by whole processes: the CLI against ansible-inventory --list, medians of the same run. */
@@ -136,18 +170,30 @@ async function main(): Promise<void> {
     validate(model);
   };
   const KEYSTROKES = [31, 10] as const;
-  const revalidateMs = time(typed((lines) => (lines[12] = `${lines[12]} tcp_port=${9000 + (keystroke++ % 500)}`)), ...KEYSTROKES);
+  const revalidateMs = time(
+    typed((lines) => (lines[12] = `${lines[12]} tcp_port=${9000 + (keystroke++ % 500)}`)),
+    ...KEYSTROKES,
+  );
   const tiflashLine = fiveLines.length - 1000;
-  const tiflashMs = time(typed((lines) => (lines[tiflashLine] = `${lines[tiflashLine]} tcp_port=${9000 + (keystroke++ % 500)}`)), ...KEYSTROKES);
+  const tiflashMs = time(
+    typed((lines) => (lines[tiflashLine] = `${lines[tiflashLine]} tcp_port=${9000 + (keystroke++ % 500)}`)),
+    ...KEYSTROKES,
+  );
   // typing an address: the host on that line is a new one at every keystroke
-  const addressMs = time(typed((lines) => (lines[tiflashLine] = `10.9.${keystroke & 255}.${keystroke++ % 200}`)), ...KEYSTROKES);
+  const addressMs = time(
+    typed((lines) => (lines[tiflashLine] = `10.9.${keystroke & 255}.${keystroke++ % 200}`)),
+    ...KEYSTROKES,
+  );
   // Enter adds a line: every line below it moves (here ~10,000 host lines)
   const grown = [...fiveLines];
-  const enterMs = time(() => {
-    grown.splice(12, 0, '');
-    model = parseInventory(grown.join('\n'), model);
-    validate(model);
-  }, ...KEYSTROKES);
+  const enterMs = time(
+    () => {
+      grown.splice(12, 0, '');
+      model = parseInventory(grown.join('\n'), model);
+      validate(model);
+    },
+    ...KEYSTROKES,
+  );
   const row = (what: string, ms: number) => console.log(`re-validate a 5,000-host inventory after ${what}: ${ms.toFixed(1)} ms (target well under 20 ms)`);
   row('a keystroke on a [monitored_servers] line', revalidateMs);
   row('a keystroke on a [tiflash_servers] line  ', tiflashMs);
@@ -183,7 +229,9 @@ async function main(): Promise<void> {
 
   const one = await requestsPerMinute(1);
   const many = await requestsPerMinute(200);
-  console.log(`PD requests per minute while an operation runs (5 s ticks), 1 TiFlash host: ${one}, 200 hosts: ${many} (ratio ${(many / one).toFixed(2)}, must be 1)`);
+  console.log(
+    `PD requests per minute while an operation runs (5 s ticks), 1 TiFlash host: ${one}, 200 hosts: ${many} (ratio ${(many / one).toFixed(2)}, must be 1)`,
+  );
   const vsix = path.join(repoRoot, 'out', 'tiflash-ansible.vsix');
   if (fs.existsSync(vsix)) console.log(`VSIX size: ${(fs.statSync(vsix).size / 1024).toFixed(0)} KiB`);
   fs.rmSync(dir, { recursive: true, force: true });

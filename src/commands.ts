@@ -61,7 +61,7 @@ type Handler = (ctx: Ctx, f: Features, ...args: unknown[]) => unknown;
 
 /** Scripted answers are for the extension's own tests only: no other caller may scale without consent. */
 function runOptions(ctx: Ctx, opts: unknown): RunOptions {
-  return ctx.extension.extensionMode === vscode.ExtensionMode.Test && opts && typeof opts === 'object' && !Array.isArray(opts) ? (opts) : {};
+  return ctx.extension.extensionMode === vscode.ExtensionMode.Test && opts && typeof opts === 'object' && !Array.isArray(opts) ? opts : {};
 }
 
 export const COMMANDS: Record<string, Handler> = {

@@ -47,7 +47,10 @@ export class Inventories implements vscode.Disposable {
         if (this.list().some((c) => c.dir.fsPath === uri.fsPath || c.dir.fsPath.startsWith(uri.fsPath + path.sep))) void this.reload();
       }),
       folders.onDidCreate(async (uri) => {
-        const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
+        const stat = await vscode.workspace.fs.stat(uri).then(
+          (s) => s,
+          () => undefined,
+        );
         if (stat?.type === vscode.FileType.Directory && !this.clustersByDir.has(uri.fsPath)) {
           if ((await vscode.workspace.findFiles(new vscode.RelativePattern(uri, `**/${INVENTORY_FILE}`), undefined, 1)).length) void this.reload();
         }
@@ -87,7 +90,8 @@ export class Inventories implements vscode.Disposable {
     const cluster = this.forFile(doc.uri);
     if (!cluster || cluster.inventoryUri.toString() !== doc.uri.toString()) return undefined;
     if (cluster.inventoryVersion === doc.version) return cluster.inventory;
-    if (this.typed?.doc !== doc || this.typed.version !== doc.version) this.typed = { doc, version: doc.version, inventory: parseInventory(doc.getText(), cluster.inventory) };
+    if (this.typed?.doc !== doc || this.typed.version !== doc.version)
+      this.typed = { doc, version: doc.version, inventory: parseInventory(doc.getText(), cluster.inventory) };
     return this.typed.inventory;
   }
 
@@ -113,7 +117,11 @@ export class Inventories implements vscode.Disposable {
     const previous = this.clustersByDir.get(dir.fsPath);
     const inventory = parseInventory(inventoryText, previous?.inventory);
     this.clustersByDir.set(dir.fsPath, {
-      dir, inventoryUri, hostsUri, inventory, inventoryVersion,
+      dir,
+      inventoryUri,
+      hostsUri,
+      inventory,
+      inventoryVersion,
       hosts: hostsText === undefined ? undefined : parseInventory(hostsText, previous?.hosts),
       tiflash: tiflashHosts(inventory),
     });

@@ -12,7 +12,11 @@ export class CliError extends Error {
   override readonly name = 'CliError';
 
   /** `usage`: the help follows the message. */
-  constructor(readonly reason: Msg, readonly code = 2, readonly usage = false) {
+  constructor(
+    readonly reason: Msg,
+    readonly code = 2,
+    readonly usage = false,
+  ) {
     super(reason.id);
   }
 }
@@ -42,7 +46,14 @@ export function readInventory(file: string | undefined, what: 'inventory' | 'hos
     content = fs.readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
-    const reason = code === 'ENOENT' ? msg('cli.reason.noSuchFile') : code === 'EISDIR' ? msg('cli.reason.isDirectory') : code === 'EACCES' ? msg('cli.reason.permission') : msg('cli.reason.other', { code });
+    const reason =
+      code === 'ENOENT'
+        ? msg('cli.reason.noSuchFile')
+        : code === 'EISDIR'
+          ? msg('cli.reason.isDirectory')
+          : code === 'EACCES'
+            ? msg('cli.reason.permission')
+            : msg('cli.reason.other', { code });
     throw new CliError(msg(what === 'inventory' ? 'cli.cannotReadInventory' : 'cli.cannotReadHosts', { file, reason }));
   }
   shortRunFor(content.length);

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { ansibleListJson } from '../core/inventory/ansibleList';
 import { msg } from '../core/l10n/message';
 import { CliError, isCliError, quietOnClosedPipe, readInventory, setLang, text } from './io';
+import { journal } from './journal';
 import { lint, locate } from './lint';
 
 const OPTIONS = {
@@ -15,6 +16,7 @@ const OPTIONS = {
   format: { type: 'string' },
   lang: { type: 'string' },
   tidb: { type: 'string' },
+  run: { type: 'string' },
   cacert: { type: 'string' },
   cert: { type: 'string' },
   key: { type: 'string' },
@@ -72,6 +74,8 @@ export async function main(argv: string[]): Promise<number> {
       return listInventory(values.inventory);
     case 'lint':
       return lint(values);
+    case 'journal':
+      return journal(values);
     // the PD commands load undici: only pay for it when they run (a file of its own in the bundle)
     case 'stores':
       return (await import('./pd.js')).stores(values);

@@ -33,7 +33,9 @@ export async function stores(opts: PdOptions): Promise<number> {
   else {
     for (const s of states) {
       const state = text(s.kind === 'unknown' || s.kind === 'ambiguous' ? msg('pd.match.unknownBecause', { reason: s.reason }) : stateMsg(stateLabel(s)));
-      process.stdout.write(`${s.host?.name ?? '-'}\t${s.host ? storeAddress(s.host) : s.store!.address}\t${s.store?.id ?? '-'}\t${state}\t${s.store?.regionCount ?? ''}\n`);
+      process.stdout.write(
+        `${s.host?.name ?? '-'}\t${s.host ? storeAddress(s.host) : s.store!.address}\t${s.store?.id ?? '-'}\t${state}\t${s.store?.regionCount ?? ''}\n`,
+      );
     }
   }
   return 0;

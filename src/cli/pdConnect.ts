@@ -43,7 +43,8 @@ function readPem(file: string, role: PemRole): string {
 export function tlsOptions(opts: PdOptions, inv: Inventory, inventoryPath: string): TlsPem | undefined {
   if (!opts.cacert && (opts.cert || opts.key)) throw new CliError(msg('cli.certNeedsCa'));
   if (!opts.cert !== !opts.key) throw new CliError(msg('cli.certAndKey'));
-  if (opts.cacert) return { ca: readPem(opts.cacert, 'ca'), ...(opts.cert && opts.key ? { cert: readPem(opts.cert, 'cert'), key: readPem(opts.key, 'key') } : {}) };
+  if (opts.cacert)
+    return { ca: readPem(opts.cacert, 'ca'), ...(opts.cert && opts.key ? { cert: readPem(opts.cert, 'cert'), key: readPem(opts.key, 'key') } : {}) };
   if (!tlsEnabled(inv)) return undefined;
   const files = tidbAnsibleTlsFiles(path.dirname(path.resolve(inventoryPath)));
   return { ca: readPem(files.ca, 'ca'), cert: readPem(files.cert, 'cert'), key: readPem(files.key, 'key') };
@@ -58,4 +59,3 @@ export async function withApi<T>(opts: PdOptions, inv: Inventory, inventoryPath:
     api.dispose();
   }
 }
-

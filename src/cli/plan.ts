@@ -42,15 +42,15 @@ export async function plan(kind: string | undefined, host: string | undefined, o
     // refused for its placement rules: TiDB names the tables, and the reason gives the exact statements
     const named = await withTableNames(p, inventory.inv, pd, { endpoints: opts.tidb?.split(','), tls: tlsOptions(opts, inventory.inv, inventory.path) });
     if (named !== pd) p = planScaleIn({ ...base, pd: named, host });
-  }
-  else {
+  } else {
     const id = parseStoreId(host);
     const target: StoreTarget = inventory.inv.hosts.has(host) || !id ? { host } : { storeId: id };
     p = planCancelScaleIn({ inventory: inventory.inv, target, pd });
   }
   const files = { inventory: textOf(inventory.inv), hosts: hosts && textOf(hosts.inv) };
   if (fmt === 'text') process.stdout.write(previewText(preview(p, files), lang));
-  else if (p.blocked.length) printJson({ blocked: p.blocked.map((b) => ({ check: b.check, message: render(b.message, lang), ...(b.confirmable ? { confirmable: true } : {}) })) });
+  else if (p.blocked.length)
+    printJson({ blocked: p.blocked.map((b) => ({ check: b.check, message: render(b.message, lang), ...(b.confirmable ? { confirmable: true } : {}) })) });
   else printJson({ operation: p.operation, target: p.target, steps: p.steps.map((s) => stepJson(s, lang)), warnings: p.warnings.map((w) => render(w, lang)) });
   return p.blocked.length ? 1 : 0;
 }
@@ -64,7 +64,15 @@ function stepJson(s: Step, lang: Lang): Record<string, unknown> {
     case 'pd': {
       // the first request is the step's own write; `requests` lists every write it sends, in order
       const [first] = s.requests;
-      return { ...base, action: s.action.kind, method: first.method, path: first.path, ...(first.body ? { body: first.body } : {}), requests: s.requests, ...(s.storeId ? { storeId: s.storeId } : {}) };
+      return {
+        ...base,
+        action: s.action.kind,
+        method: first.method,
+        path: first.path,
+        ...(first.body ? { body: first.body } : {}),
+        requests: s.requests,
+        ...(s.storeId ? { storeId: s.storeId } : {}),
+      };
     }
     case 'wait':
       return { ...base, until: s.until, address: s.address, ...(s.storeId ? { storeId: s.storeId } : {}), ...(s.timeoutMs ? { timeoutMs: s.timeoutMs } : {}) };

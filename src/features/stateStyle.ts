@@ -1,19 +1,13 @@
-// How a host's state looks everywhere (tree, CodeLens, hover): one word, one icon, one colour.
+// How a host's state looks everywhere (tree, CodeLens, status bar): one icon and one colour per state.
+// The words come from the read model (core/model/present), the actions from its rows.
 
 import * as vscode from 'vscode';
-import type { HostStateLabel } from '../core/pd/match';
+import type { HostStateLabel } from '../core/model/types';
+import { stateMsg } from '../core/pd/match';
+import { show } from './text';
 
-export function stateText(label: HostStateLabel): string {
-  switch (label) {
-    case 'Up': return vscode.l10n.t('Up');
-    case 'Offline': return vscode.l10n.t('Offline');
-    case 'Tombstone': return vscode.l10n.t('Tombstone');
-    case 'Disconnected': return vscode.l10n.t('Disconnected');
-    case 'Down': return vscode.l10n.t('Down');
-    case 'NotInPd': return vscode.l10n.t('not in PD');
-    case 'Unknown': return vscode.l10n.t('state unknown');
-  }
-}
+/** The state word in VS Code's display language. */
+export const stateText = (label: HostStateLabel): string => show(stateMsg(label));
 
 const ICONS: Record<HostStateLabel, [string, string]> = {
   Up: ['pass-filled', 'testing.iconPassed'],
@@ -25,21 +19,13 @@ const ICONS: Record<HostStateLabel, [string, string]> = {
   Unknown: ['question', 'list.warningForeground'],
 };
 
-export function stateIcon(label: HostStateLabel): vscode.ThemeIcon {
+/** A state shown with an age (PD fails since) loses its colour: it is what PD said, not what is. */
+export function stateIcon(label: HostStateLabel, stale = false): vscode.ThemeIcon {
   const [id, color] = ICONS[label];
-  return new vscode.ThemeIcon(id, new vscode.ThemeColor(color));
+  return new vscode.ThemeIcon(id, new vscode.ThemeColor(stale ? 'disabledForeground' : color));
 }
 
 /** Codicon text for status bar and CodeLens titles. */
 export function stateCodicon(label: HostStateLabel): string {
   return `$(${ICONS[label][0]})`;
-}
-
-/** Scale in makes sense for a store that PD still serves; scale out for a host PD does not know (or retired). */
-export function canScaleIn(label: HostStateLabel): boolean {
-  return label === 'Up' || label === 'Offline' || label === 'Disconnected' || label === 'Down';
-}
-
-export function canScaleOut(label: HostStateLabel): boolean {
-  return label === 'NotInPd' || label === 'Tombstone';
 }

@@ -4,12 +4,14 @@
 
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { render, type Msg } from '../../src/core/l10n/message';
+import type { MessageId } from '../../src/core/l10n/catalog';
 import { repoRoot } from '../support/paths';
 
 export type Locale = 'en' | 'zh-cn';
 
 const readJson = (file: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, file), 'utf8')) as Record<string, string>;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export const CHINESE = /[\u4e00-\u9fff]/;
 /** Three English words in a row: an English sentence (or part of one), not a product name, path or id. */
@@ -41,6 +43,18 @@ export class Texts {
     return new RegExp(escape(this.template(key)).replace(/\\\{(\d+)\\\}/g, (_, i: string) => `(?:${args[Number(i)]})`));
   }
 
+  /** A core message (src/core/l10n) as the extension renders it. */
+  core(m: Msg): string {
+    return render(m, this.locale);
+  }
+
+  /** The core message `id` as a RegExp whose arguments match the regex sources in `args`. */
+  corePattern(id: MessageId, args: Record<string, string>): RegExp {
+    const token = (name: string) => `\u0000${name}\u0000`;
+    const text = render({ id, args: Object.fromEntries(Object.keys(args).map((k) => [k, token(k)])) }, this.locale);
+    return new RegExp(Object.entries(args).reduce((re, [k, source]) => re.replace(escape(token(k)), `(?:${source})`), escape(text)));
+  }
+
   private template(key: string): string {
     if (!this.bundle) return key;
     const v = this.bundle[key];
@@ -49,9 +63,13 @@ export class Texts {
   }
 }
 
-/** For the zh-cn pass: the text is Chinese (a translated text, not the English fallback) and holds no English sentence. */
-export function assertChinese(what: string, text: string): void {
-  if (!CHINESE.test(text)) throw new Error(`${what} is not Chinese: ${JSON.stringify(text)}`);
-  const english = ENGLISH_RUN.exec(text);
+/**
+ * For the zh-cn pass: the text is Chinese (a translated text, not the English fallback) and holds no English
+ * sentence once the `code` in it (commands, SQL statements: the same in every language) is taken out.
+ */
+export function assertChinese(what: string, text: string, code: readonly RegExp[] = []): void {
+  const prose = code.reduce((t, re) => t.replace(re, ' '), text);
+  if (!CHINESE.test(prose)) throw new Error(`${what} is not Chinese: ${JSON.stringify(text)}`);
+  const english = ENGLISH_RUN.exec(prose);
   if (english) throw new Error(`${what} holds English (${JSON.stringify(english[0])}): ${JSON.stringify(text)}`);
 }

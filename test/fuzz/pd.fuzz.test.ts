@@ -18,7 +18,9 @@ import { Rng } from '../support/random';
 const ITERATIONS = Number(process.env.FUZZ_ITERATIONS) || 5000;
 const SEED = Number(process.env.FUZZ_SEED) || 20240613;
 
-const HOSTS = tiflashHosts(parseInventory('[tiflash_servers]\n10.0.0.1\n10.0.0.2\nt3 ansible_host=10.0.0.3 flash_service_port=3931\nt6 ansible_host=2001:db8::6\n'));
+const HOSTS = tiflashHosts(
+  parseInventory('[tiflash_servers]\n10.0.0.1\n10.0.0.2\nt3 ansible_host=10.0.0.3 flash_service_port=3931\nt6 ansible_host=2001:db8::6\n'),
+);
 const U64 = (1n << 64n) - 1n;
 
 const VALID_IDS = (rng: Rng) => [
@@ -28,10 +30,35 @@ const VALID_IDS = (rng: Rng) => [
   () => `"${rng.int(200) + 1}"`,
 ];
 
-const ID_TOKENS = (rng: Rng, sane: boolean): string => rng.pick([
-  ...VALID_IDS(rng),
-  ...(sane ? [] : [() => String(U64 + 1n), () => rng.pick(['0', '-1', '-0', '1.5', '61.0', '1e21', '6.1e1', '1E2', '"061"', '" 61"', '"6.1e1"', 'null', 'true', '[]', '{}', '""', '99999999999999999999999'])]),
-])();
+const ID_TOKENS = (rng: Rng, sane: boolean): string =>
+  rng.pick([
+    ...VALID_IDS(rng),
+    ...(sane
+      ? []
+      : [
+          () => String(U64 + 1n),
+          () =>
+            rng.pick([
+              '0',
+              '-1',
+              '-0',
+              '1.5',
+              '61.0',
+              '1e21',
+              '6.1e1',
+              '1E2',
+              '"061"',
+              '" 61"',
+              '"6.1e1"',
+              'null',
+              'true',
+              '[]',
+              '{}',
+              '""',
+              '99999999999999999999999',
+            ]),
+        ]),
+  ])();
 
 const ADDRESSES = (rng: Rng, sane: boolean): string => {
   const host = rng.pick(['10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.4', '[2001:db8::6]', '[2001:DB8:0:0::6]', '[::ffff:10.0.0.1]', '[::ffff:a00:2]']);
@@ -40,14 +67,38 @@ const ADDRESSES = (rng: Rng, sane: boolean): string => {
   return rng.pick([
     () => `${host}:${port}`,
     () => `${host}:3930`,
-    () => rng.pick(['10.0.0.1 :3930', ' 10.0.0.2:3930', '010.0.0.1:3930', '10.0.0.01:3930', '10.0.0:3930', 'tiflash-1:3930', 'TIFLASH.example:3930',
-      '10.0.0.1', '10.0.0.1:3930/x', 'http://10.0.0.1:3930', '[2001:db8::6%eth0]:3930', '2001:db8::6:3930', '10.0.0.1:99999', '\u00a010.0.0.1:3930', '']),
+    () =>
+      rng.pick([
+        '10.0.0.1 :3930',
+        ' 10.0.0.2:3930',
+        '010.0.0.1:3930',
+        '10.0.0.01:3930',
+        '10.0.0:3930',
+        'tiflash-1:3930',
+        'TIFLASH.example:3930',
+        '10.0.0.1',
+        '10.0.0.1:3930/x',
+        'http://10.0.0.1:3930',
+        '[2001:db8::6%eth0]:3930',
+        '2001:db8::6:3930',
+        '10.0.0.1:99999',
+        '\u00a010.0.0.1:3930',
+        '',
+      ]),
   ])();
 };
 
 const STATES = (rng: Rng, sane: boolean): string[] => {
   if (sane) {
-    const [code, name] = rng.pick([[undefined, 'Up'], ['1', 'Offline'], ['2', 'Tombstone'], [undefined, 'Tombstone'], [undefined, 'Disconnected'], ['2', undefined], ['0', 'Down']]);
+    const [code, name] = rng.pick([
+      [undefined, 'Up'],
+      ['1', 'Offline'],
+      ['2', 'Tombstone'],
+      [undefined, 'Tombstone'],
+      [undefined, 'Disconnected'],
+      ['2', undefined],
+      ['0', 'Down'],
+    ]);
     return [...(code !== undefined ? [`"state": ${code}`] : []), ...(name !== undefined ? [`"state_name": "${name}"`] : [])];
   }
   const code = rng.pick([undefined, '0', '1', '2', '3', '"1"', '1.0', 'null']);
@@ -58,11 +109,18 @@ const STATES = (rng: Rng, sane: boolean): string[] => {
 /** One `{store, status}`; a sane one is valid PD output (still with odd ids, spellings and states). */
 function storeEntry(rng: Rng, sane: boolean): string {
   const fields = [`"id": ${ID_TOKENS(rng, sane)}`, `"address": ${JSON.stringify(ADDRESSES(rng, sane))}`, ...STATES(rng, sane)];
-  const labels = rng.pick(['[{"key": "engine", "value": "tiflash"}]', '[{"key": "engine", "value": "tiflash"}]', '[]', undefined,
-    ...(sane ? [] : ['[{"key": "engine"}]', '"engine=tiflash"', '[{"key": "engine", "value": "tiflash"}, {"key": "engine", "value": "tikv"}]'])]);
+  const labels = rng.pick([
+    '[{"key": "engine", "value": "tiflash"}]',
+    '[{"key": "engine", "value": "tiflash"}]',
+    '[]',
+    undefined,
+    ...(sane ? [] : ['[{"key": "engine"}]', '"engine=tiflash"', '[{"key": "engine", "value": "tiflash"}, {"key": "engine", "value": "tikv"}]']),
+  ]);
   if (labels) fields.push(`"labels": ${labels}`);
   if (rng.chance(0.2)) fields.push(`"physically_destroyed": ${rng.pick(['true', 'false', '"true"'])}`);
-  const status = rng.chance(0.8) ? `, "status": {"region_count": ${rng.pick(['0', '12', ...(sane ? [] : ['-1', '1.5', '"3"', '9007199254740993'])])}, "capacity": "1TiB"}` : '';
+  const status = rng.chance(0.8)
+    ? `, "status": {"region_count": ${rng.pick(['0', '12', ...(sane ? [] : ['-1', '1.5', '"3"', '9007199254740993'])])}, "capacity": "1TiB"}`
+    : '';
   for (let i = fields.length - 1; i > 0; i--) {
     const j = rng.int(i + 1);
     [fields[i], fields[j]] = [fields[j], fields[i]];
@@ -104,12 +162,22 @@ function mutate(rng: Rng, text: string): string {
 
 function answerText(rng: Rng): string {
   switch (rng.int(8)) {
-    case 0: return randomJson(rng);
-    case 1: { const t = storeList(rng); return t.slice(0, rng.int(t.length)); }
-    case 2: return mutate(rng, storeList(rng));
-    case 3: { const n = 1000 + rng.int(100_000); return rng.chance(0.5) ? '['.repeat(n) + ']'.repeat(rng.int(n)) : '{"stores":'.repeat(n) + '[]' + '}'.repeat(n); }
-    case 4: return Array.from({ length: rng.int(64) }, () => String.fromCharCode(rng.int(0x3000))).join('');
-    default: return storeList(rng);
+    case 0:
+      return randomJson(rng);
+    case 1: {
+      const t = storeList(rng);
+      return t.slice(0, rng.int(t.length));
+    }
+    case 2:
+      return mutate(rng, storeList(rng));
+    case 3: {
+      const n = 1000 + rng.int(100_000);
+      return rng.chance(0.5) ? '['.repeat(n) + ']'.repeat(rng.int(n)) : '{"stores":'.repeat(n) + '[]' + '}'.repeat(n);
+    }
+    case 4:
+      return Array.from({ length: rng.int(64) }, () => String.fromCharCode(rng.int(0x3000))).join('');
+    default:
+      return storeList(rng);
   }
 }
 

@@ -13,8 +13,15 @@ export const codeServerPkg = path.join(harnessDir, 'code-server', 'node_modules'
 const serverMain = path.join(codeServerPkg, 'lib', 'vscode', 'out', 'server-main.js');
 
 export const CHROMIUM_ARGS = [
-  '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1',
 ];
 
 export const QUIET_SETTINGS = {
@@ -63,12 +70,28 @@ export async function startServer(cleanup: Cleanup, opts: ServerOptions = {}): P
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...QUIET_SETTINGS, ...opts.userSettings }, null, 2));
   if (opts.languagePacks) fs.writeFileSync(path.join(userDataDir, 'languagepacks.json'), JSON.stringify(opts.languagePacks, null, 2));
-  const server = startGroup(process.execPath, [
-    serverMain, '--host', '127.0.0.1', '--port', '0', '--without-connection-token', '--accept-server-license-terms',
-    ...(opts.testDriver === false ? [] : ['--enable-smoke-test-driver']), '--disable-telemetry', '--user-data-dir', userDataDir,
-    '--server-data-dir', path.join(root, 'server-data'), '--extensions-dir', opts.extensionsDir ?? path.join(root, 'extensions'),
-    ...(opts.locale ? ['--locale', opts.locale] : []),
-  ], { env: { ...process.env, ...opts.env, EXTENSIONS_GALLERY: '{}', VSCODE_SKIP_PRELAUNCH: '1' } });
+  const server = startGroup(
+    process.execPath,
+    [
+      serverMain,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      '0',
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      ...(opts.testDriver === false ? [] : ['--enable-smoke-test-driver']),
+      '--disable-telemetry',
+      '--user-data-dir',
+      userDataDir,
+      '--server-data-dir',
+      path.join(root, 'server-data'),
+      '--extensions-dir',
+      opts.extensionsDir ?? path.join(root, 'extensions'),
+      ...(opts.locale ? ['--locale', opts.locale] : []),
+    ],
+    { env: { ...process.env, ...opts.env, EXTENSIONS_GALLERY: '{}', VSCODE_SKIP_PRELAUNCH: '1' } },
+  );
   cleanup.add('stop the VS Code server', () => stopGroup(server));
   const [, port] = await waitForOutput(server, /Extension host agent listening on (\d+)/, 30_000);
   return { port: Number(port), url: `http://127.0.0.1:${port}`, userDataDir };

@@ -18,8 +18,10 @@ async function main(cleanup: Cleanup): Promise<number> {
     });
     return 0;
   } catch (e) {
-    process.stderr.write(`desktop tests failed: ${(e as Error).message}\n` +
-      'They need a VS Code download or VSCODE_EXECUTABLE_PATH; without either, use npm test (the VS Code server harness).\n');
+    process.stderr.write(
+      `desktop tests failed: ${(e as Error).message}\n` +
+        'They need a VS Code download or VSCODE_EXECUTABLE_PATH; without either, use npm test (the VS Code server harness).\n',
+    );
     return 1;
   }
 }

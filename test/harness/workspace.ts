@@ -22,10 +22,15 @@ export interface PlaybookCall {
 export function playbookCalls(dir: string): PlaybookCall[] {
   const file = path.join(dir, PLAYBOOK_LOG);
   if (!fs.existsSync(file)) return [];
-  return fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).map((l) => {
-    const [at, playbook, host, limit, tags] = l.split(' ');
-    return { at: Number(at), playbook, host, limit: limit.replace('limit=', ''), tags: tags.replace('tags=', '') };
-  });
+  return fs
+    .readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => {
+      const [at, playbook, host, limit, tags] = l.split(' ');
+      return { at: Number(at), playbook, host, limit: limit.replace('limit=', ''), tags: tags.replace('tags=', '') };
+    });
 }
 
 /** Whole files that replace the sample's (relative path → text), e.g. `.vscode/settings.json`. */

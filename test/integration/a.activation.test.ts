@@ -11,6 +11,9 @@ describe('activation', () => {
     const all = await vscode.commands.getCommands(true);
     for (const id of Object.keys(COMMANDS)) assert.ok(all.includes(id), `${id} not registered`);
     assert.equal(a.ctx.inventories.list().length, 1);
-    assert.deepEqual(a.ctx.inventories.list()[0].tiflash.map((h) => h.name), ['192.168.0.11', 'TiFlash12-1', 'TiFlash12-2', '192.168.0.13']);
+    assert.deepEqual(
+      a.ctx.inventories.list()[0].tiflash.map((h) => h.name),
+      ['192.168.0.11', 'TiFlash12-1', 'TiFlash12-2', '192.168.0.13'],
+    );
   });
 });

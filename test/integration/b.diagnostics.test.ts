@@ -7,7 +7,10 @@ describe('diagnostics and quick fixes', () => {
     await api();
     const doc = await vscode.workspace.openTextDocument(inventoryUri());
     await vscode.window.showTextDocument(doc);
-    const line = doc.getText().split('\n').findIndex((l) => l === '192.168.0.13');
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l === '192.168.0.13');
     const diags = await waitFor('diagnostics', () => {
       const d = vscode.languages.getDiagnostics(doc.uri).filter((x) => x.range.start.line === line);
       return d.length >= 2 ? d : undefined;
@@ -26,7 +29,10 @@ describe('diagnostics and quick fixes', () => {
   it('updates as you type', async () => {
     const doc = await vscode.workspace.openTextDocument(inventoryUri());
     const editor = await vscode.window.showTextDocument(doc);
-    const line = doc.getText().split('\n').findIndex((l) => l === '192.168.0.13');
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l === '192.168.0.13');
     await editor.edit((e) => e.insert(new vscode.Position(line, 12), ' tcp_port=abc'));
     await waitFor('invalid-port', () => vscode.languages.getDiagnostics(doc.uri).some((d) => d.code === 'invalid-port'));
     await vscode.commands.executeCommand('undo');
@@ -37,14 +43,21 @@ describe('diagnostics and quick fixes', () => {
   it('follows Enter, a host typed key by key and a deleted line: diagnostics stay on their lines', async () => {
     const doc = await vscode.workspace.openTextDocument(inventoryUri());
     const editor = await vscode.window.showTextDocument(doc);
-    const line = doc.getText().split('\n').findIndex((l) => l === '192.168.0.13');
-    const codesOn = (n: number) => vscode.languages.getDiagnostics(doc.uri).filter((d) => d.range.start.line === n).map((d) => String(d.code));
+    const line = doc
+      .getText()
+      .split('\n')
+      .findIndex((l) => l === '192.168.0.13');
+    const codesOn = (n: number) =>
+      vscode.languages
+        .getDiagnostics(doc.uri)
+        .filter((d) => d.range.start.line === n)
+        .map((d) => String(d.code));
     await editor.edit((e) => e.insert(new vscode.Position(line, 0), '\n'));
-    await waitFor('the host\'s diagnostics one line down', () => codesOn(line + 1).includes('not-monitored') && !codesOn(line).length);
+    await waitFor("the host's diagnostics one line down", () => codesOn(line + 1).includes('not-monitored') && !codesOn(line).length);
     for (const key of '192.168.0.99') await editor.edit((e) => e.insert(doc.lineAt(line).range.end, key));
     await waitFor('the typed host checked', () => codesOn(line).includes('missing-in-hosts-ini') && codesOn(line + 1).includes('not-monitored'));
     await editor.edit((e) => e.delete(new vscode.Range(line, 0, line + 1, 0)));
-    await waitFor('the host\'s diagnostics back up', () => codesOn(line).includes('not-monitored') && !codesOn(line + 1).includes('not-monitored'));
+    await waitFor("the host's diagnostics back up", () => codesOn(line).includes('not-monitored') && !codesOn(line + 1).includes('not-monitored'));
     assert.equal(doc.lineAt(line).text, '192.168.0.13');
     await doc.save();
   });

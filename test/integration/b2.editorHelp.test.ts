@@ -2,8 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, inventoryUri, waitFor } from './helpers';
 
-const lineOf = (doc: vscode.TextDocument, start: string) => doc.getText().split('\n').findIndex((l) => l.startsWith(start));
-const hoverText = (hovers: vscode.Hover[]) => hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+const lineOf = (doc: vscode.TextDocument, start: string) =>
+  doc
+    .getText()
+    .split('\n')
+    .findIndex((l) => l.startsWith(start));
+const hoverText = (hovers: vscode.Hover[]) =>
+  hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
 
 describe('hover, completion and the domain-name fix', () => {
   it('hovers a host line with its resolved variables, their origin and TiFlash defaults', async () => {

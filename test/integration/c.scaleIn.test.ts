@@ -104,7 +104,7 @@ describe('scale-in', function () {
     const run = await scaleIn('TiFlash12-1', opts);
     assert.equal(run?.status, 'aborted');
     assert.match(toldText(opts.told), /Refused before anything ran/);
-    assert.match(toldText(opts.told), /ALTER TABLE `sales`\.`orders` SET TIFLASH REPLICA 2;/, 'TiDB named the rule\'s table: the exact statement');
+    assert.match(toldText(opts.told), /ALTER TABLE `sales`\.`orders` SET TIFLASH REPLICA 2;/, "TiDB named the rule's table: the exact statement");
     assert.equal(
       sim.requests.some((r) => r.method === 'DELETE'),
       false,
@@ -169,7 +169,7 @@ describe('scale-in', function () {
 describe('a stuck drain', function () {
   this.timeout(60_000);
   isolateEachTest();
-  afterEach(() => vscode.workspace.getConfiguration('tiflash').update('stuckDrainMinutes', undefined, vscode.ConfigurationTarget.Workspace));
+  afterEach(() => vscode.workspace.getConfiguration('tiflash').update('stuckDrainSeconds', undefined, vscode.ConfigurationTarget.Workspace));
 
   it('is explained in the wait with what PD shows holds it', async () => {
     // store 53 is Offline already and the rule wants 3 TiFlash stores: only 54 and 55 remain, so nothing moves
@@ -177,7 +177,7 @@ describe('a stuck drain', function () {
     cluster0.stores.find((s) => s.store.id === 53)!.store.state = 1;
     const rules = cluster0.rules!.map((r) => (r.group_id === 'tiflash' ? { ...r, count: 3 } : r));
     await readySim({ ...cluster0, rules });
-    await vscode.workspace.getConfiguration('tiflash').update('stuckDrainMinutes', 0.05, vscode.ConfigurationTarget.Workspace);
+    await vscode.workspace.getConfiguration('tiflash').update('stuckDrainSeconds', 3, vscode.ConfigurationTarget.Workspace);
     resetRecord();
     const progress: string[] = [];
     let cancel: (() => void) | undefined;

@@ -136,7 +136,7 @@ describe('scale-out', function () {
     const p = vscode.commands.executeCommand<Run | undefined>('tiflash.scaleOutNew', focused, undefined, scripted()).then((r) => ((settled = true), r));
     await sleep(1500);
     assert.equal(settled, false, 'it waits for the operator to enter the new host');
-    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
     assert.equal(await p, undefined);
   });
 });

@@ -12,10 +12,16 @@ describe('several tidb-ansible folders', () => {
     try {
       await waitFor('two clusters', () => a.ctx.inventories.list().length === 2);
       const roots = a.hostsView.getChildren();
-      assert.deepEqual(roots.map((n) => n.kind), ['cluster', 'cluster']);
+      assert.deepEqual(
+        roots.map((n) => n.kind),
+        ['cluster', 'cluster'],
+      );
       const b = roots.find((n) => n.cluster.dir.fsPath === other)!;
       // the suite's simulator answers for every folder: its stores show as TiFlash stores cluster-b lacks
-      const hostsOfB = a.hostsView.getChildren(b).map((n) => (n.kind === 'host' ? n.state.host?.name : undefined)).filter(Boolean);
+      const hostsOfB = a.hostsView
+        .getChildren(b)
+        .map((n) => (n.kind === 'host' ? n.state.host?.name : undefined))
+        .filter(Boolean);
       assert.deepEqual(hostsOfB, ['10.9.0.5', '10.9.0.6']);
     } finally {
       fs.rmSync(other, { recursive: true, force: true });

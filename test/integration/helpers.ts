@@ -112,7 +112,7 @@ export async function startSuite(): Promise<void> {
   const tidb = await startTidb(demoCluster());
   suite.overrides = { [path.join('.vscode', 'settings.json')]: settingsFor(sim, tidb) };
   restoreDemo(workspaceDir(), suite.overrides);
-  await waitFor('the workspace settings to name the suite\'s simulator', () => {
+  await waitFor("the workspace settings to name the suite's simulator", () => {
     const cfg = vscode.workspace.getConfiguration('tiflash');
     // pdEndpoints is a restricted setting: an untrusted workspace does not apply (or show) its value
     const endpoints = !vscode.workspace.isTrusted || cfg.get<string[]>('pdEndpoints')?.join() === sim.url;
@@ -181,15 +181,17 @@ export function playbookSteps(run: Run): { argv: string[] }[] {
 
 /** What a plan's playbook steps ask for, in the shape the recording playbooks write. */
 export function plannedRuns(steps: { argv?: string[] }[]): PlaybookRun[] {
-  return steps.filter((s) => s.argv).map(({ argv }) => {
-    const at = (flag: string) => (argv!.includes(flag) ? argv![argv!.indexOf(flag) + 1] : undefined);
-    const tagsArg = argv!.find((a) => a.startsWith('--tags='));
-    return {
-      playbook: argv!.find((a) => a.endsWith('.yml'))!.replace(/\.yml$/, ''),
-      limit: at('-l') ?? '',
-      tags: tagsArg ? tagsArg.slice('--tags='.length) : at('-t') ?? 'all',
-    };
-  });
+  return steps
+    .filter((s) => s.argv)
+    .map(({ argv }) => {
+      const at = (flag: string) => (argv!.includes(flag) ? argv![argv!.indexOf(flag) + 1] : undefined);
+      const tagsArg = argv!.find((a) => a.startsWith('--tags='));
+      return {
+        playbook: argv!.find((a) => a.endsWith('.yml'))!.replace(/\.yml$/, ''),
+        limit: at('-l') ?? '',
+        tags: tagsArg ? tagsArg.slice('--tags='.length) : (at('-t') ?? 'all'),
+      };
+    });
 }
 
 /** The recorded calls, one per playbook run (the playbooks write a line per host). */

@@ -36,7 +36,10 @@ function seedFromEnv(): number {
 
 /** Runs every *.test.js of `dir` as separate suites and prints the closing `N passed, N failed` line. */
 export async function runSuites(dir: string): Promise<void> {
-  const all = fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort();
+  const all = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.test.js'))
+    .sort();
   if (!all.length) throw new Error(`no *.test.js file in ${dir}: nothing to run`);
   const only = process.env.TEST_FILE;
   const files = only ? all.filter((f) => f.includes(only)) : all;
@@ -87,10 +90,12 @@ function runMocha(file: string): Promise<Tally> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
   mocha.addFile(file);
   return new Promise((resolve) => {
-    const runner: Mocha.Runner = mocha.run(() => setImmediate(() => {
-      const { passes = 0, failures = 0, pending = 0 } = runner.stats ?? {};
-      resolve({ passes, failures, pending });
-    }));
+    const runner: Mocha.Runner = mocha.run(() =>
+      setImmediate(() => {
+        const { passes = 0, failures = 0, pending = 0 } = runner.stats ?? {};
+        resolve({ passes, failures, pending });
+      }),
+    );
   });
 }
 

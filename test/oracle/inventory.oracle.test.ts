@@ -15,7 +15,11 @@ import { ansibleInventoryList, canonicalJson, mapLimit, type AnsibleAnswer } fro
 import { fixtures, SHARED_INVENTORIES, SKIP_WITHOUT_SHARED, tidbAnsibleFixtures } from '../support/paths';
 
 const corpus = path.join(fixtures, 'inventories');
-const iniFiles = (dir: string) => fs.readdirSync(dir).filter((f) => f.endsWith('.ini')).map((f) => path.join(dir, f));
+const iniFiles = (dir: string) =>
+  fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.ini'))
+    .map((f) => path.join(dir, f));
 const sharedFiles = SHARED_INVENTORIES.map((f) => path.join(tidbAnsibleFixtures, f));
 const validFiles = iniFiles(path.join(corpus, 'valid'));
 const invalidFiles = iniFiles(path.join(corpus, 'invalid'));
@@ -38,7 +42,10 @@ async function askAnsible(file: string, text: Buffer = fs.readFileSync(file)): P
 async function assertSameListing(text: string, answer: AnsibleAnswer): Promise<void> {
   assert.ok(answer.ok, `Ansible rejected a file it should read: ${answer.ok ? '' : answer.error}`);
   const inv = parseInventory(text);
-  assert.deepEqual(inv.problems.filter((p) => p.severity === 'error').map((p) => `${p.line + 1}: ${render(p.message, 'en')}`), []);
+  assert.deepEqual(
+    inv.problems.filter((p) => p.severity === 'error').map((p) => `${p.line + 1}: ${render(p.message, 'en')}`),
+    [],
+  );
   const [theirs, ours] = await canonicalJson([answer.text, toJson(toAnsibleList(inv))]);
   assert.equal(ours, theirs);
 }
@@ -51,7 +58,9 @@ describe('inventory parser vs ansible-inventory --list', () => {
 
   // named one by one, so that without ../shared each case is reported as skipped, with the reason
   for (const file of sharedFiles) {
-    it(`agrees on the shared fixture ${path.basename(file)}`, { skip: SKIP_WITHOUT_SHARED }, () => assertSameListing(fs.readFileSync(file, 'utf8'), answers.get(file)!));
+    it(`agrees on the shared fixture ${path.basename(file)}`, { skip: SKIP_WITHOUT_SHARED }, () =>
+      assertSameListing(fs.readFileSync(file, 'utf8'), answers.get(file)!),
+    );
   }
 
   for (const file of validFiles) {

@@ -18,7 +18,15 @@ import { parseStoreId, type Store } from '../../src/core/pd/types';
 import { factsOf } from '../support/facts';
 import { demoDir } from '../support/paths';
 
-const store = (id: string, address: string): Store => ({ id: parseStoreId(id)!, address, state: 'Up', stateName: 'Up', labels: { engine: 'tiflash' }, regionCount: 5, leaderCount: 0 });
+const store = (id: string, address: string): Store => ({
+  id: parseStoreId(id)!,
+  address,
+  state: 'Up',
+  stateName: 'Up',
+  labels: { engine: 'tiflash' },
+  regionCount: 5,
+  leaderCount: 0,
+});
 const pd = (stores: Store[]) => factsOf(stores);
 const STORES = [store('53', '192.168.0.11:3930'), store('54', '192.168.0.12:3930'), store('55', '192.168.0.12:3931')];
 
@@ -45,7 +53,12 @@ describe('preflight with real ansible-playbook --list-hosts', () => {
   });
 
   it('passes a scale-out, checking each step against the inventory as the edits before it leave it', async () => {
-    const p = planScaleOut({ inventory: parseInventory(read('inventory.ini')), hosts: parseInventory(read('hosts.ini')), host: '192.168.0.20', pd: pd(STORES) });
+    const p = planScaleOut({
+      inventory: parseInventory(read('inventory.ini')),
+      hosts: parseInventory(read('hosts.ini')),
+      host: '192.168.0.20',
+      pd: pd(STORES),
+    });
     assert.deepEqual(p.blocked, []);
     assert.deepEqual(await check(p), [], 'bootstrap/deploy/start -l 192.168.0.20 must match the host the first step adds');
     assert.ok(!read('inventory.ini').includes('192.168.0.20'), 'the real files are not touched');
@@ -57,7 +70,17 @@ describe('preflight with real ansible-playbook --list-hosts', () => {
     const stop = p.steps.find((s) => s.kind === 'playbook' && s.id === 'stop');
     assert.ok(stop && stop.kind === 'playbook');
     // what -l tiflash_servers would do: the plan would never build it (argument and group checks); Ansible says why
-    const forged: Plan = { ...p, steps: [{ ...stop, argv: stop.argv.map((a) => (a === '192.168.0.11' ? 'tiflash_servers' : a)) as unknown as typeof stop.argv, limit: 'tiflash_servers', expectHosts: ['tiflash_servers'] }] };
+    const forged: Plan = {
+      ...p,
+      steps: [
+        {
+          ...stop,
+          argv: stop.argv.map((a) => (a === '192.168.0.11' ? 'tiflash_servers' : a)) as unknown as typeof stop.argv,
+          limit: 'tiflash_servers',
+          expectHosts: ['tiflash_servers'],
+        },
+      ],
+    };
     const problems = await check(forged);
     assert.equal(problems.length, 1);
     assert.match(render(problems[0].reason, 'en'), /would not act on tiflash_servers|would also act on/);
@@ -69,7 +92,10 @@ describe('preflight with real ansible-playbook --list-hosts', () => {
     const renamed = { inventory: read('inventory.ini').replace(/^192\.168\.0\.11\b/gm, '192.168.0.99'), hosts: read('hosts.ini') };
     const gone = await preflight(p, { dir, files: renamed });
     // the stop step checks the current text: nothing named 192.168.0.11 there any more
-    assert.ok(gone.some((x) => x.step.id === 'stop' && /would not act on 192\.168\.0\.11/.test(render(x.reason, 'en'))), JSON.stringify(gone.map((g) => render(g.reason, 'en'))));
+    assert.ok(
+      gone.some((x) => x.step.id === 'stop' && /would not act on 192\.168\.0\.11/.test(render(x.reason, 'en'))),
+      JSON.stringify(gone.map((g) => render(g.reason, 'en'))),
+    );
     const broken = { inventory: `${read('inventory.ini')}\n[tiflash_servers\n`, hosts: read('hosts.ini') };
     const bad = await preflight(p, { dir, files: broken });
     assert.ok(bad.length > 0, 'an inventory Ansible rejects fails the preflight');
@@ -84,7 +110,7 @@ describe('preflight with real ansible-playbook --list-hosts', () => {
     assert.ok(Date.now() - started < 30_000);
   });
 
-  it('the texts it checks are the plan\'s, not the files on disk', () => {
+  it("the texts it checks are the plan's, not the files on disk", () => {
     const inv = parseInventory(read('inventory.ini'));
     assert.equal(textOf(inv), read('inventory.ini'));
   });

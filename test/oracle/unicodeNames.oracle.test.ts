@@ -21,7 +21,7 @@ for n in refused:
 print(json.dumps({'names': names, 'refused': refused, 'version': unicodedata.unidata_version}))
 `;
 
-describe('Unicode names vs Python\'s unicodedata', () => {
+describe("Unicode names vs Python's unicodedata", () => {
   it('resolves every name Python has (any case for listed names), and refuses what Python refuses', async () => {
     const { names, refused } = await runAnsiblePython<{ names: [string, number][]; refused: string[] }>(NAMES, null);
     assert.ok(names.length > 130_000, `${names.length} names`);
@@ -29,6 +29,9 @@ describe('Unicode names vs Python\'s unicodedata', () => {
     assert.deepEqual(wrong.slice(0, 10), []);
     assert.equal(unicodeByName('latin small letter e with acute'), 0xe9);
     assert.equal(unicodeByName('Byte Order Mark'), 0xfeff, 'an alias');
-    assert.deepEqual(refused.filter((n) => unicodeByName(n) !== undefined), []);
+    assert.deepEqual(
+      refused.filter((n) => unicodeByName(n) !== undefined),
+      [],
+    );
   });
 });

@@ -57,7 +57,10 @@ describe('tiflash-ansible plan when it refuses', () => {
     const [b] = JSON.parse(r.stdout).blocked as { check: string; message: string }[];
     assert.equal(b.check, 'placement-rules');
     assert.match(b.message, /ALTER TABLE `sales`\.`orders` SET TIFLASH REPLICA 2;/);
-    assert.ok(tidb.requests.some((q) => q.path === '/db-table/45'), 'TiDB was asked for table 45');
+    assert.ok(
+      tidb.requests.some((q) => q.path === '/db-table/45'),
+      'TiDB was asked for table 45',
+    );
   });
 
   it('says every blocked reason in Chinese under zh_CN and in English under C', async () => {
@@ -74,7 +77,7 @@ describe('tiflash-ansible plan when it refuses', () => {
     assert.ok(HAN.test(flag.stdout), '--lang wins over the locale');
   });
 
-  it('refuses without --pd, in the CLI\'s language', async () => {
+  it("refuses without --pd, in the CLI's language", async () => {
     const r = await run({ LANG: 'zh_CN.UTF-8' }, 'plan', 'scale-in', '192.168.0.11', '-i', path.join(dir, 'inventory.ini'));
     assert.equal(r.code, 2);
     assert.ok(HAN.test(r.stderr), r.stderr);

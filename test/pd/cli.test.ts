@@ -33,7 +33,13 @@ describe('tiflash-ansible CLI', () => {
     const ok = await run('lint', '-i', path.join(demo, 'inventory.ini'), '--hosts', path.join(demo, 'hosts.ini'), '--format', 'json');
     assert.equal(ok.code, 0);
     const problems = JSON.parse(ok.stdout);
-    assert.deepEqual(problems.map((p: { rule: string; line: number }) => [p.rule, p.line]), [['missing-in-hosts-ini', 58], ['not-monitored', 58]]);
+    assert.deepEqual(
+      problems.map((p: { rule: string; line: number }) => [p.rule, p.line]),
+      [
+        ['missing-in-hosts-ini', 58],
+        ['not-monitored', 58],
+      ],
+    );
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-'));
     fs.writeFileSync(path.join(dir, 'inventory.ini'), '[tiflash_servers\n');
     const bad = await run('lint', '-i', path.join(dir, 'inventory.ini'));
@@ -74,10 +80,31 @@ describe('tiflash-ansible CLI', () => {
   });
 
   it('plans a scale-in with the store id, and exits 1 with blocked checks', async () => {
-    const r = await run('plan', 'scale-in', '192.168.0.11', '-i', path.join(demo, 'inventory.ini'), '--hosts', path.join(demo, 'hosts.ini'), '--pd', sim.url, '--format', 'json');
+    const r = await run(
+      'plan',
+      'scale-in',
+      '192.168.0.11',
+      '-i',
+      path.join(demo, 'inventory.ini'),
+      '--hosts',
+      path.join(demo, 'hosts.ini'),
+      '--pd',
+      sim.url,
+      '--format',
+      'json',
+    );
     assert.equal(r.code, 0, r.stderr);
     const steps = JSON.parse(r.stdout).steps;
-    assert.deepEqual(steps[0], { id: 'delete-store', kind: 'pd', title: 'Delete store 53 (192.168.0.11:3930) in PD: it goes Offline', action: 'delete-store', method: 'DELETE', path: '/pd/api/v1/store/53', requests: [{ method: 'DELETE', path: '/pd/api/v1/store/53' }], storeId: '53' });
+    assert.deepEqual(steps[0], {
+      id: 'delete-store',
+      kind: 'pd',
+      title: 'Delete store 53 (192.168.0.11:3930) in PD: it goes Offline',
+      action: 'delete-store',
+      method: 'DELETE',
+      path: '/pd/api/v1/store/53',
+      requests: [{ method: 'DELETE', path: '/pd/api/v1/store/53' }],
+      storeId: '53',
+    });
     sim.cluster.rules = [{ group_id: 'tiflash', id: 'table-9-r', role: 'learner', count: 3 }];
     const b = await run('plan', 'scale-in', '192.168.0.11', '-i', path.join(demo, 'inventory.ini'), '--pd', sim.url, '--format', 'json');
     assert.equal(b.code, 1);

@@ -56,11 +56,17 @@ describe('tiflash-ansible stores on odd PD answers', () => {
   });
 
   it('prints unknown rows with the reason when a store address does not parse', async () => {
-    body = storesBody([{ id: '61', address: '10.0.0.1:3930' }, { id: '62', address: '10.0.0.2 :3930' }]);
+    body = storesBody([
+      { id: '61', address: '10.0.0.1:3930' },
+      { id: '62', address: '10.0.0.2 :3930' },
+    ]);
     const r = await run(['stores', '--pd', url, '-i', inventory, '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
     const rows = JSON.parse(r.stdout);
-    assert.deepEqual(rows.map((x: { match: string }) => x.match), ['store', 'unknown', 'orphan']);
+    assert.deepEqual(
+      rows.map((x: { match: string }) => x.match),
+      ['store', 'unknown', 'orphan'],
+    );
     assert.equal(rows[1].reason, 'store 62 has the address "10.0.0.2 :3930", which is not host:port, so no host can be called absent');
     const zh = await run(['stores', '--pd', url, '-i', inventory], { LANG: 'zh_CN.UTF-8' });
     assert.match(zh.stdout, /^10\.0\.0\.2\t10\.0\.0\.2:3930\t-\t状态未知：store 62 的地址/m);
@@ -105,7 +111,21 @@ describe('tiflash-ansible stores on a TLS cluster', () => {
       const r = await run(['stores', '--pd', sim.url, '-i', path.join(dir, 'inventory.ini'), '--format', 'json']);
       assert.equal(r.code, 0, r.stderr);
       assert.equal(JSON.parse(r.stdout)[0].storeId, '53');
-      const flags = await run(['stores', '--pd', sim.url, '-i', inventory(), '--format', 'json', '--cacert', certs.paths.ca, '--cert', certs.paths.client, '--key', certs.paths.clientKey]);
+      const flags = await run([
+        'stores',
+        '--pd',
+        sim.url,
+        '-i',
+        inventory(),
+        '--format',
+        'json',
+        '--cacert',
+        certs.paths.ca,
+        '--cert',
+        certs.paths.client,
+        '--key',
+        certs.paths.clientKey,
+      ]);
       assert.equal(flags.code, 0, flags.stderr);
     }));
 

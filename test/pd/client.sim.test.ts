@@ -66,7 +66,16 @@ for (const profile of ['3.1', '4.0'] as const) {
         assert.equal(first.stores.find((s) => s.id === '61')?.state, 'Tombstone');
         assert.equal(sim.requests.find((r) => r.path.startsWith('/pd/api/v1/stores'))?.path, '/pd/api/v1/stores?state=0&state=1&state=2');
         const expected = matchStores(HOSTS, { ok: true, value: first });
-        assert.deepEqual(expected.map((m) => [m.kind, m.store?.id]), [['store', '53'], ['store', '54'], ['absent', undefined], ['orphan', '55'], ['orphan', '61']]);
+        assert.deepEqual(
+          expected.map((m) => [m.kind, m.store?.id]),
+          [
+            ['store', '53'],
+            ['store', '54'],
+            ['absent', undefined],
+            ['orphan', '55'],
+            ['orphan', '61'],
+          ],
+        );
         for (let k = 0; k < 5; k++) assert.deepEqual(matchStores(HOSTS, await api.stores()), expected);
       }));
 
@@ -128,16 +137,20 @@ for (const profile of ['3.1', '4.0'] as const) {
       }));
 
     it('reads placement rules, 412 as disabled, enables them and reads them back', () =>
-      withApi(profile, async (api, sim) => {
-        assert.deepEqual(ok(await api.tiflashRules()), { enabled: false });
-        const before = ok(await api.replicateConfig());
-        assert.deepEqual([before.enablePlacementRules, before.maxReplicas], [false, 3]);
-        assert.equal(ok(await api.enablePlacementRules()).enablePlacementRules, true);
-        assert.deepEqual(ok(await api.tiflashRules()), { enabled: true, rules: [] });
-        assert.deepEqual(writes(sim), ['POST /pd/api/v1/config/replicate {"enable-placement-rules":"true"}']);
-      }, { ...clusterFile('no-placement-rules'), ...(profile === '3.1' ? { version: '3.1.2' } : {}) }));
+      withApi(
+        profile,
+        async (api, sim) => {
+          assert.deepEqual(ok(await api.tiflashRules()), { enabled: false });
+          const before = ok(await api.replicateConfig());
+          assert.deepEqual([before.enablePlacementRules, before.maxReplicas], [false, 3]);
+          assert.equal(ok(await api.enablePlacementRules()).enablePlacementRules, true);
+          assert.deepEqual(ok(await api.tiflashRules()), { enabled: true, rules: [] });
+          assert.deepEqual(writes(sim), ['POST /pd/api/v1/config/replicate {"enable-placement-rules":"true"}']);
+        },
+        { ...clusterFile('no-placement-rules'), ...(profile === '3.1' ? { version: '3.1.2' } : {}) },
+      ));
 
-    it('reads the schedule and store limits by the version\'s names, and raises a limit', () =>
+    it("reads the schedule and store limits by the version's names, and raises a limit", () =>
       withApi(profile, async (api, sim) => {
         const s = ok(await api.scheduleConfig());
         assert.deepEqual(s, { lowSpaceRatio: 0.8, maxStoreDownTimeMs: 1_800_000 });
@@ -161,12 +174,20 @@ for (const profile of ['3.1', '4.0'] as const) {
         const list = ok(await api.stores());
         const caps = ok(await api.capabilities()).caps;
         const verdict = checkDrain({
-          store: list.stores.find((s) => s.id === '53')!, samples, now: 3 * 60_000, stores: list.stores,
-          rules: ok(await api.tiflashRules()), schedule: ok(await api.scheduleConfig()), limits: ok(await api.storeLimits()), limitTypes: caps.storeLimit,
+          store: list.stores.find((s) => s.id === '53')!,
+          samples,
+          now: 3 * 60_000,
+          stores: list.stores,
+          rules: ok(await api.tiflashRules()),
+          schedule: ok(await api.scheduleConfig()),
+          limits: ok(await api.storeLimits()),
+          limitTypes: caps.storeLimit,
         });
         assert.ok(verdict.stuck);
         const blocking = verdict.findings.filter((f) => f.blocking).map((f) => render(f.message, 'en'));
-        assert.deepEqual(blocking, ['placement rules need 3 TiFlash stores but only 2 others are Up (table-45-r (3)): the store stays Offline until replicas are lowered or a TiFlash store is added']);
+        assert.deepEqual(blocking, [
+          'placement rules need 3 TiFlash stores but only 2 others are Up (table-45-r (3)): the store stays Offline until replicas are lowered or a TiFlash store is added',
+        ]);
       }));
 
     it('names the tables behind rules through the TiDB stand-in, a partition as its table', async () => {
@@ -174,7 +195,13 @@ for (const profile of ['3.1', '4.0'] as const) {
       const client = new TidbStatus({ endpoints: [tidb.url], timeoutMs: 2000 });
       try {
         const names = await client.tableNames(['table-45-r', 'table-46-r', 'table-47-r']);
-        assert.deepEqual([...names], [['table-45-r', { db: 'sales', table: 'orders' }], ['table-46-r', { db: 'sales', table: 'orders' }]]);
+        assert.deepEqual(
+          [...names],
+          [
+            ['table-45-r', { db: 'sales', table: 'orders' }],
+            ['table-46-r', { db: 'sales', table: 'orders' }],
+          ],
+        );
       } finally {
         client.dispose();
         await tidb.close();
@@ -214,10 +241,15 @@ describe('PD module: endpoints, size cap, timeouts (simulator 4.0)', () => {
     }));
 
   it('refuses a store list over the size cap', () =>
-    withApi('4.0', async (api, sim) => {
-      await call(sim, 'POST', '/sim/big-body?mb=3');
-      assert.equal(failed(await api.stores()).kind, 'too-large');
-    }, undefined, { maxBodyBytes: 1024 * 1024 }));
+    withApi(
+      '4.0',
+      async (api, sim) => {
+        await call(sim, 'POST', '/sim/big-body?mb=3');
+        assert.equal(failed(await api.stores()).kind, 'too-large');
+      },
+      undefined,
+      { maxBodyBytes: 1024 * 1024 },
+    ));
 
   it('times out a slow PD, reports one that went down, recovers, and aborts on dispose', () =>
     withApi('4.0', async (api, sim) => {
@@ -242,11 +274,15 @@ describe('PD module: endpoints, size cap, timeouts (simulator 4.0)', () => {
     const cluster = demoClusterOf('4.0');
     const tiflash = cluster.stores.find((s) => String(s.store.id) === '53')!;
     tiflash.store.id = '18446744073709551615' as unknown as number;
-    return withApi('4.0', async (api, sim) => {
-      assert.ok(ok(await api.stores()).stores.some((s) => s.id === '18446744073709551615'));
-      ok(await api.deleteStore(id('18446744073709551615')));
-      assert.deepEqual(writes(sim), ['DELETE /pd/api/v1/store/18446744073709551615']);
-    }, cluster);
+    return withApi(
+      '4.0',
+      async (api, sim) => {
+        assert.ok(ok(await api.stores()).stores.some((s) => s.id === '18446744073709551615'));
+        ok(await api.deleteStore(id('18446744073709551615')));
+        assert.deepEqual(writes(sim), ['DELETE /pd/api/v1/store/18446744073709551615']);
+      },
+      cluster,
+    );
   });
 });
 

@@ -38,7 +38,11 @@ describe('PD simulator over time', () => {
       assert.equal(sim.cluster.find(53)!.state, 2);
       assert.ok(sim.cluster.find(53)!.tombstoneAt);
     });
-    for (const [tickMs, every] of [[undefined, 10], [200, 10], [3_600_000, 1]] as const) {
+    for (const [tickMs, every] of [
+      [undefined, 10],
+      [200, 10],
+      [3_600_000, 1],
+    ] as const) {
       const sim = await startPdSim({ cluster: demoCluster(), tickMs });
       try {
         assert.equal(sim.cluster.checkEveryTicks, every, `ticks of ${tickMs ?? 'the default 1000'} ms`);
@@ -122,7 +126,11 @@ describe('PD simulator over time', () => {
       assert.equal((await call(sim, 'POST', '/sim/register', tiflashEntry(71, '192.168.0.11:3930'))).status, 200, 'a Tombstone store does not');
       const back = await call(sim, 'POST', '/sim/register', tiflashEntry(70, '192.168.0.12:3930'));
       assert.deepEqual(back.json(), { code: 'STORE_TOMBSTONE', error: 'store is tombstone' });
-      assert.equal((await call(sim, 'POST', `${P}/config/replicate`, { 'enable-placement-rules': 'false' })).status, 500, 'nor can they be turned off with TiFlash stores');
+      assert.equal(
+        (await call(sim, 'POST', `${P}/config/replicate`, { 'enable-placement-rules': 'false' })).status,
+        500,
+        'nor can they be turned off with TiFlash stores',
+      );
     }));
 
   it('keeps a heartbeating store Up however long a tick is (heartbeats every 10 s), and a silent one goes Disconnected, then Down', () => {

@@ -61,7 +61,8 @@ describe('PD simulator faults', () => {
     await withPdSim({ cluster: demoCluster() }, async (sim) => {
       // one connection for everything: the PD request after /sim/down reuses the socket that asked for it
       const agent = new Agent({ connections: 1, pipelining: 1, keepAliveTimeout: 60_000 });
-      const get = (path: string, method: 'GET' | 'POST' = 'GET') => request(sim.url + path, { method, dispatcher: agent }).then(async (r) => [r.statusCode, await r.body.text()] as const);
+      const get = (path: string, method: 'GET' | 'POST' = 'GET') =>
+        request(sim.url + path, { method, dispatcher: agent }).then(async (r) => [r.statusCode, await r.body.text()] as const);
       try {
         assert.equal((await get(`${P}/version`))[0], 200);
         const connectionsBefore = sim.connections();
@@ -83,10 +84,13 @@ describe('PD simulator faults', () => {
       await call(sim, 'POST', '/sim/tick');
       await call(sim, 'GET', `${P}/stores?state=0&state=1`);
       await call(sim, 'POST', `${P}/store/54/limit`, { rate: 60, type: 'remove-peer' });
-      assert.deepEqual(sim.requests.map((r) => [r.method, r.path, r.body]), [
-        ['GET', `${P}/stores?state=0&state=1`, ''],
-        ['POST', `${P}/store/54/limit`, '{"rate":60,"type":"remove-peer"}'],
-      ]);
+      assert.deepEqual(
+        sim.requests.map((r) => [r.method, r.path, r.body]),
+        [
+          ['GET', `${P}/stores?state=0&state=1`, ''],
+          ['POST', `${P}/store/54/limit`, '{"rate":60,"type":"remove-peer"}'],
+        ],
+      );
       assert.ok(sim.requests.every((r) => r.at >= start && r.at <= Date.now()));
       const logged = (await call(sim, 'GET', '/sim/requests')).json() as unknown[];
       assert.equal(logged.length, 2);
@@ -100,7 +104,8 @@ describe('PD simulator faults', () => {
           assert.equal(s.url, `http://127.0.0.1:${s.port}`);
           assert.equal((await call(s, 'GET', `${P}/version`)).status, 200);
         }
-      }));
+      }),
+    );
   });
 
   it('turns every fault off with /sim/reset-faults', () =>

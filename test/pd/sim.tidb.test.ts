@@ -8,7 +8,15 @@ import { call } from '../support/pdFixtures';
 
 const tables = [
   { id: 45, db: 'sales', name: 'Orders', tiflashReplica: 2 },
-  { id: 60, db: 'logs', name: 'events', partitions: [{ id: 61, name: 'p0' }, { id: 62, name: 'p1' }] },
+  {
+    id: 60,
+    db: 'logs',
+    name: 'events',
+    partitions: [
+      { id: 61, name: 'p0' },
+      { id: 62, name: 'p1' },
+    ],
+  },
 ];
 
 for (const profile of PROFILES) {
@@ -20,7 +28,11 @@ for (const profile of PROFILES) {
         assert.equal(r.status, 200);
         assert.equal(r.headers.get('content-type'), 'application/json');
         assert.ok(r.text.startsWith('{\n "db_info": {\n  "id": ') && !r.text.endsWith('\n'), 'indented by one space, no newline');
-        const body = r.json() as { db_info: { db_name: { O: string } }; table_info: { id: number; name: { O: string; L: string }; tiflash_replica: { Count: number } }; schema_version: number };
+        const body = r.json() as {
+          db_info: { db_name: { O: string } };
+          table_info: { id: number; name: { O: string; L: string }; tiflash_replica: { Count: number } };
+          schema_version: number;
+        };
         assert.equal(body.db_info.db_name.O, 'sales');
         assert.deepEqual(body.table_info.name, { O: 'Orders', L: 'orders' });
         assert.equal(body.table_info.tiflash_replica.Count, 2);
@@ -40,7 +52,10 @@ for (const profile of PROFILES) {
         const schema = await call(tidb, 'GET', '/schema?table_id=45');
         assert.equal((schema.json() as { name: { O: string } }).name.O, 'Orders', '/schema?table_id= gives the table without its database');
         assert.equal((await call(tidb, 'GET', '/tables/45')).status, 404);
-        assert.deepEqual(tidb.requests.map((r) => r.path), ['/db-table/99', '/db-table/abc', '/schema?table_id=45', '/tables/45']);
+        assert.deepEqual(
+          tidb.requests.map((r) => r.path),
+          ['/db-table/99', '/db-table/abc', '/schema?table_id=45', '/tables/45'],
+        );
       } finally {
         await tidb.close();
       }

@@ -29,7 +29,10 @@ describe('PD simulator over TLS', () => {
 
   it("writes tidb-ansible's file names", () => {
     for (const p of Object.values(certs.paths)) assert.ok(fs.existsSync(p), p);
-    assert.deepEqual(Object.values(certs.paths).map((p) => p.slice(certs.dir.length + 1)), ['ca.pem', 'client.pem', 'client-key.pem']);
+    assert.deepEqual(
+      Object.values(certs.paths).map((p) => p.slice(certs.dir.length + 1)),
+      ['ca.pem', 'client.pem', 'client-key.pem'],
+    );
   });
 
   it('answers a client that shows a certificate its CA signed, and nobody else', () =>
@@ -37,7 +40,11 @@ describe('PD simulator over TLS', () => {
       assert.match(sim.url, /^https:\/\/127\.0\.0\.1:\d+$/);
       assert.equal(await version(sim.url, { ca: certs.ca, cert: certs.client.cert, key: certs.client.key }), 200);
       assert.notEqual(await version(sim.url, { ca: certs.ca }), 200, 'no client certificate');
-      assert.notEqual(await version(sim.url, { ca: certs.ca, cert: certs.otherClient.cert, key: certs.otherClient.key }), 200, 'a certificate another CA signed');
+      assert.notEqual(
+        await version(sim.url, { ca: certs.ca, cert: certs.otherClient.cert, key: certs.otherClient.key }),
+        200,
+        'a certificate another CA signed',
+      );
       assert.equal(sim.requests.length, 1, 'refused clients never got to send a request');
     }));
 

@@ -53,17 +53,67 @@ export async function makeCerts(): Promise<TestCerts> {
   const openssl = (...args: string[]) => promisify(execFile)('openssl', args, { cwd: dir });
   const newKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
   const makeCa = (name: string) =>
-    openssl('req', '-x509', '-new', ...newKey, '-keyout', `${name}-key.pem`, '-out', `${name}.pem`, '-days', '2', '-subj', `/CN=${name}`, '-config', cnf, '-extensions', 'ca');
+    openssl(
+      'req',
+      '-x509',
+      '-new',
+      ...newKey,
+      '-keyout',
+      `${name}-key.pem`,
+      '-out',
+      `${name}.pem`,
+      '-days',
+      '2',
+      '-subj',
+      `/CN=${name}`,
+      '-config',
+      cnf,
+      '-extensions',
+      'ca',
+    );
   const makeLeaf = async (name: string, ca: string, kind: 'server' | 'client') => {
-    await openssl('req', '-new', ...newKey, '-keyout', `${name}-key.pem`, '-out', `${name}.csr`, '-subj', `/CN=${kind === 'server' ? '127.0.0.1' : name}`, '-config', cnf);
+    await openssl(
+      'req',
+      '-new',
+      ...newKey,
+      '-keyout',
+      `${name}-key.pem`,
+      '-out',
+      `${name}.csr`,
+      '-subj',
+      `/CN=${kind === 'server' ? '127.0.0.1' : name}`,
+      '-config',
+      cnf,
+    );
     const serial = `0x${Math.floor(Math.random() * 2 ** 48).toString(16)}`;
-    await openssl('x509', '-req', '-in', `${name}.csr`, '-CA', `${ca}.pem`, '-CAkey', `${ca}-key.pem`, '-set_serial', serial, '-days', '2', '-out', `${name}.pem`, '-extfile', cnf, '-extensions', kind);
+    await openssl(
+      'x509',
+      '-req',
+      '-in',
+      `${name}.csr`,
+      '-CA',
+      `${ca}.pem`,
+      '-CAkey',
+      `${ca}-key.pem`,
+      '-set_serial',
+      serial,
+      '-days',
+      '2',
+      '-out',
+      `${name}.pem`,
+      '-extfile',
+      cnf,
+      '-extensions',
+      kind,
+    );
   };
   try {
     await Promise.all([makeCa('ca'), makeCa('other-ca')]);
     await Promise.all([
-      makeLeaf('server', 'ca', 'server'), makeLeaf('client', 'ca', 'client'),
-      makeLeaf('other-server', 'other-ca', 'server'), makeLeaf('other-client', 'other-ca', 'client'),
+      makeLeaf('server', 'ca', 'server'),
+      makeLeaf('client', 'ca', 'client'),
+      makeLeaf('other-server', 'other-ca', 'server'),
+      makeLeaf('other-client', 'other-ca', 'client'),
     ]);
   } catch (e) {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -74,8 +124,12 @@ export async function makeCerts(): Promise<TestCerts> {
   return {
     dir,
     paths: { ca: path.join(dir, 'ca.pem'), client: path.join(dir, 'client.pem'), clientKey: path.join(dir, 'client-key.pem') },
-    ca: read('ca.pem'), server: pair('server'), client: pair('client'),
-    otherCa: read('other-ca.pem'), otherServer: pair('other-server'), otherClient: pair('other-client'),
+    ca: read('ca.pem'),
+    server: pair('server'),
+    client: pair('client'),
+    otherCa: read('other-ca.pem'),
+    otherServer: pair('other-server'),
+    otherClient: pair('other-client'),
     cleanup: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -23,5 +23,12 @@ export const rule = (count: number): PlacementRule => ({ groupId: 'tiflash', id:
 
 /** A TiFlash store (labels and counts as PD 4.0 gives them). */
 export const tiflashStore = (id: string | number, address: string, state: StoreState = 'Up', extra: Partial<Store> = {}): Store => ({
-  id: parseStoreId(String(id))!, address, state, stateName: state, labels: { engine: 'tiflash' }, regionCount: 100, leaderCount: 0, ...extra,
+  id: parseStoreId(String(id))!,
+  address,
+  state,
+  stateName: state,
+  labels: { engine: 'tiflash' },
+  regionCount: 100,
+  leaderCount: 0,
+  ...extra,
 });

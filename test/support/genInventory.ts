@@ -39,9 +39,51 @@ export function genInventory(rng: Rng): string {
 
 /** Pieces a hostile or careless file holds: broken headers and ranges, odd whitespace and line breaks, literals. */
 const HOSTILE = [
-  '[', ']', '=', '"', "'", ':', '\\', '#', ';', '\n', '\r', ' ', '[1:3]', '[a:', '\ufeff', '\u0000', 'x=', '[:]', '[01:10:3]', '[a:c]',
-  '\u00a0', '\u3000', '\u2003', '\x1f', '\v', '\f', '\x1c', '\x85', '\u2028', '\u2029', '(7)', '-(1)', "b'x'", '"\\101"', '"\\N{BULLET}"',
-  '9007199254740993', '1e400', '{[1]: 2}', '[[[', ']]]', '[tiflash_servers', '[all]', '[g:children]', 'ansible_group_priority=1.5', '\r\n',
+  '[',
+  ']',
+  '=',
+  '"',
+  "'",
+  ':',
+  '\\',
+  '#',
+  ';',
+  '\n',
+  '\r',
+  ' ',
+  '[1:3]',
+  '[a:',
+  '\ufeff',
+  '\u0000',
+  'x=',
+  '[:]',
+  '[01:10:3]',
+  '[a:c]',
+  '\u00a0',
+  '\u3000',
+  '\u2003',
+  '\x1f',
+  '\v',
+  '\f',
+  '\x1c',
+  '\x85',
+  '\u2028',
+  '\u2029',
+  '(7)',
+  '-(1)',
+  "b'x'",
+  '"\\101"',
+  '"\\N{BULLET}"',
+  '9007199254740993',
+  '1e400',
+  '{[1]: 2}',
+  '[[[',
+  ']]]',
+  '[tiflash_servers',
+  '[all]',
+  '[g:children]',
+  'ansible_group_priority=1.5',
+  '\r\n',
 ];
 
 /** A generated inventory cut and spliced with hostile pieces. */
@@ -59,15 +101,42 @@ export function genHostile(rng: Rng): string {
 const LINE_EDITS: ((line: string, rng: Rng, lines: string[]) => string)[] = [
   (l, rng) => l.slice(0, rng.int(l.length + 1)),
   (l, rng) => `${l}${rng.pick(['1', '.', ' ', '=', '"', "'", ':', '[', '#', 'x', '\u00a0', '\f'])}`,
-  (l, rng) => `${l} ${rng.pick(['tcp_port', 'http_port', 'deploy_dir', 'data_dir', 'ansible_host', 'ansible_user', 'tikv_port'])}=${rng.pick(['9000', '8123', '20160', '/d', '/data1,/data2', '10.0.0.7', 'root', 'x', '"a b', '0'])}`,
+  (l, rng) =>
+    `${l} ${rng.pick(['tcp_port', 'http_port', 'deploy_dir', 'data_dir', 'ansible_host', 'ansible_user', 'tikv_port'])}=${rng.pick(['9000', '8123', '20160', '/d', '/data1,/data2', '10.0.0.7', 'root', 'x', '"a b', '0'])}`,
   (_l, _rng, lines) => lines[Math.floor(lines.length / 2)] ?? '',
   (_l, rng) => `10.0.${rng.int(3)}.${rng.int(250) + 1}`,
-  (_l, rng) => rng.pick(['', '# off', '  ', 'key=value', '10.0.0.[1:3]', 'h[a:c] ansible_host=10.0.0.9', 'alias ansible_host=10.0.1.1', '[tiflash_servers]', 'a:bad', '[bad header', '[a b]', '[g:odd]']),
+  (_l, rng) =>
+    rng.pick([
+      '',
+      '# off',
+      '  ',
+      'key=value',
+      '10.0.0.[1:3]',
+      'h[a:c] ansible_host=10.0.0.9',
+      'alias ansible_host=10.0.1.1',
+      '[tiflash_servers]',
+      'a:bad',
+      '[bad header',
+      '[a b]',
+      '[g:odd]',
+    ]),
   (l) => `#${l}`,
   (l) => l.replace(/^#+/, ''),
 ];
 
-const PASTE = ['10.0.0.8', 'tifl9 ansible_host=10.0.0.8 tcp_port=9001', '', '# pasted', '[tiflash_servers]', '[monitored_servers]', '10.0.1.[1:2]', '[broken', 'x = 1', '[all:vars]', '[g:children]'];
+const PASTE = [
+  '10.0.0.8',
+  'tifl9 ansible_host=10.0.0.8 tcp_port=9001',
+  '',
+  '# pasted',
+  '[tiflash_servers]',
+  '[monitored_servers]',
+  '10.0.1.[1:2]',
+  '[broken',
+  'x = 1',
+  '[all:vars]',
+  '[g:children]',
+];
 
 /** One edit: typing on a few lines, Enter, a multi-line paste, a moved host line, an invalid header, a change of line endings. */
 export function editInventory(text: string, rng: Rng): string {
@@ -104,7 +173,6 @@ export function editInventory(text: string, rng: Rng): string {
   }
   return lines.join(eol);
 }
-
 
 /**
  * What a model says, as plain data to compare a re-read model with a full parse: the model (its host map

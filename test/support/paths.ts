@@ -12,7 +12,13 @@ export const pdFixtures = path.join(sharedFixtures, 'pd');
 export const demoDir = path.join(repoRoot, 'demo', 'tidb-ansible');
 
 /** The inventories of the shared fixtures, named so that a test for each exists (and is skipped or fails) without them. */
-export const SHARED_INVENTORIES = ['inventory.release-3.1.ini', 'inventory.release-4.0.ini', 'inventory.with-tiflash.ini', 'hosts.ini', 'hosts.with-tiflash.ini'];
+export const SHARED_INVENTORIES = [
+  'inventory.release-3.1.ini',
+  'inventory.release-4.0.ini',
+  'inventory.with-tiflash.ini',
+  'hosts.ini',
+  'hosts.with-tiflash.ini',
+];
 
 /** The team's shared fixtures sit beside the repository (as in CI); a clone elsewhere has none. */
 export const haveShared = fs.existsSync(sharedFixtures);

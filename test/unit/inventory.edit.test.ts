@@ -41,8 +41,11 @@ describe('inventory edits', () => {
     assert.equal(add('', 'servers', '1.1.1.2'), '[servers]\n1.1.1.2\n');
   });
 
-  it('writes a new section with the file\'s own line ends: CRLF before [all:vars] and at the end', () => {
-    assert.equal(add('[a]\r\n1.1.1.1\r\n\r\n[all:vars]\r\nx = 1\r\n', 'servers', '1.1.1.2'), '[a]\r\n1.1.1.1\r\n\r\n[servers]\r\n1.1.1.2\r\n\r\n[all:vars]\r\nx = 1\r\n');
+  it("writes a new section with the file's own line ends: CRLF before [all:vars] and at the end", () => {
+    assert.equal(
+      add('[a]\r\n1.1.1.1\r\n\r\n[all:vars]\r\nx = 1\r\n', 'servers', '1.1.1.2'),
+      '[a]\r\n1.1.1.1\r\n\r\n[servers]\r\n1.1.1.2\r\n\r\n[all:vars]\r\nx = 1\r\n',
+    );
     assert.equal(add('[a]\r\n1.1.1.1\r\n', 'servers', '1.1.1.2'), '[a]\r\n1.1.1.1\r\n\r\n[servers]\r\n1.1.1.2\r\n');
     assert.equal(add('[a]\r\n1.1.1.1', 'servers', '1.1.1.2'), '[a]\r\n1.1.1.1\r\n\r\n[servers]\r\n1.1.1.2');
     assert.equal(add('\ufeff[a]\r1.1.1.1\r', 'servers', '1.1.1.2'), '\ufeff[a]\r1.1.1.1\r\r[servers]\r1.1.1.2\r');

@@ -52,7 +52,7 @@ describe('message catalog', () => {
     assert.equal(langFromEnv(undefined, { LANG: 'zh_TW.UTF-8' }), 'en');
     assert.equal(langFromEnv('zh-cn', { LANG: 'C' }), 'zh-cn');
     assert.equal(langFromEnv('en', { LANG: 'zh_CN.UTF-8' }), 'en');
-    assert.equal(langFromEnv('fr', {}), undefined, 'an unknown --lang is the caller\'s error to report');
+    assert.equal(langFromEnv('fr', {}), undefined, "an unknown --lang is the caller's error to report");
     assert.equal(parseLang('zh_CN'), 'zh-cn');
     assert.equal(langFromDisplay('zh-cn'), 'zh-cn');
     assert.equal(langFromDisplay('en'), 'en');

@@ -7,7 +7,9 @@ import { describe, it } from 'node:test';
 import { repoRoot } from '../support/paths';
 
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
 }
 
 const readJson = (f: string) => JSON.parse(fs.readFileSync(path.join(repoRoot, f), 'utf8')) as Record<string, string>;
@@ -21,7 +23,7 @@ describe('localization', () => {
       // the key is the literal's value: decode its escapes (\n, \') as JavaScript does
       for (const m of text.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) keys.add(JSON.parse(`"${m[1].replace(/\\'/g, "'").replace(/"/g, '\\"')}"`));
     }
-    assert.ok(keys.size > 50);
+    assert.ok(keys.size > 30, `only ${keys.size} keys found: is the pattern still right?`);
     const zh = readJson('l10n/bundle.l10n.zh-cn.json');
     const missing = [...keys].filter((k) => !zh[k]);
     assert.deepEqual(missing, []);
@@ -34,8 +36,17 @@ describe('localization', () => {
     const used = new Set([...pkg.matchAll(/"%([^%"]+)%"/g)].map((m) => m[1]));
     const en = readJson('package.nls.json');
     const zh = readJson('package.nls.zh-cn.json');
-    assert.deepEqual([...used].filter((k) => !en[k]), []);
-    assert.deepEqual(Object.keys(en).filter((k) => !zh[k]), []);
-    assert.deepEqual(Object.keys(zh).filter((k) => !en[k]), []);
+    assert.deepEqual(
+      [...used].filter((k) => !en[k]),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(en).filter((k) => !zh[k]),
+      [],
+    );
+    assert.deepEqual(
+      Object.keys(zh).filter((k) => !en[k]),
+      [],
+    );
   });
 });

@@ -33,12 +33,44 @@ describe('JSON reader', () => {
 
   it('agrees with JSON.parse on what PD sends', () => {
     const text = '{\n  "count": 2,\n  "stores": [\n    {"store": {"id": 1, "labels": [], "x": null, "y": true, "z": false}}, {}\n  ]\n}';
-    assert.deepEqual(plain(read(text)), JSON.parse(text, (_k, v) => (typeof v === 'number' ? String(v) : v)));
+    assert.deepEqual(
+      plain(read(text)),
+      JSON.parse(text, (_k, v) => (typeof v === 'number' ? String(v) : v)),
+    );
   });
 
   it('refuses what is not JSON, with the offset, and never throws', () => {
-    for (const bad of ['', ' ', '{', '{"a"', '{"a":}', '[1,]', '[1 2]', '{"a":1,}', '01', '1.', '.5', '-', '+1', '1e', 'NaN', 'Infinity',
-      'tru', 'nul', "'a'", '"a', '"\\x"', '"\\u12"', '"a\nb"', '{"a":1}x', '{a:1}', '[]]', '{"a":1}}', '\u00a0[]', '[1]\u2028']) {
+    for (const bad of [
+      '',
+      ' ',
+      '{',
+      '{"a"',
+      '{"a":}',
+      '[1,]',
+      '[1 2]',
+      '{"a":1,}',
+      '01',
+      '1.',
+      '.5',
+      '-',
+      '+1',
+      '1e',
+      'NaN',
+      'Infinity',
+      'tru',
+      'nul',
+      "'a'",
+      '"a',
+      '"\\x"',
+      '"\\u12"',
+      '"a\nb"',
+      '{"a":1}x',
+      '{a:1}',
+      '[]]',
+      '{"a":1}}',
+      '\u00a0[]',
+      '[1]\u2028',
+    ]) {
       const r = readJson(bad);
       assert.equal(r.ok, false, JSON.stringify(bad));
     }

@@ -8,12 +8,16 @@ import { parseStoreId } from '../../src/core/pd/types';
 
 const id = parseStoreId('53')!;
 const stuck = (...findings: { check: 'rules' | 'space' | 'limits' | 'none'; blocking: boolean }[]): DrainVerdict => ({
-  stuck: true, stalledMs: 300_000, regions: 10, summary: msg('drain.noCause'), findings: findings.map((f) => ({ ...f, message: msg('drain.noCause') })),
+  stuck: true,
+  stalledMs: 300_000,
+  regions: 10,
+  summary: msg('drain.noCause'),
+  findings: findings.map((f) => ({ ...f, message: msg('drain.noCause') })),
 });
 const limits = (remove: number) => ({ add: new Map(), remove: new Map([[id, remove]]) });
 
 describe('raising the limit of a stuck drain', () => {
-  it('is offered when only the store\'s remove limit holds it: four times the limit, at least 60 per minute', () => {
+  it("is offered when only the store's remove limit holds it: four times the limit, at least 60 per minute", () => {
     assert.deepEqual(limitRaise(stuck({ check: 'limits', blocking: true }), id, limits(0)), { storeId: id, from: 0, to: 60 });
     assert.deepEqual(limitRaise(stuck({ check: 'none', blocking: false }), id, limits(30)), { storeId: id, from: 30, to: 120 });
   });

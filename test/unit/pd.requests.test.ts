@@ -6,7 +6,13 @@ import { actionRequests } from '../../src/core/pd/api';
 import { tidbAnsibleTlsFiles } from '../../src/core/pd/endpoints';
 import { normalizeEndpoint } from '../../src/core/pd/http';
 import {
-  deleteStoreRequest, enablePlacementRulesRequest, removeTombstonesRequest, setStoreStateRequest, storeLimitRequest, storeLimitsRequest, storesRequest,
+  deleteStoreRequest,
+  enablePlacementRulesRequest,
+  removeTombstonesRequest,
+  setStoreStateRequest,
+  storeLimitRequest,
+  storeLimitsRequest,
+  storesRequest,
 } from '../../src/core/pd/requests';
 import { parseStoreId, type StoreId } from '../../src/core/pd/types';
 import { capabilitiesOf, pdVersion } from '../../src/core/pd/version';
@@ -20,17 +26,23 @@ describe('PD requests', () => {
     assert.deepEqual(setStoreStateRequest(id('61'), 'Tombstone'), { method: 'POST', path: '/pd/api/v1/store/61/state?state=Tombstone' });
     assert.deepEqual(removeTombstonesRequest(), { method: 'DELETE', path: '/pd/api/v1/stores/remove-tombstone' });
     assert.deepEqual(enablePlacementRulesRequest(), { method: 'POST', path: '/pd/api/v1/config/replicate', body: '{"enable-placement-rules":"true"}' });
-    assert.deepEqual(storeLimitRequest(id('61'), 'remove-peer', 100), { method: 'POST', path: '/pd/api/v1/store/61/limit', body: '{"rate":100,"type":"remove-peer"}' });
+    assert.deepEqual(storeLimitRequest(id('61'), 'remove-peer', 100), {
+      method: 'POST',
+      path: '/pd/api/v1/store/61/limit',
+      body: '{"rate":100,"type":"remove-peer"}',
+    });
     assert.deepEqual(storesRequest(), { method: 'GET', path: '/pd/api/v1/stores?state=0&state=1&state=2' });
     assert.deepEqual(storeLimitsRequest('region-remove'), { method: 'GET', path: '/pd/api/v1/stores/limit?type=region-remove' });
   });
 
-  it('lists the writes of each action, by the version\'s names', () => {
+  it("lists the writes of each action, by the version's names", () => {
     assert.deepEqual(actionRequests({ kind: 'cancel-scale-in', storeId: id('61'), restoreRemovePeer: 15 }), [
       { method: 'POST', path: '/pd/api/v1/store/61/state?state=Up' },
       { method: 'POST', path: '/pd/api/v1/store/61/limit', body: '{"rate":15,"type":"remove-peer"}' },
     ]);
-    assert.deepEqual(actionRequests({ kind: 'delete-store', storeId: id('9007199254740993') }), [{ method: 'DELETE', path: '/pd/api/v1/store/9007199254740993' }]);
+    assert.deepEqual(actionRequests({ kind: 'delete-store', storeId: id('9007199254740993') }), [
+      { method: 'DELETE', path: '/pd/api/v1/store/9007199254740993' },
+    ]);
     const raise = { kind: 'set-store-limit', storeId: id('61'), type: 'remove', rate: 200 } as const;
     assert.equal(actionRequests(raise, capabilitiesOf(pdVersion('v3.1.2')))[0].body, '{"rate":200,"type":"region-remove"}');
     assert.equal(actionRequests(raise, capabilitiesOf(pdVersion('v4.0.16')))[0].body, '{"rate":200,"type":"remove-peer"}');
@@ -49,7 +61,9 @@ describe('PD requests', () => {
 
   it("finds tidb-ansible's certificates beside the inventory", () => {
     assert.deepEqual(tidbAnsibleTlsFiles('/home/tidb/tidb-ansible/'), {
-      ca: '/home/tidb/tidb-ansible/conf/ssl/ca.pem', cert: '/home/tidb/tidb-ansible/conf/ssl/client.pem', key: '/home/tidb/tidb-ansible/conf/ssl/client-key.pem',
+      ca: '/home/tidb/tidb-ansible/conf/ssl/ca.pem',
+      cert: '/home/tidb/tidb-ansible/conf/ssl/client.pem',
+      key: '/home/tidb/tidb-ansible/conf/ssl/client-key.pem',
     });
   });
 });

@@ -11,17 +11,19 @@ import { readJson } from '../../src/core/pd/json';
 import { replicaFix, setReplicaStatements, tableIdOfRule, TidbStatus } from '../../src/core/pd/tidb';
 
 /** The shape TiDB 3.1/4.0 answer (server/http_handler.go dbTableInfo, parser model CIStr). */
-const dbTable = (db: string, table: string) => JSON.stringify({
-  db_info: { id: 1, db_name: { O: db, L: db.toLowerCase() }, charset: 'utf8mb4', state: 5 },
-  table_info: { id: 45, name: { O: table, L: table.toLowerCase() }, tiflash_replica: { Count: 2, Available: true } },
-  schema_version: 52,
-});
+const dbTable = (db: string, table: string) =>
+  JSON.stringify({
+    db_info: { id: 1, db_name: { O: db, L: db.toLowerCase() }, charset: 'utf8mb4', state: 5 },
+    table_info: { id: 45, name: { O: table, L: table.toLowerCase() }, tiflash_replica: { Count: 2, Available: true } },
+    schema_version: 52,
+  });
 
 describe('TiDB table names', () => {
   it('reads the table id of a TiFlash rule, and nothing else', () => {
     assert.equal(tableIdOfRule('table-45-r'), '45');
     assert.equal(tableIdOfRule('table-9223372036854775807-r'), '9223372036854775807');
-    for (const bad of ['table-045-r', 'table--1-r', 'table-45', 'x-table-45-r', 'table-4 5-r', 'table-45-r/../x']) assert.equal(tableIdOfRule(bad), undefined, bad);
+    for (const bad of ['table-045-r', 'table--1-r', 'table-45', 'x-table-45-r', 'table-4 5-r', 'table-45-r/../x'])
+      assert.equal(tableIdOfRule(bad), undefined, bad);
   });
 
   it('decodes /db-table/{id} into db and table', () => {
@@ -33,12 +35,26 @@ describe('TiDB table names', () => {
   });
 
   it('writes ALTER TABLE with quoted names, once per table', () => {
-    assert.deepEqual(setReplicaStatements([{ db: 'sales', table: 'orders' }, { db: 'sales', table: 'orders' }, { db: 'a`b', table: 't; DROP TABLE x' }], 1), [
-      'ALTER TABLE `sales`.`orders` SET TIFLASH REPLICA 1;',
-      'ALTER TABLE `a``b`.`t; DROP TABLE x` SET TIFLASH REPLICA 1;',
-    ]);
-    const rules = [{ id: 'table-45-r', count: 3 }, { id: 'table-46-r', count: 1 }, { id: 'table-47-r', count: 2 }].map((r) => ({ ...r, groupId: 'tiflash', role: 'learner', labelConstraints: [] }));
-    assert.deepEqual(replicaFix(rules, new Map([['table-45-r', { db: 'd', table: 't' }]]), 1), { statements: ['ALTER TABLE `d`.`t` SET TIFLASH REPLICA 1;'], unnamed: ['table-47-r'] });
+    assert.deepEqual(
+      setReplicaStatements(
+        [
+          { db: 'sales', table: 'orders' },
+          { db: 'sales', table: 'orders' },
+          { db: 'a`b', table: 't; DROP TABLE x' },
+        ],
+        1,
+      ),
+      ['ALTER TABLE `sales`.`orders` SET TIFLASH REPLICA 1;', 'ALTER TABLE `a``b`.`t; DROP TABLE x` SET TIFLASH REPLICA 1;'],
+    );
+    const rules = [
+      { id: 'table-45-r', count: 3 },
+      { id: 'table-46-r', count: 1 },
+      { id: 'table-47-r', count: 2 },
+    ].map((r) => ({ ...r, groupId: 'tiflash', role: 'learner', labelConstraints: [] }));
+    assert.deepEqual(replicaFix(rules, new Map([['table-45-r', { db: 'd', table: 't' }]]), 1), {
+      statements: ['ALTER TABLE `d`.`t` SET TIFLASH REPLICA 1;'],
+      unnamed: ['table-47-r'],
+    });
   });
 
   it('finds TiDB status ports in the inventory (tidb_status_port, default 10080; https with enable_tls)', () => {

@@ -15,13 +15,38 @@ import { factsOf } from '../support/facts';
 const CONTROLS = ['\u0015', '\u000f', '\u0003', '\r', '\n', '\t', '\u001b[2J', '\u007f', '\u0085', '\u009b', '\u2028', '\u202e', '\u2066', '\ufeff'];
 const PATTERNS = ['!192.168.0.14', 'a,b', 'a:b', 'a&b', 'tiflash*', 'h?', 'h[1:3]', '~^h', '@file', 'a b', 'a\\b'];
 const noStores = factsOf([]);
-const store = (id: string, address: string): Store => ({ id: parseStoreId(id)!, address, state: 'Up', stateName: 'Up', labels: { engine: 'tiflash' }, regionCount: 1, leaderCount: 0 });
+const store = (id: string, address: string): Store => ({
+  id: parseStoreId(id)!,
+  address,
+  state: 'Up',
+  stateName: 'Up',
+  labels: { engine: 'tiflash' },
+  regionCount: 1,
+  leaderCount: 0,
+});
 const everyArg = (p: Plan) => p.steps.flatMap((s) => (s.kind === 'playbook' ? [...s.argv] : []));
 const HOSTS = '[servers]\n10.0.0.9\n[all:vars]\nusername = tidb\n';
 
 function inventoryWith(name: string): string {
-  return ['[tidb_servers]', '10.0.0.1', '[tikv_servers]', '10.0.0.2', '[pd_servers]', '10.0.0.3', '[monitoring_servers]', '10.0.0.4', '[monitored_servers]', '10.0.0.4', '10.0.0.9',
-    '[tiflash_servers]', `"${name}" ansible_host=10.0.0.9`, '[all:vars]', 'ansible_user = tidb', 'timezone = Asia/Shanghai', ''].join('\n');
+  return [
+    '[tidb_servers]',
+    '10.0.0.1',
+    '[tikv_servers]',
+    '10.0.0.2',
+    '[pd_servers]',
+    '10.0.0.3',
+    '[monitoring_servers]',
+    '10.0.0.4',
+    '[monitored_servers]',
+    '10.0.0.4',
+    '10.0.0.9',
+    '[tiflash_servers]',
+    `"${name}" ansible_host=10.0.0.9`,
+    '[all:vars]',
+    'ansible_user = tidb',
+    'timezone = Asia/Shanghai',
+    '',
+  ].join('\n');
 }
 
 describe('argument check', () => {
@@ -36,12 +61,25 @@ describe('argument check', () => {
     assert.equal(visible('a\u0015b'), 'a\\u0015b');
   });
 
-  it('refuses a leading dash except for the operator\'s own flags, and flags that change what runs where', () => {
+  it("refuses a leading dash except for the operator's own flags, and flags that change what runs where", () => {
     assert.ok(argProblem('limit', '-all'));
     assert.ok(argProblem('user', '--become-user=root'));
     assert.equal(argProblem('extra', '-f'), undefined);
     assert.equal(argProblem('extra', '--forks=10'), undefined);
-    for (const bad of ['-l', '--limit=all', '-lall', '-i', '--inventory', '-ihosts', '-t', '--tags=x', '--skip-tags=y', '-k', '--list-hosts', '--start-at-task=x']) {
+    for (const bad of [
+      '-l',
+      '--limit=all',
+      '-lall',
+      '-i',
+      '--inventory',
+      '-ihosts',
+      '-t',
+      '--tags=x',
+      '--skip-tags=y',
+      '-k',
+      '--list-hosts',
+      '--start-at-task=x',
+    ]) {
       assert.ok(argProblem('extra', bad), bad);
     }
   });
@@ -52,8 +90,18 @@ describe('argument check', () => {
   });
 
   it('builds an argv only when every part passes', () => {
-    assert.equal(buildArgv([{ role: 'command', value: 'ansible-playbook' }, { role: 'limit', value: 'a\u0015' }]).ok, false);
-    const r = buildArgv([{ role: 'command', value: 'ansible-playbook' }, { role: 'flag', value: '-l' }, { role: 'limit', value: 'h1' }]);
+    assert.equal(
+      buildArgv([
+        { role: 'command', value: 'ansible-playbook' },
+        { role: 'limit', value: 'a\u0015' },
+      ]).ok,
+      false,
+    );
+    const r = buildArgv([
+      { role: 'command', value: 'ansible-playbook' },
+      { role: 'flag', value: '-l' },
+      { role: 'limit', value: 'h1' },
+    ]);
     assert.ok(r.ok);
     assert.deepEqual([...r.argv], ['ansible-playbook', '-l', 'h1']);
   });
@@ -68,7 +116,10 @@ describe('hostile names and values through the plans', () => {
       if (hostName === undefined) continue; // the parser itself refused the line (a syntax finding)
       planned++;
       const pd = factsOf([store('7', '10.0.0.9:3930')]);
-      for (const p of [planScaleIn({ inventory: inv, hosts: parseInventory(HOSTS), host: hostName, pd }), planScaleOut({ inventory: inv, hosts: parseInventory(HOSTS), host: hostName, pd: noStores })]) {
+      for (const p of [
+        planScaleIn({ inventory: inv, hosts: parseInventory(HOSTS), host: hostName, pd }),
+        planScaleOut({ inventory: inv, hosts: parseInventory(HOSTS), host: hostName, pd: noStores }),
+      ]) {
         assert.ok(p.blocked.length, `${p.operation} ${JSON.stringify(hostName)} must be refused`);
         assert.deepEqual(p.steps, []);
       }
@@ -88,21 +139,36 @@ describe('hostile names and values through the plans', () => {
     const inv = parseInventory(inventoryWith('10.0.0.9').replace('"10.0.0.9" ansible_host=10.0.0.9', '10.0.0.20'));
     for (const extra of [['-l', 'all'], ['-e', 'x\u0003'], ['--limit=all']]) {
       const p = planScaleOut({ inventory: inv, hosts: parseInventory(HOSTS), host: '10.0.0.21', pd: noStores, extraArgs: extra });
-      assert.ok(p.blocked.some((b) => b.check === 'argument'), extra.join(' '));
+      assert.ok(
+        p.blocked.some((b) => b.check === 'argument'),
+        extra.join(' '),
+      );
       assert.deepEqual(p.steps, []);
     }
   });
 
   it('no plan ever yields an argument with a control character', () => {
     const inv = parseInventory(inventoryWith('10.0.0.9').replace('"10.0.0.9" ansible_host=10.0.0.9', '10.0.0.20'));
-    const p = planScaleOut({ inventory: inv, hosts: parseInventory(HOSTS), host: '10.0.0.21', pd: noStores, playbook: '/usr/bin/ansible-playbook', extraArgs: ['-f', '5'] });
+    const p = planScaleOut({
+      inventory: inv,
+      hosts: parseInventory(HOSTS),
+      host: '10.0.0.21',
+      pd: noStores,
+      playbook: '/usr/bin/ansible-playbook',
+      extraArgs: ['-f', '5'],
+    });
     assert.deepEqual(p.blocked, []);
     for (const a of everyArg(p)) assert.ok(!/[\u0000-\u001f\u007f-\u009f]/.test(a), JSON.stringify(a));
   });
 
   it('a host named like a group would select the whole group, and is refused', () => {
     const text = inventoryWith('10.0.0.9').replace('"10.0.0.9" ansible_host=10.0.0.9', 'tikv_servers ansible_host=10.0.0.9');
-    const p = planScaleIn({ inventory: parseInventory(text), hosts: parseInventory(HOSTS), host: 'tikv_servers', pd: factsOf([store('7', '10.0.0.9:3930'), store('8', '10.0.0.5:3930')]) });
+    const p = planScaleIn({
+      inventory: parseInventory(text),
+      hosts: parseInventory(HOSTS),
+      host: 'tikv_servers',
+      pd: factsOf([store('7', '10.0.0.9:3930'), store('8', '10.0.0.5:3930')]),
+    });
     assert.ok(p.blocked.some((b) => b.check === 'host'));
   });
 });

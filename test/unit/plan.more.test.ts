@@ -24,7 +24,16 @@ import { demoDir } from '../support/paths';
 const read = (f: string) => fs.readFileSync(path.join(demoDir, f), 'utf8');
 const inventory = parseInventory(read('inventory.ini'));
 const hosts = parseInventory(read('hosts.ini'));
-const store = (i: string, address: string, state: StoreState = 'Up', extra: Partial<Store> = {}): Store => ({ id: parseStoreId(i)!, address, state, stateName: state, labels: { engine: 'tiflash' }, regionCount: 5, leaderCount: 0, ...extra });
+const store = (i: string, address: string, state: StoreState = 'Up', extra: Partial<Store> = {}): Store => ({
+  id: parseStoreId(i)!,
+  address,
+  state,
+  stateName: state,
+  labels: { engine: 'tiflash' },
+  regionCount: 5,
+  leaderCount: 0,
+  ...extra,
+});
 const rule = (count: number): PlacementRule => ({ groupId: 'tiflash', id: `table-${count}-r`, role: 'learner', count, labelConstraints: [] });
 const facts = (stores: Store[], rules: PlacementRule[] = [], version = 'v4.0.16') => factsOf(stores, { rules, version });
 const checks = (p: Plan) => p.blocked.map((b) => b.check);
@@ -58,19 +67,35 @@ describe('placement guard', () => {
   });
 
   it('refuses two live stores on one address, naming both', () => {
-    const p = planScaleIn({ inventory, hosts, host: '192.168.0.11', pd: facts([store('53', '192.168.0.11:3930'), store('99', '192.168.0.11:3930', 'Offline')]) });
+    const p = planScaleIn({
+      inventory,
+      hosts,
+      host: '192.168.0.11',
+      pd: facts([store('53', '192.168.0.11:3930'), store('99', '192.168.0.11:3930', 'Offline')]),
+    });
     assert.deepEqual(checks(p), ['ambiguous-store']);
     assert.match(en(p), /store 53 \(Up\).*store 99 \(Offline\)/);
   });
 });
 
 describe('what Ansible would reject', () => {
-  it('refuses any syntax finding in either file, and an error on the host\'s own line', () => {
+  it("refuses any syntax finding in either file, and an error on the host's own line", () => {
     const broken = parseInventory(`${read('inventory.ini')}\n[tiflash_servers\n`);
-    assert.ok(checks(planScaleIn({ inventory: broken, hosts, host: '192.168.0.11', pd: facts([store('53', '192.168.0.11:3930')]) })).includes('inventory-syntax'));
-    assert.ok(checks(planScaleOut({ inventory, hosts: parseInventory('[servers\n10.0.0.1\n'), host: '192.168.0.20', pd: facts([]) })).includes('inventory-syntax'));
-    const conflict = parseInventory(read('inventory.ini').replace('TiFlash12-2 ansible_host=192.168.0.12 deploy_dir=/data2/deploy tcp_port=9001', 'TiFlash12-2 ansible_host=192.168.0.12 deploy_dir=/data2/deploy tcp_port=9000'));
-    assert.ok(checks(planScaleIn({ inventory: conflict, hosts, host: 'TiFlash12-2', pd: facts([store('55', '192.168.0.12:3931')]) })).includes('host-line-error'));
+    assert.ok(
+      checks(planScaleIn({ inventory: broken, hosts, host: '192.168.0.11', pd: facts([store('53', '192.168.0.11:3930')]) })).includes('inventory-syntax'),
+    );
+    assert.ok(
+      checks(planScaleOut({ inventory, hosts: parseInventory('[servers\n10.0.0.1\n'), host: '192.168.0.20', pd: facts([]) })).includes('inventory-syntax'),
+    );
+    const conflict = parseInventory(
+      read('inventory.ini').replace(
+        'TiFlash12-2 ansible_host=192.168.0.12 deploy_dir=/data2/deploy tcp_port=9001',
+        'TiFlash12-2 ansible_host=192.168.0.12 deploy_dir=/data2/deploy tcp_port=9000',
+      ),
+    );
+    assert.ok(
+      checks(planScaleIn({ inventory: conflict, hosts, host: 'TiFlash12-2', pd: facts([store('55', '192.168.0.12:3931')]) })).includes('host-line-error'),
+    );
   });
 });
 
@@ -93,10 +118,15 @@ describe('scale-out on a machine that already runs TiFlash', () => {
     assert.match(specLine(spec), /^TiFlash-192\.168\.0\.12-3 ansible_host=192\.168\.0\.12 deploy_dir=\S+ data_dir=\S+ tcp_port=9002 /);
   });
 
-  it('refuses a store PD has at the new instance\'s service or proxy address, warns about a Tombstone there', () => {
+  it("refuses a store PD has at the new instance's service or proxy address, warns about a Tombstone there", () => {
     const proxy = planScaleOut({ inventory, hosts, host: '192.168.0.20', pd: facts([store('80', '192.168.0.20:20170', 'Up', { labels: {} })]) });
     assert.deepEqual(checks(proxy), ['address-in-pd']);
-    const peer = planScaleOut({ inventory, hosts, host: '192.168.0.20', pd: facts([store('81', '192.168.0.20:3999', 'Up', { peerAddress: '192.168.0.20:20170' })]) });
+    const peer = planScaleOut({
+      inventory,
+      hosts,
+      host: '192.168.0.20',
+      pd: facts([store('81', '192.168.0.20:3999', 'Up', { peerAddress: '192.168.0.20:20170' })]),
+    });
     assert.deepEqual(checks(peer), ['address-in-pd']);
     const old = planScaleOut({ inventory, hosts, host: '192.168.0.20', pd: facts([store('61', '192.168.0.20:3930', 'Tombstone')]) });
     assert.deepEqual(old.blocked, []);
@@ -110,7 +140,13 @@ describe('scale-out on a machine that already runs TiFlash', () => {
   });
 
   it('checks each form field on its own', () => {
-    const fields = specFieldProblems({ address: '10.0.0.300', alias: 'a,b', deployDir: 'relative', dataDirs: ['/ok', '/bad dir'], ports: { tcp_port: 0, http_port: 8123, metrics_port: 8123 } }).map((p) => p.field);
+    const fields = specFieldProblems({
+      address: '10.0.0.300',
+      alias: 'a,b',
+      deployDir: 'relative',
+      dataDirs: ['/ok', '/bad dir'],
+      ports: { tcp_port: 0, http_port: 8123, metrics_port: 8123 },
+    }).map((p) => p.field);
     assert.deepEqual(fields, ['address', 'alias', 'deployDir', 'dataDirs', 'tcp_port', 'metrics_port']);
     const added = withSpec(inventory, { address: '192.168.0.30', dataDirs: ['/d1', '/d2'] });
     assert.ok(added);
@@ -124,10 +160,10 @@ describe('store operations', () => {
 
   it('cancel: only an Offline TiFlash store, back to Up, and on 4.0 the remove-peer limit recorded at the delete restored', () => {
     const p = planCancelScaleIn({ inventory, target: { host: 'TiFlash12-1' }, pd: facts([offline]), removePeerLimitBefore: 30 });
-    assert.deepEqual(p.steps.flatMap((s) => (s.kind === 'pd' ? s.requests.map((r) => `${r.method} ${r.path} ${r.body ?? ''}`.trim()) : [s.kind])), [
-      'POST /pd/api/v1/store/54/state?state=Up',
-      'POST /pd/api/v1/store/54/limit {"rate":30,"type":"remove-peer"}',
-    ]);
+    assert.deepEqual(
+      p.steps.flatMap((s) => (s.kind === 'pd' ? s.requests.map((r) => `${r.method} ${r.path} ${r.body ?? ''}`.trim()) : [s.kind])),
+      ['POST /pd/api/v1/store/54/state?state=Up', 'POST /pd/api/v1/store/54/limit {"rate":30,"type":"remove-peer"}'],
+    );
     const unknownLimit = planCancelScaleIn({ inventory, target: { storeId: parseStoreId('54')! }, pd: facts([offline]) });
     assert.equal(unknownLimit.steps.length, 1);
     const v31 = planCancelScaleIn({ inventory, target: { host: 'TiFlash12-1' }, pd: facts([offline], [], 'v3.1.2'), removePeerLimitBefore: 30 });
@@ -135,16 +171,27 @@ describe('store operations', () => {
     assert.ok(v31.steps[0].kind === 'pd' && v31.steps[0].requests.length === 1);
     assert.match(render(unknownLimit.warnings[0], 'en'), /remove-peer limit/);
     for (const st of ['Up', 'Tombstone', 'Disconnected'] as const) {
-      assert.deepEqual(checks(planCancelScaleIn({ inventory, target: { host: 'TiFlash12-1' }, pd: facts([store('54', '192.168.0.12:3930', st)]) })), ['not-offline'], st);
+      assert.deepEqual(
+        checks(planCancelScaleIn({ inventory, target: { host: 'TiFlash12-1' }, pd: facts([store('54', '192.168.0.12:3930', st)]) })),
+        ['not-offline'],
+        st,
+      );
     }
     assert.deepEqual(checks(planCancelScaleIn({ inventory, target: { storeId: parseStoreId('77')! }, pd: facts([offline]) })), ['store']);
-    assert.deepEqual(checks(planCancelScaleIn({ inventory, target: { storeId: parseStoreId('1')! }, pd: facts([{ ...store('1', '192.168.0.3:20160', 'Offline'), labels: {} }]) })), ['not-tiflash']);
+    assert.deepEqual(
+      checks(
+        planCancelScaleIn({ inventory, target: { storeId: parseStoreId('1')! }, pd: facts([{ ...store('1', '192.168.0.3:20160', 'Offline'), labels: {} }]) }),
+      ),
+      ['not-tiflash'],
+    );
   });
 
   it('force: only an Offline TiFlash store and only PD 3.1/4.0', () => {
     assert.deepEqual(planForceTombstone({ inventory, target: { host: 'TiFlash12-1' }, pd: facts([offline]) }).blocked, []);
     assert.deepEqual(checks(planForceTombstone({ inventory, target: { host: 'TiFlash12-1' }, pd: facts([offline], [], 'v5.0.0') })), ['pd-version']);
-    assert.deepEqual(checks(planForceTombstone({ inventory, target: { host: 'TiFlash12-1' }, pd: facts([store('54', '192.168.0.12:3930')]) })), ['not-offline']);
+    assert.deepEqual(checks(planForceTombstone({ inventory, target: { host: 'TiFlash12-1' }, pd: facts([store('54', '192.168.0.12:3930')]) })), [
+      'not-offline',
+    ]);
   });
 
   it('remove tombstones and enable placement rules say when there is nothing to do', () => {
@@ -192,7 +239,10 @@ describe('resume advice after a reload', () => {
   });
 
   it('offers done when the log shows the playbook did its work, else run again or abort', () => {
-    const good = resumeAdvice(running, stopIndex, { processAlive: false, recap: recap('PLAY RECAP ***\n192.168.0.11 : ok=3 changed=1 unreachable=0 failed=0 skipped=0\n') });
+    const good = resumeAdvice(running, stopIndex, {
+      processAlive: false,
+      recap: recap('PLAY RECAP ***\n192.168.0.11 : ok=3 changed=1 unreachable=0 failed=0 skipped=0\n'),
+    });
     assert.deepEqual([good.options, good.recommended], [['done', 'again', 'abort'], 'done']);
     const bad = resumeAdvice(running, stopIndex, { processAlive: false, recap: recap('PLAY RECAP ***\n') });
     assert.deepEqual(bad.options, ['again', 'abort']);
@@ -220,7 +270,12 @@ describe('a scale-in refused for its placement rules names the tables', () => {
 
   it('gives the exact statements for the tables TiDB named, the rule ids it could not, the generic fix without TiDB', () => {
     assert.match(refused(), /ALTER TABLE … SET TIFLASH REPLICA 2; TiDB did not name the tables/);
-    const named = refused(new Map([['table-3-r', { db: 'sales', table: 'orders' }], ['table-46-r', { db: 'we`ird', table: 'x' }]]));
+    const named = refused(
+      new Map([
+        ['table-3-r', { db: 'sales', table: 'orders' }],
+        ['table-46-r', { db: 'we`ird', table: 'x' }],
+      ]),
+    );
     assert.match(named, /ALTER TABLE `sales`\.`orders` SET TIFLASH REPLICA 2;\nALTER TABLE `we``ird`\.`x` SET TIFLASH REPLICA 2;/);
     assert.doesNotMatch(named, /table-47-r/, 'a rule that fits is not named');
     const some = refused(new Map([['table-3-r', { db: 'sales', table: 'orders' }]]));

@@ -21,11 +21,23 @@ import { factsOf } from '../support/facts';
 import { demoDir } from '../support/paths';
 
 const read = (f: string) => fs.readFileSync(path.join(demoDir, f), 'utf8');
-const store = (i: string, address: string): Store => ({ id: parseStoreId(i)!, address, state: 'Up', stateName: 'Up', labels: { engine: 'tiflash' }, regionCount: 5, leaderCount: 0 });
+const store = (i: string, address: string): Store => ({
+  id: parseStoreId(i)!,
+  address,
+  state: 'Up',
+  stateName: 'Up',
+  labels: { engine: 'tiflash' },
+  regionCount: 5,
+  leaderCount: 0,
+});
 const pd = factsOf([store('53', '192.168.0.11:3930'), store('54', '192.168.0.12:3930'), store('55', '192.168.0.12:3931')]);
 
 /** What `sh` gives back for a command line: its words, one per line of printf. */
-const shellWords = (line: string): string[] => execFileSync('sh', ['-c', `printf '%s\\0' ${line}`]).toString().split('\0').slice(0, -1);
+const shellWords = (line: string): string[] =>
+  execFileSync('sh', ['-c', `printf '%s\\0' ${line}`])
+    .toString()
+    .split('\0')
+    .slice(0, -1);
 
 describe('preview', () => {
   it('shows a scale-in with its PD request, wait condition, commands and diffs', () => {
@@ -56,7 +68,10 @@ describe('preview', () => {
     try {
       for (const f of pv.files) {
         fs.writeFileSync(path.join(dir, f.name), f.before);
-        const diffs = pv.steps.filter((s) => s.step.kind === 'edit' && s.step.file === f.file).map((s) => s.diff!).join('');
+        const diffs = pv.steps
+          .filter((s) => s.step.kind === 'edit' && s.step.file === f.file)
+          .map((s) => s.diff!)
+          .join('');
         fs.writeFileSync(path.join(dir, `${f.name}.patch`), diffs);
         execFileSync('patch', ['-s', path.join(dir, f.name), path.join(dir, `${f.name}.patch`)]);
         // the edit steps as the runner applies them, one after another
@@ -70,7 +85,10 @@ describe('preview', () => {
         assert.equal(fs.readFileSync(path.join(dir, f.name), 'utf8'), text);
         assert.equal(f.after, text);
       }
-      assert.deepEqual(pv.files.map((f) => f.name), ['inventory.ini', 'hosts.ini']);
+      assert.deepEqual(
+        pv.files.map((f) => f.name),
+        ['inventory.ini', 'hosts.ini'],
+      );
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -78,7 +96,14 @@ describe('preview', () => {
 
   it('every command line splits back into exactly its argument vector, names that need quoting included', () => {
     const inv = parseInventory(read('inventory.ini'));
-    const p = planScaleOut({ inventory: inv, hosts: parseInventory(read('hosts.ini')), host: '192.168.0.20', pd, playbook: "/opt/my ansible/ansible-playbook", extraArgs: ['-e', "msg='hi there' x=$HOME `id`"] });
+    const p = planScaleOut({
+      inventory: inv,
+      hosts: parseInventory(read('hosts.ini')),
+      host: '192.168.0.20',
+      pd,
+      playbook: '/opt/my ansible/ansible-playbook',
+      extraArgs: ['-e', "msg='hi there' x=$HOME `id`"],
+    });
     assert.deepEqual(p.blocked, []);
     let n = 0;
     for (const s of p.steps) {
@@ -93,7 +118,14 @@ describe('preview', () => {
     const p = planScaleIn({ inventory: parseInventory(read('inventory.ini')), host: '192.168.0.2', pd });
     const text = previewText(preview(p, { inventory: read('inventory.ini'), hosts: undefined }), 'en');
     assert.match(text, /Refused before anything runs/);
-    assert.match(text, new RegExp(render(p.blocked[0].message, 'en').slice(0, 20).replace(/[.[\]()]/g, '\\$&')));
+    assert.match(
+      text,
+      new RegExp(
+        render(p.blocked[0].message, 'en')
+          .slice(0, 20)
+          .replace(/[.[\]()]/g, '\\$&'),
+      ),
+    );
     assert.doesNotMatch(text, /ansible-playbook/);
   });
 

@@ -30,7 +30,10 @@ describe('scale-out plan', () => {
     const p = planScaleOut({ inventory, hosts, host: '192.168.0.20', pd: pd([]) });
     assert.deepEqual(p.blocked, []);
     assert.deepEqual(kinds(p), ['edit', 'edit', 'playbook', 'playbook', 'playbook', 'playbook', 'playbook', 'wait', 'playbook', 'info']);
-    assert.deepEqual(edits(p.steps[0]).map((e) => e.group), ['tiflash_servers', 'monitored_servers']);
+    assert.deepEqual(
+      edits(p.steps[0]).map((e) => e.group),
+      ['tiflash_servers', 'monitored_servers'],
+    );
     assert.deepEqual(argvs(p), [
       'ansible-playbook -i hosts.ini create_users.yml -l 192.168.0.20 -u root -k',
       'ansible-playbook -i hosts.ini deploy_ntp.yml -u tidb -b',
@@ -47,7 +50,20 @@ describe('scale-out plan', () => {
 
   it('limits with the alias, uses the hosts.ini username and the configured playbook command', () => {
     const custom = parseInventory('[servers]\n192.168.0.12\n[all:vars]\nusername = ops\n');
-    const p = planScaleOut({ inventory, hosts: custom, host: { address: '192.168.0.12', alias: 'TiFlash12-3', deployDir: '/data3/deploy', dataDirs: ['/data3/db'], ports: { tcp_port: 9002, http_port: 8125, flash_service_port: 3932, flash_proxy_port: 20172, flash_proxy_status_port: 20294, metrics_port: 8236 } }, pd: pd([]), playbook: '/opt/ansible-playbook', extraArgs: ['-f', '10'] });
+    const p = planScaleOut({
+      inventory,
+      hosts: custom,
+      host: {
+        address: '192.168.0.12',
+        alias: 'TiFlash12-3',
+        deployDir: '/data3/deploy',
+        dataDirs: ['/data3/db'],
+        ports: { tcp_port: 9002, http_port: 8125, flash_service_port: 3932, flash_proxy_port: 20172, flash_proxy_status_port: 20294, metrics_port: 8236 },
+      },
+      pd: pd([]),
+      playbook: '/opt/ansible-playbook',
+      extraArgs: ['-f', '10'],
+    });
     assert.deepEqual(p.blocked, []);
     assert.ok(argvs(p).includes('/opt/ansible-playbook -i inventory.ini deploy.yml -l TiFlash12-3 -f 10'));
     assert.ok(argvs(p).includes('/opt/ansible-playbook -i hosts.ini create_users.yml -l 192.168.0.12 -u root -k -f 10'));
@@ -68,7 +84,10 @@ describe('scale-out plan', () => {
     assert.deepEqual(checks(planScaleOut({ inventory, hosts, host: 'db.example.com', pd: pd([]) })), ['host']);
     assert.deepEqual(checks(planScaleOut({ inventory, hosts, host: '10.0.0.1; rm -rf /', pd: pd([]) })), ['host']);
     assert.ok(checks(planScaleOut({ inventory, hosts, host: '192.168.0.11', pd: pd([tf(53, '192.168.0.11:3930')]) })).includes('address-in-pd'));
-    assert.ok(checks(planScaleOut({ inventory, hosts, host: '192.168.0.11', pd: pd([tf(53, '192.168.0.11:3930', 1)]) })).includes('address-in-pd'), 'an Offline store is still there');
+    assert.ok(
+      checks(planScaleOut({ inventory, hosts, host: '192.168.0.11', pd: pd([tf(53, '192.168.0.11:3930', 1)]) })).includes('address-in-pd'),
+      'an Offline store is still there',
+    );
     assert.deepEqual(checks(planScaleOut({ inventory, host: '192.168.0.20', pd: pd([]) })), ['hosts-ini-missing']);
     assert.deepEqual(checks(planScaleOut({ inventory, hosts, host: '192.168.0.20', pd: unknownFacts })), ['pd-unknown']);
     assert.deepEqual(checks(planScaleOut({ inventory, hosts, host: '192.168.0.20', pd: factsOf([], { placement: false }) })), ['placement-rules-disabled']);
@@ -92,14 +111,23 @@ describe('scale-in plan', () => {
     assert.deepEqual(kinds(p), ['pd', 'wait', 'playbook', 'edit', 'edit', 'playbook', 'info', 'info']);
     const del = p.steps[0];
     assert.ok(del.kind === 'pd' && del.requests.length === 1 && del.requests[0].method === 'DELETE' && del.requests[0].path === '/pd/api/v1/store/53');
-    assert.deepEqual(argvs(p), ['ansible-playbook -i inventory.ini stop.yml -l 192.168.0.11', 'ansible-playbook -i inventory.ini rolling_update_monitor.yml --tags=prometheus']);
-    assert.deepEqual(edits(p.steps[3]).map((e) => e.group), ['tiflash_servers', 'monitored_servers']);
+    assert.deepEqual(argvs(p), [
+      'ansible-playbook -i inventory.ini stop.yml -l 192.168.0.11',
+      'ansible-playbook -i inventory.ini rolling_update_monitor.yml --tags=prometheus',
+    ]);
+    assert.deepEqual(
+      edits(p.steps[3]).map((e) => e.group),
+      ['tiflash_servers', 'monitored_servers'],
+    );
   });
 
   it('uses -t tiflash when the address runs another instance or service, and keeps its other lines', () => {
     const p = planScaleIn({ inventory, hosts, host: 'TiFlash12-1', pd: pd(stores) });
     assert.ok(argvs(p).includes('ansible-playbook -i inventory.ini stop.yml -l TiFlash12-1 -t tiflash'));
-    assert.deepEqual(edits(p.steps.find((s) => s.kind === 'edit')).map((e) => e.group), ['tiflash_servers']);
+    assert.deepEqual(
+      edits(p.steps.find((s) => s.kind === 'edit')).map((e) => e.group),
+      ['tiflash_servers'],
+    );
     assert.equal(p.steps.filter((s) => s.kind === 'edit').length, 1, 'hosts.ini still needs 192.168.0.12');
   });
 

@@ -16,7 +16,16 @@ const title = msg('plan.what.cluster');
 const steps: Step[] = [
   { kind: 'edit', id: 'edit', title, file: 'inventory', ops: [] },
   { kind: 'playbook', id: 'pb', title, argv: argv('ansible-playbook', 'stop.yml'), inventory: 'inventory', playbook: 'stop.yml', expectHosts: [] },
-  { kind: 'playbook', id: 'refresh', title, argv: argv('ansible-playbook', 'x.yml'), inventory: 'inventory', playbook: 'x.yml', expectHosts: [], skippable: true },
+  {
+    kind: 'playbook',
+    id: 'refresh',
+    title,
+    argv: argv('ansible-playbook', 'x.yml'),
+    inventory: 'inventory',
+    playbook: 'x.yml',
+    expectHosts: [],
+    skippable: true,
+  },
   { kind: 'info', id: 'grafana', title },
 ];
 const plan: Plan = { operation: 'scale-in', target: 'h', steps, blocked: [], warnings: [] };

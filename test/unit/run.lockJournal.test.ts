@@ -11,7 +11,15 @@ import { appendJournal, journalPath, readJournal, summarizeRuns } from '../../sr
 import { SECRET_MASK as MASK } from '../../src/core/inventory/secrets';
 import { redactDeep } from '../../src/core/run/redact';
 
-const owner = (runId: string, pid = process.pid, hostname = 'here'): LockOwner => ({ runId, operation: 'scale-in', target: 'h', pid, hostname, user: 'tidb', startedAt: 1 });
+const owner = (runId: string, pid = process.pid, hostname = 'here'): LockOwner => ({
+  runId,
+  operation: 'scale-in',
+  target: 'h',
+  pid,
+  hostname,
+  user: 'tidb',
+  startedAt: 1,
+});
 const here = (alive: number[]): Here => ({ hostname: 'here', alive: (pid) => alive.includes(pid) });
 
 describe('folder lock', () => {
@@ -44,7 +52,7 @@ describe('folder lock', () => {
     const now = await readLock(dir);
     assert.ok(now && now !== 'unreadable');
     assert.ok((await takeOverLock(dir, now, owner('b'), here([]))).ok);
-    assert.equal((await readLock(dir) as LockOwner).runId, 'b');
+    assert.equal(((await readLock(dir)) as LockOwner).runId, 'b');
   });
 
   it('releases only its own lock; an unreadable lock blocks until taken over', async () => {
@@ -82,23 +90,46 @@ describe('journal', () => {
     assert.equal(entries.length, 4);
     const failed = entries[1];
     assert.ok(failed.kind === 'event' && failed.event.type === 'step-failed' && failed.event.exitCode === 2);
-    assert.deepEqual(summarizeRuns(entries).map((r) => [r.run, r.status]), [['r2', undefined], ['r1', 'aborted']]);
+    assert.deepEqual(
+      summarizeRuns(entries).map((r) => [r.run, r.status]),
+      [
+        ['r2', undefined],
+        ['r1', 'aborted'],
+      ],
+    );
   });
 
   it('never writes a secret', async () => {
-    await appendJournal(dir, 'r1', { kind: 'pd', step: 0, request: { method: 'GET', path: '/x' }, status: 200, answer: '{"password": "hunter2", "token":"abc"}' });
-    await appendJournal(dir, 'r1', { kind: 'event', event: { type: 'step-done', index: 0, at: 1, note: msg('bridge.text', { reason: 'TiFlash1 ansible_ssh_pass=hunter2 grafana_admin_password = "admin"' }) } });
+    await appendJournal(dir, 'r1', {
+      kind: 'pd',
+      step: 0,
+      request: { method: 'GET', path: '/x' },
+      status: 200,
+      answer: '{"password": "hunter2", "token":"abc"}',
+    });
+    await appendJournal(dir, 'r1', {
+      kind: 'event',
+      event: { type: 'step-done', index: 0, at: 1, note: msg('bridge.text', { reason: 'TiFlash1 ansible_ssh_pass=hunter2 grafana_admin_password = "admin"' }) },
+    });
     const text = fs.readFileSync(journalPath(dir), 'utf8');
     assert.doesNotMatch(text, /hunter2|abc|"admin"/);
     assert.ok(text.includes(MASK));
   });
 
   it('masks secret-looking values and fields, and leaves the rest', () => {
-    assert.deepEqual(redactDeep({ a: 'a=1 grafana_admin_password=admin ansible_become_pass = x token=t', asksPassword: true, password: 'p', n: ['{"key":"v","client_secret":"s"}'] }), {
-      a: `a=1 grafana_admin_password=${MASK} ansible_become_pass = ${MASK} token=${MASK}`,
-      asksPassword: true,
-      password: MASK,
-      n: [`{"key":"v","client_secret":"${MASK}"}`],
-    });
+    assert.deepEqual(
+      redactDeep({
+        a: 'a=1 grafana_admin_password=admin ansible_become_pass = x token=t',
+        asksPassword: true,
+        password: 'p',
+        n: ['{"key":"v","client_secret":"s"}'],
+      }),
+      {
+        a: `a=1 grafana_admin_password=${MASK} ansible_become_pass = ${MASK} token=${MASK}`,
+        asksPassword: true,
+        password: MASK,
+        n: [`{"key":"v","client_secret":"${MASK}"}`],
+      },
+    );
   });
 });

@@ -30,7 +30,7 @@ const judge = (text: string, expect: string[], exact = true) => {
 };
 
 describe('recap', () => {
-  it('reads one process\'s lines of a shared log, continuation lines included', () => {
+  it("reads one process's lines of a shared log, continuation lines included", () => {
     const mine = linesOfProcess(LOG, 13284);
     assert.match(mine, /"msg": "hi"/);
     assert.doesNotMatch(mine, /other/);
@@ -44,8 +44,14 @@ describe('recap', () => {
     assert.match(judge('PLAY RECAP ***\nh1 : ok=0 changed=0 unreachable=1 failed=0 skipped=0 rescued=0 ignored=0\n', ['h1']), /unreachable/);
     assert.match(judge('PLAY RECAP ***\nh1 : ok=3 changed=1 unreachable=0 failed=2 skipped=0 rescued=0 ignored=0\n', ['h1']), /2 task\(s\) failed/);
     assert.match(judge('PLAY RECAP ***\nh1 : ok=0 changed=0 unreachable=0 failed=0 skipped=7 rescued=0 ignored=0\n', ['h1']), /skipped/);
-    assert.match(judge('PLAY RECAP ***\nh1 : ok=1 changed=0 unreachable=0 failed=0 skipped=0\nh2 : ok=1 changed=0 unreachable=0 failed=0 skipped=0\n', ['h1']), /also acted on h2/);
-    assert.equal(judge('PLAY RECAP ***\nh1 : ok=1 changed=0 unreachable=0 failed=0 skipped=0\nh2 : ok=1 changed=0 unreachable=0 failed=0 skipped=0\n', ['h1'], false), 'ok');
+    assert.match(
+      judge('PLAY RECAP ***\nh1 : ok=1 changed=0 unreachable=0 failed=0 skipped=0\nh2 : ok=1 changed=0 unreachable=0 failed=0 skipped=0\n', ['h1']),
+      /also acted on h2/,
+    );
+    assert.equal(
+      judge('PLAY RECAP ***\nh1 : ok=1 changed=0 unreachable=0 failed=0 skipped=0\nh2 : ok=1 changed=0 unreachable=0 failed=0 skipped=0\n', ['h1'], false),
+      'ok',
+    );
     assert.match(judge('nothing at all', ['h1']), /no PLAY RECAP/);
   });
 
@@ -58,7 +64,7 @@ describe('recap', () => {
       const size = await logSize(file);
       fs.appendFileSync(file, LOG.replace(/13284/g, '777'));
       assert.match(await readProcessLog(file, size, 777), /PLAY RECAP/);
-      assert.equal(await readProcessLog(file, size, 13284), '', 'lines before the offset are not this run\'s');
+      assert.equal(await readProcessLog(file, size, 13284), '', "lines before the offset are not this run's");
       fs.writeFileSync(file, LOG.replace(/13284/g, '888'));
       assert.match(await readProcessLog(file, size * 2, 888), /PLAY RECAP/, 'a shorter log was rotated');
       assert.equal(await readProcessLog(path.join(dir, 'none'), 0, 1), '');
@@ -69,9 +75,13 @@ describe('recap', () => {
 });
 
 describe('list-hosts output', () => {
-  it('reads every play\'s hosts', () => {
-    const out = 'playbook: stop.yml\n\n  play #1 (monitored_servers): stop node_exporter\tTAGS: []\n    pattern: [\'monitored_servers\']\n    hosts (2):\n      192.168.0.11\n      TiFlash12-1\n\n  play #2 (tiflash_servers): stop tiflash\tTAGS: [tiflash]\n    pattern: [\'tiflash_servers\']\n    hosts (0):\n';
-    assert.deepEqual(parseListHosts(out), [{ name: 'monitored_servers', hosts: ['192.168.0.11', 'TiFlash12-1'] }, { name: 'tiflash_servers', hosts: [] }]);
+  it("reads every play's hosts", () => {
+    const out =
+      "playbook: stop.yml\n\n  play #1 (monitored_servers): stop node_exporter\tTAGS: []\n    pattern: ['monitored_servers']\n    hosts (2):\n      192.168.0.11\n      TiFlash12-1\n\n  play #2 (tiflash_servers): stop tiflash\tTAGS: [tiflash]\n    pattern: ['tiflash_servers']\n    hosts (0):\n";
+    assert.deepEqual(parseListHosts(out), [
+      { name: 'monitored_servers', hosts: ['192.168.0.11', 'TiFlash12-1'] },
+      { name: 'tiflash_servers', hosts: [] },
+    ]);
   });
 });
 

@@ -8,7 +8,8 @@ import type { JournalEntry } from '../../src/core/run/journal';
 import { limitBeforeDelete } from '../../src/core/run/recorded';
 
 const id = (n: number) => parseStoreId(String(n))!;
-const del = (n: number): Step => pdStep('delete-store', msg('plan.step.deleteStore', { id: String(n), address: 'x' }), { kind: 'delete-store', storeId: id(n) }, id(n));
+const del = (n: number): Step =>
+  pdStep('delete-store', msg('plan.step.deleteStore', { id: String(n), address: 'x' }), { kind: 'delete-store', storeId: id(n) }, id(n));
 const base = (run: string) => ({ v: 1 as const, at: '2026-01-01T00:00:00.000Z', run });
 const started = (run: string, steps: Step[]): JournalEntry => ({
   ...base(run),

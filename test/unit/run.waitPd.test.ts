@@ -11,7 +11,16 @@ import { executePdStep, type PdPerformer } from '../../src/core/run/pdStep';
 import { MISSING_LIMIT, waitVerdict, type Observation, type WaitState } from '../../src/core/run/wait';
 
 const id = (s: string) => parseStoreId(s)!;
-const store = (i: string, state: StoreState, extra: Partial<Store> = {}): Store => ({ id: id(i), address: '10.0.0.1:3930', state, stateName: state, labels: { engine: 'tiflash' }, regionCount: 10, leaderCount: 0, ...extra });
+const store = (i: string, state: StoreState, extra: Partial<Store> = {}): Store => ({
+  id: id(i),
+  address: '10.0.0.1:3930',
+  state,
+  stateName: state,
+  labels: { engine: 'tiflash' },
+  regionCount: 10,
+  leaderCount: 0,
+  ...extra,
+});
 const title = msg('plan.what.cluster');
 const tombWait: WaitStep = { kind: 'wait', id: 'w', title, until: 'tombstone', storeId: id('54'), address: '10.0.0.1:3930' };
 const upWait: WaitStep = { kind: 'wait', id: 'u', title, until: 'up', address: '10.0.0.1:3930', timeoutMs: 1000 };
@@ -83,12 +92,19 @@ function fakePd(result: (a: PdAction) => PdResult<unknown>): PdPerformer & { ask
     }) as PdPerformer['perform'],
   };
 }
-const pdStepOf = (action: PdAction, storeId?: string): PdStep => ({ kind: 'pd', id: action.kind, title, action, requests: actionRequests(action), ...(storeId ? { storeId: id(storeId) } : {}) });
+const pdStepOf = (action: PdAction, storeId?: string): PdStep => ({
+  kind: 'pd',
+  id: action.kind,
+  title,
+  action,
+  requests: actionRequests(action),
+  ...(storeId ? { storeId: id(storeId) } : {}),
+});
 const note = (o: Awaited<ReturnType<typeof executePdStep>>) => render(o.ok ? o.note : o.reason, 'en');
 const refused: PdResult<never> = { ok: false, error: { kind: 'not-applied', message: msg('pd.notApplied.delete', { id: '54', state: 'Up' }) } };
 
 describe('PD steps', () => {
-  it('perform exactly the step\'s action, and record the 4.0 remove-peer limit read before a delete', async () => {
+  it("perform exactly the step's action, and record the 4.0 remove-peer limit read before a delete", async () => {
     const action: PdAction = { kind: 'delete-store', storeId: id('54') };
     const pd = fakePd(() => ({ ok: true, value: { store: store('54', 'Offline'), removePeerBefore: 30 } }));
     const r = await executePdStep(pdStepOf(action, '54'), pd);
@@ -97,33 +113,46 @@ describe('PD steps', () => {
     assert.match(note(r), /store 54 Offline/);
   });
 
-  it('a delete PD did not apply (a 200 that changed nothing) fails the step with PD\'s reason', async () => {
-    const r = await executePdStep(pdStepOf({ kind: 'delete-store', storeId: id('54') }, '54'), fakePd(() => refused));
+  it("a delete PD did not apply (a 200 that changed nothing) fails the step with PD's reason", async () => {
+    const r = await executePdStep(
+      pdStepOf({ kind: 'delete-store', storeId: id('54') }, '54'),
+      fakePd(() => refused),
+    );
     assert.equal(r.ok, false);
     assert.equal(note(r), render(refused.error.message, 'en'));
   });
 
   it('says when the limit could not be recorded, and when restoring it after a cancel failed', async () => {
-    const unread = await executePdStep(pdStepOf({ kind: 'delete-store', storeId: id('54') }, '54'),
-      fakePd(() => ({ ok: true, value: { store: store('54', 'Offline'), limitNotRecorded: refused.error } })));
+    const unread = await executePdStep(
+      pdStepOf({ kind: 'delete-store', storeId: id('54') }, '54'),
+      fakePd(() => ({ ok: true, value: { store: store('54', 'Offline'), limitNotRecorded: refused.error } })),
+    );
     assert.match(note(unread), /a cancel cannot restore it/);
-    const cancelled = await executePdStep(pdStepOf({ kind: 'cancel-scale-in', storeId: id('54'), restoreRemovePeer: 30 }, '54'),
-      fakePd(() => ({ ok: true, value: { store: store('54', 'Up'), limitRestore: refused } })));
+    const cancelled = await executePdStep(
+      pdStepOf({ kind: 'cancel-scale-in', storeId: id('54'), restoreRemovePeer: 30 }, '54'),
+      fakePd(() => ({ ok: true, value: { store: store('54', 'Up'), limitRestore: refused } })),
+    );
     assert.ok(cancelled.ok);
     assert.match(note(cancelled), /Restoring its remove-peer limit failed/);
   });
 
   it('remove tombstones reports which records PD kept', async () => {
-    const r = await executePdStep(pdStepOf({ kind: 'remove-tombstones' }), fakePd(() => ({ ok: true, value: { remaining: [id('62')] } })));
+    const r = await executePdStep(
+      pdStepOf({ kind: 'remove-tombstones' }),
+      fakePd(() => ({ ok: true, value: { remaining: [id('62')] } })),
+    );
     assert.match(note(r), /kept 62/);
-    const unconfirmed = await executePdStep(pdStepOf({ kind: 'remove-tombstones' }), fakePd(() => ({ ok: true, value: {} })));
+    const unconfirmed = await executePdStep(
+      pdStepOf({ kind: 'remove-tombstones' }),
+      fakePd(() => ({ ok: true, value: {} })),
+    );
     assert.match(note(unconfirmed), /unconfirmed/);
   });
 
   it('lists every write of an action for the preview, and only those', () => {
-    assert.deepEqual(actionRequests({ kind: 'cancel-scale-in', storeId: id('54'), restoreRemovePeer: 30 }).map((r) => `${r.method} ${r.path}`), [
-      'POST /pd/api/v1/store/54/state?state=Up',
-      'POST /pd/api/v1/store/54/limit',
-    ]);
+    assert.deepEqual(
+      actionRequests({ kind: 'cancel-scale-in', storeId: id('54'), restoreRemovePeer: 30 }).map((r) => `${r.method} ${r.path}`),
+      ['POST /pd/api/v1/store/54/state?state=Up', 'POST /pd/api/v1/store/54/limit'],
+    );
   });
 });

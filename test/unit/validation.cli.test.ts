@@ -19,11 +19,34 @@ const file = (name: string, text: string) => {
 };
 
 /** Trips every rule and several kinds of syntax error. */
-const INVENTORY = file('inventory.ini', [
-  '[tidb_servers]', '[tikv_servers]', '10.0.0.2', '[pd_servers]', '10.0.0.3', '[monitoring_servers]', '10.0.0.4', '[monitored_servers]', '10.0.0.2',
-  '[tiflash_servers]', '10.0.0.5 tcp_port=0 data_dir=/d1', '10.0.0.5 http_port=8124 data_dir=/d1', 'tf.example.com', 'tf2 ansible_host=tf2.example.com',
-  'tf3 ansible_host=10.0.0.2 tcp_port=20160', 'tf4 ansible_host=10.0.0.5 data_dir=/d1', 'tcp_port=9001', '10.0.0.[1:3', '[broken', '[all:vars]', 'ansible_user = root', 'tidb_version = v3.0.1', '',
-].join('\n'));
+const INVENTORY = file(
+  'inventory.ini',
+  [
+    '[tidb_servers]',
+    '[tikv_servers]',
+    '10.0.0.2',
+    '[pd_servers]',
+    '10.0.0.3',
+    '[monitoring_servers]',
+    '10.0.0.4',
+    '[monitored_servers]',
+    '10.0.0.2',
+    '[tiflash_servers]',
+    '10.0.0.5 tcp_port=0 data_dir=/d1',
+    '10.0.0.5 http_port=8124 data_dir=/d1',
+    'tf.example.com',
+    'tf2 ansible_host=tf2.example.com',
+    'tf3 ansible_host=10.0.0.2 tcp_port=20160',
+    'tf4 ansible_host=10.0.0.5 data_dir=/d1',
+    'tcp_port=9001',
+    '10.0.0.[1:3',
+    '[broken',
+    '[all:vars]',
+    'ansible_user = root',
+    'tidb_version = v3.0.1',
+    '',
+  ].join('\n'),
+);
 const HOSTS = file('hosts.ini', '[servers]\n10.0.0.2\n[all:vars]\nusername = tidb\n');
 const REJECTED = file('rejected.ini', '[tiflash_servers\n10.0.0.1\n[g]\n10.0.0.[1:3\n');
 const LARGE = file('large.ini', `[tiflash_servers]\n${Array.from({ length: 20_000 }, (_, i) => `10.1.${i >> 8}.${i & 255} tcp_port=0`).join('\n')}\n`);
@@ -42,17 +65,31 @@ async function run(env: Record<string, string>, ...args: string[]) {
 
 const HAN = /\p{Script=Han}/u;
 /** Names that stay as written in a Chinese sentence: products, files, playbooks, variables, groups, values. */
-const KEPT = /`[^`]*`|\[[^\]]*\]|<[^>]*>|\b(?:Ansible|TiDB|TiFlash|TiDB-Ansible|PD|Prometheus|Grafana|Python|IP|SSH|NTP|JSON|YAML|Unicode|Region|Placement|Rules|True|False|None)\b|\S*[_./=:\d\\-]\S*/g;
+const KEPT =
+  /`[^`]*`|\[[^\]]*\]|<[^>]*>|\b(?:Ansible|TiDB|TiFlash|TiDB-Ansible|PD|Prometheus|Grafana|Python|IP|SSH|NTP|JSON|YAML|Unicode|Region|Placement|Rules|True|False|None)\b|\S*[_./=:\d\\-]\S*/g;
 /** Three English words in a row, once the names that stay English are taken out. */
 const englishSentence = (text: string) => /[A-Za-z]+\s+[A-Za-z]+\s+[A-Za-z]+/.exec(text.replace(KEPT, '·'))?.[0];
 
-describe('tiflash-ansible in the user\'s language', () => {
+describe("tiflash-ansible in the user's language", () => {
   it('with LANG=zh_CN.UTF-8 every lint finding is Chinese, with no English sentence; with LANG=C none has Chinese', async () => {
     const zh = await run({ LANG: 'zh_CN.UTF-8' }, 'lint', '-i', INVENTORY, '--hosts', HOSTS, '--format', 'json');
     assert.equal(zh.code, 1);
     const found = JSON.parse(zh.stdout) as { rule: string; message: string; severity: string; line: number }[];
     const rules = new Set(found.map((f) => f.rule));
-    for (const rule of ['syntax', 'duplicate-host', 'port-conflict', 'data-dir-conflict', 'invalid-port', 'tiflash-host-not-ip', 'required-group-empty', 'ansible-user-root', 'timezone-missing', 'missing-in-hosts-ini', 'not-monitored', 'tiflash-version']) {
+    for (const rule of [
+      'syntax',
+      'duplicate-host',
+      'port-conflict',
+      'data-dir-conflict',
+      'invalid-port',
+      'tiflash-host-not-ip',
+      'required-group-empty',
+      'ansible-user-root',
+      'timezone-missing',
+      'missing-in-hosts-ini',
+      'not-monitored',
+      'tiflash-version',
+    ]) {
       assert.ok(rules.has(rule), `no ${rule} finding to check`);
     }
     for (const f of found) {
@@ -63,7 +100,11 @@ describe('tiflash-ansible in the user\'s language', () => {
     for (const line of text.stdout.trimEnd().split('\n')) assert.match(line, /^\S+:\d+: (?:错误|警告|提示) \[[a-z-]+\] .*\p{Script=Han}/u);
     const en = await run({ LANG: 'C' }, 'lint', '-i', INVENTORY, '--hosts', HOSTS, '--format', 'json');
     const english = JSON.parse(en.stdout) as { rule: string; message: string }[];
-    assert.deepEqual(english.map((f) => f.rule), found.map((f) => f.rule), 'the same rule ids in any language');
+    assert.deepEqual(
+      english.map((f) => f.rule),
+      found.map((f) => f.rule),
+      'the same rule ids in any language',
+    );
     for (const f of english) assert.doesNotMatch(f.message, HAN, `[${f.rule}] has Chinese under LANG=C`);
   });
 
@@ -94,12 +135,15 @@ describe('tiflash-ansible in the user\'s language', () => {
   it('inventory list exits 1 and lists nothing for a file Ansible rejects, the reasons on stderr', async () => {
     const r = await run({ LANG: 'C' }, 'inventory', 'list', '-i', REJECTED);
     assert.deepEqual([r.code, r.stdout], [1, '']);
-    assert.equal(r.stderr, [
-      `Ansible rejects ${REJECTED}, so nothing is listed (every playbook would match no host):`,
-      `${REJECTED}:1: Group header \`[tiflash_servers\` is missing its closing \`]\`: Ansible rejects the whole inventory, so every playbook would match no host.`,
-      `${REJECTED}:4: Host range in \`10.0.0.[1:3\` is missing its closing \`]\`: Ansible rejects the whole inventory, so every playbook would match no host.`,
-      '',
-    ].join('\n'));
+    assert.equal(
+      r.stderr,
+      [
+        `Ansible rejects ${REJECTED}, so nothing is listed (every playbook would match no host):`,
+        `${REJECTED}:1: Group header \`[tiflash_servers\` is missing its closing \`]\`: Ansible rejects the whole inventory, so every playbook would match no host.`,
+        `${REJECTED}:4: Host range in \`10.0.0.[1:3\` is missing its closing \`]\`: Ansible rejects the whole inventory, so every playbook would match no host.`,
+        '',
+      ].join('\n'),
+    );
     const ok = await run({ LANG: 'C' }, 'inventory', 'list', '-i', HOSTS);
     assert.equal(ok.code, 0);
     assert.deepEqual(JSON.parse(ok.stdout).servers, { hosts: ['10.0.0.2'] });
@@ -113,7 +157,9 @@ describe('tiflash-ansible in the user\'s language', () => {
 
   it('ends quietly when the reader closes the pipe early (| head), for every command that prints', async () => {
     for (const args of [['inventory', 'list', '-i', LARGE], ['lint', '-i', LARGE], ['lint', '-i', LARGE, '--format', 'json'], ['--help']]) {
-      const r = await promisify(execFile)('sh', ['-c', `"${process.execPath}" "${cli}" ${args.join(' ')} | head -c 1 >/dev/null`]).catch((e: { stderr: string }) => e);
+      const r = await promisify(execFile)('sh', ['-c', `"${process.execPath}" "${cli}" ${args.join(' ')} | head -c 1 >/dev/null`]).catch(
+        (e: { stderr: string }) => e,
+      );
       assert.equal(r.stderr, '', `${args.join(' ')}: ${r.stderr}`);
     }
   });
@@ -125,7 +171,13 @@ describe('the inventory, validation and CLI catalogs', () => {
     for (const domain of [DOMAINS.inventory, DOMAINS.validation, DOMAINS.cli]) {
       for (const [id, entry] of Object.entries(domain)) {
         const zh: string = entry.zh;
-        const text = id === 'cli.help' ? zh.split('\n').filter((l: string) => !/^ {2}\S/.test(l)).join('\n') : zh;
+        const text =
+          id === 'cli.help'
+            ? zh
+                .split('\n')
+                .filter((l: string) => !/^ {2}\S/.test(l))
+                .join('\n')
+            : zh;
         const found = englishSentence(text.replace(/\{\w+\}/g, '·'));
         if (found) english.push(`${id}: ${found}`);
       }

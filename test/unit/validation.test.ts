@@ -13,9 +13,27 @@ const fixture = (name: string) => fs.readFileSync(path.join(tidbAnsibleFixtures,
 
 /** A healthy minimal tidb-ansible inventory; each case adds one mistake to it. */
 const BASE = [
-  '[tidb_servers]', '10.0.0.1', '[tikv_servers]', '10.0.0.2', '[pd_servers]', '10.0.0.3',
-  '[monitoring_servers]', '10.0.0.4', '[monitored_servers]', '10.0.0.1', '10.0.0.2', '10.0.0.3', '10.0.0.5',
-  '[tiflash_servers]', '10.0.0.5', '[all:vars]', 'ansible_user = tidb', 'timezone = Asia/Shanghai', 'tidb_version = v4.0.9', 'deploy_dir = /home/tidb/deploy', '',
+  '[tidb_servers]',
+  '10.0.0.1',
+  '[tikv_servers]',
+  '10.0.0.2',
+  '[pd_servers]',
+  '10.0.0.3',
+  '[monitoring_servers]',
+  '10.0.0.4',
+  '[monitored_servers]',
+  '10.0.0.1',
+  '10.0.0.2',
+  '10.0.0.3',
+  '10.0.0.5',
+  '[tiflash_servers]',
+  '10.0.0.5',
+  '[all:vars]',
+  'ansible_user = tidb',
+  'timezone = Asia/Shanghai',
+  'tidb_version = v4.0.9',
+  'deploy_dir = /home/tidb/deploy',
+  '',
 ].join('\n');
 const HOSTS = '[servers]\n10.0.0.1\n10.0.0.2\n10.0.0.3\n10.0.0.5\n[all:vars]\nusername = tidb\n';
 
@@ -27,7 +45,10 @@ const only = (fs: Finding[], rule: string) => fs.filter((f) => f.rule === rule);
 
 /** Applies a finding's first fix to the inventory text. */
 function fixed(text: string, f: Finding): string {
-  return applyEdits(text, f.fixes![0].edits.filter((e) => e.file === 'inventory').map((e) => e.edit));
+  return applyEdits(
+    text,
+    f.fixes![0].edits.filter((e) => e.file === 'inventory').map((e) => e.edit),
+  );
 }
 
 describe('validation rules', () => {
@@ -51,8 +72,19 @@ describe('validation rules', () => {
   });
 
   it('tiflash-host-not-ip: a domain name, directly or as ansible_host', () => {
-    const f = only(run(BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5\ntf1.example.com\ntf2 ansible_host=tf2.example.com\ntf3 ansible_host=10.0.0.6')), 'tiflash-host-not-ip');
-    assert.deepEqual(f.map((x) => x.line), [15, 16]);
+    const f = only(
+      run(
+        BASE.replace(
+          '[tiflash_servers]\n10.0.0.5',
+          '[tiflash_servers]\n10.0.0.5\ntf1.example.com\ntf2 ansible_host=tf2.example.com\ntf3 ansible_host=10.0.0.6',
+        ),
+      ),
+      'tiflash-host-not-ip',
+    );
+    assert.deepEqual(
+      f.map((x) => x.line),
+      [15, 16],
+    );
   });
 
   it('duplicate-host: the second line, with a fix that removes that line and no other', () => {
@@ -61,14 +93,20 @@ describe('validation rules', () => {
     assert.equal(f.line, 15);
     assert.equal(fixed(text, f), BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5 tcp_port=9001'));
     assert.equal(render(f.fixes![0].title, 'en'), 'Remove this duplicate line of 10.0.0.5');
-    assert.match(render(f.message, 'en'), /listed again in \[tiflash_servers\] \(first on line 15\): Ansible merges the two lines, the variables of the later one win/);
+    assert.match(
+      render(f.message, 'en'),
+      /listed again in \[tiflash_servers\] \(first on line 15\): Ansible merges the two lines, the variables of the later one win/,
+    );
     // a duplicate on a line Ansible reads as two lines: deleting it would delete the other one too
     const split = BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5\n10.0.0.5\f10.0.0.9');
     assert.equal(only(run(split), 'duplicate-host')[0].fixes, undefined);
   });
 
   it('port-conflict: TiFlash ports, defaults included, across components; the fix picks the next free port', () => {
-    const text = BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5\ntf-b ansible_host=10.0.0.5 deploy_dir=/d2 data_dir=/x tcp_port=9001 http_port=8124 flash_service_port=3931 flash_proxy_port=20171 flash_proxy_status_port=20293 metrics_port=8234');
+    const text = BASE.replace(
+      '[tiflash_servers]\n10.0.0.5',
+      '[tiflash_servers]\n10.0.0.5\ntf-b ansible_host=10.0.0.5 deploy_dir=/d2 data_dir=/x tcp_port=9001 http_port=8124 flash_service_port=3931 flash_proxy_port=20171 flash_proxy_status_port=20293 metrics_port=8234',
+    );
     const [f] = only(run(text), 'port-conflict');
     assert.equal(f.line, 15);
     assert.match(render(f.message, 'en'), /8234/);
@@ -80,31 +118,59 @@ describe('validation rules', () => {
   });
 
   it('deploy-dir-conflict and data-dir-conflict between two TiFlash instances on one address', () => {
-    const text = BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\na ansible_host=10.0.0.5 data_dir=/data1,/data2\nb ansible_host=10.0.0.5 tcp_port=9001 http_port=8124 flash_service_port=3931 flash_proxy_port=20171 flash_proxy_status_port=20293 metrics_port=8235 data_dir=/data2/');
+    const text = BASE.replace(
+      '[tiflash_servers]\n10.0.0.5',
+      '[tiflash_servers]\na ansible_host=10.0.0.5 data_dir=/data1,/data2\nb ansible_host=10.0.0.5 tcp_port=9001 http_port=8124 flash_service_port=3931 flash_proxy_port=20171 flash_proxy_status_port=20293 metrics_port=8235 data_dir=/data2/',
+    );
     const f = run(text);
-    assert.deepEqual(only(f, 'deploy-dir-conflict').map((x) => x.line), [15]);
-    assert.deepEqual(only(f, 'data-dir-conflict').map((x) => x.line), [15]);
+    assert.deepEqual(
+      only(f, 'deploy-dir-conflict').map((x) => x.line),
+      [15],
+    );
+    assert.deepEqual(
+      only(f, 'data-dir-conflict').map((x) => x.line),
+      [15],
+    );
   });
 
   it('invalid-port: not an integer, or out of range (0 and 65536 included)', () => {
     const f = only(run(BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5 tcp_port=abc http_port=70000')), 'invalid-port');
-    assert.deepEqual(f.map((x) => [x.line, x.start]), [[14, 18], [14, 32]]);
-    const ports = (values: string[]) => values.map((v) => only(run(BASE.replace('10.0.0.5\n[all:vars]', `10.0.0.5 metrics_port=${v}\n[all:vars]`)), 'invalid-port').length);
+    assert.deepEqual(
+      f.map((x) => [x.line, x.start]),
+      [
+        [14, 18],
+        [14, 32],
+      ],
+    );
+    const ports = (values: string[]) =>
+      values.map((v) => only(run(BASE.replace('10.0.0.5\n[all:vars]', `10.0.0.5 metrics_port=${v}\n[all:vars]`)), 'invalid-port').length);
     assert.deepEqual(ports(['0', '-1', '65536', '1.5', 'True', '9007199254740993', '1e400']), [1, 1, 1, 1, 1, 1, 1]);
     assert.deepEqual(ports(['1', '65535', '8234']), [0, 0, 0]);
   });
 
   it('required-group-empty: empty core groups; tidb_servers may be empty with deploy_without_tidb', () => {
     const text = BASE.replace('[pd_servers]\n10.0.0.3', '[pd_servers]').replace('[tidb_servers]\n10.0.0.1', '[tidb_servers]');
-    assert.deepEqual(only(run(text), 'required-group-empty').map((x) => x.line), [0, 3]);
+    assert.deepEqual(
+      only(run(text), 'required-group-empty').map((x) => x.line),
+      [0, 3],
+    );
     const kv = text.replace('[all:vars]', '[all:vars]\ndeploy_without_tidb = True');
-    assert.deepEqual(only(run(kv), 'required-group-empty').map((x) => x.line), [3]);
+    assert.deepEqual(
+      only(run(kv), 'required-group-empty').map((x) => x.line),
+      [3],
+    );
   });
 
   it('ansible-user-root and timezone-missing', () => {
     const f = run(BASE.replace('ansible_user = tidb', 'ansible_user = root').replace('timezone = Asia/Shanghai', 'timezone ='));
-    assert.deepEqual(only(f, 'ansible-user-root').map((x) => x.line), [16]);
-    assert.deepEqual(only(f, 'timezone-missing').map((x) => x.line), [17]);
+    assert.deepEqual(
+      only(f, 'ansible-user-root').map((x) => x.line),
+      [16],
+    );
+    assert.deepEqual(
+      only(f, 'timezone-missing').map((x) => x.line),
+      [17],
+    );
   });
 
   it('missing-in-hosts-ini and not-monitored, with fixes that add the address', () => {
@@ -113,22 +179,35 @@ describe('validation rules', () => {
     const f = run(text, hosts);
     const [m] = only(f, 'missing-in-hosts-ini');
     assert.equal(m.line, 13);
-    assert.equal(applyEdits(hosts, m.fixes![0].edits.map((e) => e.edit)), HOSTS);
+    assert.equal(
+      applyEdits(
+        hosts,
+        m.fixes![0].edits.map((e) => e.edit),
+      ),
+      HOSTS,
+    );
     const [n] = only(f, 'not-monitored');
     assert.equal(fixed(text, n), BASE);
   });
 
   it('says in both languages what Ansible or tidb-ansible will do', () => {
-    const text = BASE.replace('[tidb_servers]\n10.0.0.1', '[tidb_servers]').replace('ansible_user = tidb', 'ansible_user = root')
+    const text = BASE.replace('[tidb_servers]\n10.0.0.1', '[tidb_servers]')
+      .replace('ansible_user = tidb', 'ansible_user = root')
       .replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5 tcp_port=0\ntf.example.com\n[broken');
     const f = run(text, HOSTS.replace('10.0.0.5\n', ''));
-    const said = (rule: string, lang: 'en' | 'zh-cn') => only(f, rule).map((x) => render(x.message, lang)).join('\n');
+    const said = (rule: string, lang: 'en' | 'zh-cn') =>
+      only(f, rule)
+        .map((x) => render(x.message, lang))
+        .join('\n');
     assert.match(said('required-group-empty', 'en'), /\[tidb_servers\] has no host: tidb-ansible's pre-checks stop every playbook/);
     assert.match(said('ansible-user-root', 'zh-cn'), /预检查会中止所有 playbook/);
     assert.match(said('invalid-port', 'en'), /the service would not start/);
     assert.match(said('missing-in-hosts-ini', 'en'), /create_users\.yml and deploy_ntp\.yml will skip it/);
     assert.match(said('tiflash-host-not-ip', 'zh-cn'), /只支持 IP 地址/);
-    assert.match(said('syntax', 'en'), /Group header `\[broken` is missing its closing `\]`: Ansible rejects the whole inventory, so every playbook would match no host/);
+    assert.match(
+      said('syntax', 'en'),
+      /Group header `\[broken` is missing its closing `\]`: Ansible rejects the whole inventory, so every playbook would match no host/,
+    );
     assert.match(said('syntax', 'zh-cn'), /Ansible 会拒绝整个 inventory，所有 playbook 都将匹配不到任何主机/);
   });
 

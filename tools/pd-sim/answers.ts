@@ -11,12 +11,16 @@ export interface Answer {
 
 /** render.JSON with IndentJSON: two-space indent, then a newline. */
 export const pdJson = (status: number, value: GoValue): Answer => ({
-  status, headers: { 'content-type': 'application/json; charset=UTF-8' }, body: `${goJson(value)}\n`,
+  status,
+  headers: { 'content-type': 'application/json; charset=UTF-8' },
+  body: `${goJson(value)}\n`,
 });
 
 /** http.Error / http.NotFound: plain text and a newline. */
 export const plainText = (status: number, text: string): Answer => ({
-  status, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' }, body: `${text}\n`,
+  status,
+  headers: { 'content-type': 'text/plain; charset=utf-8', 'x-content-type-options': 'nosniff' },
+  body: `${text}\n`,
 });
 
 /** gorilla/mux's answer to a known path with the wrong method. */
@@ -80,7 +84,16 @@ export function readJsonObject(body: string): { ok: true; value: JsonObject } | 
   if (value === null) return { ok: true, value: {} };
   if (typeof value !== 'object' || Array.isArray(value)) {
     const kind = Array.isArray(value) ? 'array' : typeof value === 'boolean' ? 'bool' : typeof value;
-    return { ok: false, answer: errcode('input', `json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`, { Value: kind, Type: {}, Offset: body.length, Struct: '', Field: '' }) };
+    return {
+      ok: false,
+      answer: errcode('input', `json: cannot unmarshal ${kind} into Go value of type map[string]interface {}`, {
+        Value: kind,
+        Type: {},
+        Offset: body.length,
+        Struct: '',
+        Field: '',
+      }),
+    };
   }
   return { ok: true, value: value as JsonObject };
 }

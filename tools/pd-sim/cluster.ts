@@ -153,7 +153,11 @@ export class Cluster {
     this.maxStoreDownMs = file.maxStoreDownMs ?? 30 * 60_000;
     this.version = versionFor(opts.profile, file.version);
     this.replicate = {
-      'max-replicas': 3, 'location-labels': '', 'strictly-match-label': 'false', 'enable-placement-rules': 'false', ...file.replicate,
+      'max-replicas': 3,
+      'location-labels': '',
+      'strictly-match-label': 'false',
+      'enable-placement-rules': 'false',
+      ...file.replicate,
     };
     this.highSpaceRatio = facts.highSpaceRatio;
     this.rulesInitialized = this.placementRules;
@@ -213,7 +217,8 @@ export class Cluster {
   targetsFor(from: SimStore): SimStore[] {
     const tiflash = isTiFlashStore(from);
     return this.stores.filter(
-      (o) => o !== from && o.state === 0 && isTiFlashStore(o) === tiflash && this.stateName(o) === 'Up' && !this.isLowSpace(o) && this.limits.rate(o.id, 'add') > 0,
+      (o) =>
+        o !== from && o.state === 0 && isTiFlashStore(o) === tiflash && this.stateName(o) === 'Up' && !this.isLowSpace(o) && this.limits.rate(o.id, 'add') > 0,
     );
   }
 
@@ -304,7 +309,12 @@ export class Cluster {
     if (existing?.state === 2) return { ok: false, code: 'STORE_TOMBSTONE', message: 'store is tombstone' };
     if (!this.placementRules && isTiFlashStore(s)) return { ok: false, code: 'FailedPrecondition', message: 'placement rules is disabled' };
     const clash = this.stores.find((o) => o.state !== 2 && o.id !== s.id && o.address === s.address);
-    if (clash) return { ok: false, code: 'Unknown', message: `duplicated store address: id:${s.id} address:"${s.address}" , already registered by id:${clash.id} address:"${clash.address}"` };
+    if (clash)
+      return {
+        ok: false,
+        code: 'Unknown',
+        message: `duplicated store address: id:${s.id} address:"${s.address}" , already registered by id:${clash.id} address:"${clash.address}"`,
+      };
     if (existing) Object.assign(existing, { address: s.address, labels: s.labels, version: s.version, heartbeating: true, lastHeartbeatMs: this.now() });
     else {
       this.stores.push(s);
@@ -344,16 +354,34 @@ function fromEntry(e: StoreEntry, now: number, release: string): SimStore {
   const state = n(store.state) as StoreStateCode;
   const capacity = size(status.capacity, 2 ** 40);
   // a file written at some past heartbeat: keep its uptime by moving the start as far as the clock moved
-  const fileHeartbeatMs = typeof store.last_heartbeat === 'number' ? store.last_heartbeat / 1e6 : typeof status.last_heartbeat_ts === 'string' ? Date.parse(status.last_heartbeat_ts) : NaN;
+  const fileHeartbeatMs =
+    typeof store.last_heartbeat === 'number'
+      ? store.last_heartbeat / 1e6
+      : typeof status.last_heartbeat_ts === 'string'
+        ? Date.parse(status.last_heartbeat_ts)
+        : NaN;
   const shift = Number.isFinite(fileHeartbeatMs) ? Math.round((now - fileHeartbeatMs) / 1000) : 0;
   return {
-    id: store.id === undefined ? '0' : idOf(store.id), address: t(store.address), state,
+    id: store.id === undefined ? '0' : idOf(store.id),
+    address: t(store.address),
+    state,
     labels: Array.isArray(store.labels) ? (store.labels as RawLabel[]) : [],
-    version: t(store.version, release), peer_address: t(store.peer_address) || undefined, status_address: t(store.status_address),
-    git_hash: t(store.git_hash), start_timestamp: typeof store.start_timestamp === 'number' ? store.start_timestamp + shift : Math.floor(now / 1000) - 3600, deploy_path: t(store.deploy_path),
-    lastHeartbeatMs: now, heartbeating: state !== 2,
-    capacity, available: size(status.available, capacity), used_size: size(status.used_size, 0),
-    leader_count: n(status.leader_count), leader_size: n(status.leader_size), leader_weight: n(status.leader_weight, 1),
-    region_count: n(status.region_count), region_size: n(status.region_size), region_weight: n(status.region_weight, 1),
+    version: t(store.version, release),
+    peer_address: t(store.peer_address) || undefined,
+    status_address: t(store.status_address),
+    git_hash: t(store.git_hash),
+    start_timestamp: typeof store.start_timestamp === 'number' ? store.start_timestamp + shift : Math.floor(now / 1000) - 3600,
+    deploy_path: t(store.deploy_path),
+    lastHeartbeatMs: now,
+    heartbeating: state !== 2,
+    capacity,
+    available: size(status.available, capacity),
+    used_size: size(status.used_size, 0),
+    leader_count: n(status.leader_count),
+    leader_size: n(status.leader_size),
+    leader_weight: n(status.leader_weight, 1),
+    region_count: n(status.region_count),
+    region_size: n(status.region_size),
+    region_weight: n(status.region_weight, 1),
   };
 }

@@ -19,17 +19,30 @@ const BOOL_KEYS = ['strictly-match-label', 'enable-placement-rules'] as const;
 /** json.Unmarshal of a `,string` bool: only the strings "true" and "false". */
 function stringBool(v: unknown): { ok: true; value: 'true' | 'false' } | { ok: false; error: string } {
   if (v === 'true' || v === 'false') return { ok: true, value: v };
-  return { ok: false, error: typeof v === 'string' ? `json: invalid use of ,string struct tag, trying to unmarshal "${v}" into bool` : `json: invalid use of ,string struct tag, trying to unmarshal unquoted value into bool` };
+  return {
+    ok: false,
+    error:
+      typeof v === 'string'
+        ? `json: invalid use of ,string struct tag, trying to unmarshal "${v}" into bool`
+        : `json: invalid use of ,string struct tag, trying to unmarshal unquoted value into bool`,
+  };
 }
 
 /** 4.0's buildRuleList: the first key range no rule covers (3.1 does not check). */
 function uncovered(rules: SimRule[]): string | undefined {
   if (!rules.length) return 'no rule left';
-  const points = rules.flatMap((r) => {
-    const start = String(r.start_key ?? '').toUpperCase();
-    const end = String(r.end_key ?? '').toUpperCase();
-    return end ? [{ key: start, delta: 1 }, { key: end, delta: -1 }] : [{ key: start, delta: 1 }];
-  }).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const points = rules
+    .flatMap((r) => {
+      const start = String(r.start_key ?? '').toUpperCase();
+      const end = String(r.end_key ?? '').toUpperCase();
+      return end
+        ? [
+            { key: start, delta: 1 },
+            { key: end, delta: -1 },
+          ]
+        : [{ key: start, delta: 1 }];
+    })
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   let active = 0;
   for (let i = 0; i < points.length; i++) {
     active += points[i].delta;
@@ -40,7 +53,16 @@ function uncovered(rules: SimRule[]): string | undefined {
 }
 
 const RULE_FIELDS: Record<string, 'string' | 'number' | 'boolean' | 'object'> = {
-  group_id: 'string', id: 'string', index: 'number', override: 'boolean', start_key: 'string', end_key: 'string', role: 'string', count: 'number', label_constraints: 'object', location_labels: 'object',
+  group_id: 'string',
+  id: 'string',
+  index: 'number',
+  override: 'boolean',
+  start_key: 'string',
+  end_key: 'string',
+  role: 'string',
+  count: 'number',
+  label_constraints: 'object',
+  location_labels: 'object',
 };
 
 /** encoding/json's complaint when a rule field has the wrong JSON type (PD answers 400 errcode "input"). */
@@ -66,9 +88,14 @@ function memcomparableError(hexKey: string, which: 'start' | 'end'): string | un
   const bytes = Buffer.from(hexKey, 'hex');
   for (let at = 0; at < bytes.length; at += 9) {
     const group = bytes.subarray(at, at + 9);
-    const why = group.length < 9 ? 'insufficient bytes to decode value'
-      : 0xff - group[8] > 8 ? 'invalid marker byte'
-      : group.subarray(8 - (0xff - group[8]), 8).some((b) => b !== 0) ? 'invalid padding byte' : undefined;
+    const why =
+      group.length < 9
+        ? 'insufficient bytes to decode value'
+        : 0xff - group[8] > 8
+          ? 'invalid marker byte'
+          : group.subarray(8 - (0xff - group[8]), 8).some((b) => b !== 0)
+            ? 'invalid padding byte'
+            : undefined;
     if (why) return `${which} key should be encoded in table mode: ${why}`;
     if (group[8] !== 0xff) return undefined; // the last group: what follows is not part of the key
   }
@@ -83,18 +110,42 @@ export function configRoutes(c: Cluster): Route[] {
     v40 ? `[PD:placement:${kind}]${kind === 'ErrBuildRuleList' ? 'build rule list failed' : 'invalid rule content'}, ${detail}` : detail;
 
   const schedule = (): GoValue => ({
-    'max-snapshot-count': 3, 'max-pending-peer-count': 16, 'max-merge-region-size': 20, 'max-merge-region-keys': 200000,
-    'split-merge-interval': '1h0m0s', 'enable-one-way-merge': 'false', 'enable-cross-table-merge': 'false', 'patrol-region-interval': '100ms',
+    'max-snapshot-count': 3,
+    'max-pending-peer-count': 16,
+    'max-merge-region-size': 20,
+    'max-merge-region-keys': 200000,
+    'split-merge-interval': '1h0m0s',
+    'enable-one-way-merge': 'false',
+    'enable-cross-table-merge': 'false',
+    'patrol-region-interval': '100ms',
     'max-store-down-time': goDuration(BigInt(c.maxStoreDownMs) * 1_000_000n),
-    'leader-schedule-limit': 4, 'leader-schedule-policy': 'count', 'region-schedule-limit': 2048, 'replica-schedule-limit': 64,
-    'merge-schedule-limit': 8, 'hot-region-schedule-limit': 4, 'hot-region-cache-hits-threshold': 3,
+    'leader-schedule-limit': 4,
+    'leader-schedule-policy': 'count',
+    'region-schedule-limit': 2048,
+    'replica-schedule-limit': 64,
+    'merge-schedule-limit': 8,
+    'hot-region-schedule-limit': 4,
+    'hot-region-cache-hits-threshold': 3,
     // 3.1 keeps one store-balance-rate; 4.0 moved it into per-store limits (and omits the zeroed old key)
     'store-balance-rate': v40 ? undefined : facts.defaultRate.tikv,
-    'store-limit': v40 ? Object.fromEntries(c.limits.ids().sort().map((id) => [id, { 'add-peer': c.limits.rate(id, 'add'), 'remove-peer': c.limits.rate(id, 'remove') }])) : undefined,
-    'tolerant-size-ratio': 0, 'low-space-ratio': c.lowSpaceRatio, 'high-space-ratio': c.highSpaceRatio,
+    'store-limit': v40
+      ? Object.fromEntries(
+          c.limits
+            .ids()
+            .sort()
+            .map((id) => [id, { 'add-peer': c.limits.rate(id, 'add'), 'remove-peer': c.limits.rate(id, 'remove') }]),
+        )
+      : undefined,
+    'tolerant-size-ratio': 0,
+    'low-space-ratio': c.lowSpaceRatio,
+    'high-space-ratio': c.highSpaceRatio,
     'scheduler-max-waiting-operator': facts.schedulerMaxWaitingOperator,
-    'enable-remove-down-replica': 'true', 'enable-replace-offline-replica': 'true', 'enable-make-up-replica': 'true',
-    'enable-remove-extra-replica': 'true', 'enable-location-replacement': 'true', 'enable-debug-metrics': 'false',
+    'enable-remove-down-replica': 'true',
+    'enable-replace-offline-replica': 'true',
+    'enable-make-up-replica': 'true',
+    'enable-remove-extra-replica': 'true',
+    'enable-location-replacement': 'true',
+    'enable-debug-metrics': 'false',
     'schedulers-v2': ['balance-region', 'balance-leader', 'hot-region', 'label'].map((type) => ({ type, args: null, disable: false, 'args-payload': '' })),
     'schedulers-payload': v40 ? null : undefined,
     'store-limit-mode': 'manual',
@@ -125,7 +176,12 @@ export function configRoutes(c: Cluster): Route[] {
     const next: ReplicateConfig = { ...c.replicate };
     for (const [key, v] of Object.entries(body.value)) {
       if (key === 'max-replicas') {
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) return errcode('input', `json: cannot unmarshal ${typeof v === 'number' ? 'number ' + v : typeof v} into Go struct field ReplicationConfig.max-replicas of type uint64`, {});
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0)
+          return errcode(
+            'input',
+            `json: cannot unmarshal ${typeof v === 'number' ? 'number ' + v : typeof v} into Go struct field ReplicationConfig.max-replicas of type uint64`,
+            {},
+          );
         next['max-replicas'] = v;
       } else if (key === 'location-labels') {
         if (typeof v !== 'string') return errcode('internal', 'invalid syntax', {});
@@ -152,8 +208,10 @@ export function configRoutes(c: Cluster): Route[] {
   };
 
   /** Every rule route checks first that placement rules are on. */
-  const rules = (handle: Route['handle']): Route['handle'] => (req, params) =>
-    c.placementRules ? handle(req, params) : pdJson(412, 'placement rules feature is disabled');
+  const rules =
+    (handle: Route['handle']): Route['handle'] =>
+    (req, params) =>
+      c.placementRules ? handle(req, params) : pdJson(412, 'placement rules feature is disabled');
 
   /** The handler's checkRule (400), then the rule manager's adjustRule (500). */
   const ruleContent = (o: JsonObject): { ok: true; rule: SimRule } | { ok: false; answer: Answer } => {
@@ -168,13 +226,25 @@ export function configRoutes(c: Cluster): Route[] {
     if (encoding) return { ok: false, answer: pdJson(400, encoding) };
     const typeError = ruleTypeError(o);
     if (typeError) return { ok: false, answer: errcode('input', typeError, {}) };
-    const rule: SimRule = { ...o, group_id: String(o.group_id ?? ''), id: String(o.id ?? ''), role: String(o.role ?? ''), count: Number(o.count ?? 0), start_key: start, end_key: end };
+    const rule: SimRule = {
+      ...o,
+      group_id: String(o.group_id ?? ''),
+      id: String(o.id ?? ''),
+      role: String(o.role ?? ''),
+      count: Number(o.count ?? 0),
+      start_key: start,
+      end_key: end,
+    };
     const constraints: { op?: unknown }[] = Array.isArray(rule.label_constraints) ? rule.label_constraints : [];
-    const content = !rule.group_id ? 'group ID should not be empty'
-      : !rule.id ? 'ID should not be empty'
-      : !ROLES.includes(rule.role) ? `invalid role ${rule.role}`
-      : !(rule.count > 0) ? `invalid count ${rule.count}`
-      : constraints.map((lc) => (OPS.includes(String(lc.op)) ? '' : `invalid op ${String(lc.op)}`)).find(Boolean);
+    const content = !rule.group_id
+      ? 'group ID should not be empty'
+      : !rule.id
+        ? 'ID should not be empty'
+        : !ROLES.includes(rule.role)
+          ? `invalid role ${rule.role}`
+          : !(rule.count > 0)
+            ? `invalid count ${rule.count}`
+            : constraints.map((lc) => (OPS.includes(String(lc.op)) ? '' : `invalid op ${String(lc.op)}`)).find(Boolean);
     return content ? { ok: false, answer: pdJson(500, placementError('ErrRuleContent', content)) } : { ok: true, rule };
   };
 
@@ -193,31 +263,68 @@ export function configRoutes(c: Cluster): Route[] {
     route('POST', `${P}/config/schedule`, setSchedule),
     route('GET', `${P}/config/replicate`, () => pdJson(200, { ...c.replicate })),
     route('POST', `${P}/config/replicate`, setReplicate),
-    route('GET', `${P}/config/rules`, rules(() => pdJson(200, renderRules(c.rules) ?? []))),
-    route('GET', `${P}/config/rules/group/{group}`, rules((_, [group]) => pdJson(200, renderRules(c.rules.filter((r) => r.group_id === group))))),
-    route('GET', `${P}/config/rules/region/{region}`, rules((_, [region]) => {
-      const id = parseUint64(region);
-      // the simulator keeps no regions by id
-      return id.ok ? pdJson(404, `region ${id.value} not found`) : pdJson(400, 'invalid region id');
-    })),
-    route('GET', `${P}/config/rules/key/{key}`, rules((_, [key]) => {
-      if (key.length % 2 || /[^0-9a-fA-F]/.test(key)) return pdJson(400, 'key should be in hex format');
-      const k = key.toUpperCase();
-      return pdJson(200, renderRules(c.rules.filter((r) => String(r.start_key ?? '').toUpperCase() <= k && (!r.end_key || k < String(r.end_key).toUpperCase()))));
-    })),
-    route('GET', `${P}/config/rule/{group}/{id}`, rules((_, [group, id]) => {
-      const rule = c.rules.find((r) => same(r, group, id));
-      return rule ? pdJson(200, renderRule(rule)) : pdJson(404, null);
-    })),
-    route('POST', `${P}/config/rule`, rules((req) => {
-      const body = readJsonObject(req.body);
-      if (!body.ok) return body.answer;
-      const content = ruleContent(body.value);
-      if (!content.ok) return content.answer;
-      const r = content.rule;
-      return commitRules([...c.rules.filter((x) => !same(x, r.group_id, r.id)), r], 'Update rule successfully.');
-    })),
-    route('DELETE', `${P}/config/rule/{group}/{id}`, rules((_, [group, id]) =>
-      c.rules.some((r) => same(r, group, id)) ? commitRules(c.rules.filter((r) => !same(r, group, id)), 'Delete rule successfully.') : pdJson(200, v40 ? 'Delete rule successfully.' : null))),
+    route(
+      'GET',
+      `${P}/config/rules`,
+      rules(() => pdJson(200, renderRules(c.rules) ?? [])),
+    ),
+    route(
+      'GET',
+      `${P}/config/rules/group/{group}`,
+      rules((_, [group]) => pdJson(200, renderRules(c.rules.filter((r) => r.group_id === group)))),
+    ),
+    route(
+      'GET',
+      `${P}/config/rules/region/{region}`,
+      rules((_, [region]) => {
+        const id = parseUint64(region);
+        // the simulator keeps no regions by id
+        return id.ok ? pdJson(404, `region ${id.value} not found`) : pdJson(400, 'invalid region id');
+      }),
+    ),
+    route(
+      'GET',
+      `${P}/config/rules/key/{key}`,
+      rules((_, [key]) => {
+        if (key.length % 2 || /[^0-9a-fA-F]/.test(key)) return pdJson(400, 'key should be in hex format');
+        const k = key.toUpperCase();
+        return pdJson(
+          200,
+          renderRules(c.rules.filter((r) => String(r.start_key ?? '').toUpperCase() <= k && (!r.end_key || k < String(r.end_key).toUpperCase()))),
+        );
+      }),
+    ),
+    route(
+      'GET',
+      `${P}/config/rule/{group}/{id}`,
+      rules((_, [group, id]) => {
+        const rule = c.rules.find((r) => same(r, group, id));
+        return rule ? pdJson(200, renderRule(rule)) : pdJson(404, null);
+      }),
+    ),
+    route(
+      'POST',
+      `${P}/config/rule`,
+      rules((req) => {
+        const body = readJsonObject(req.body);
+        if (!body.ok) return body.answer;
+        const content = ruleContent(body.value);
+        if (!content.ok) return content.answer;
+        const r = content.rule;
+        return commitRules([...c.rules.filter((x) => !same(x, r.group_id, r.id)), r], 'Update rule successfully.');
+      }),
+    ),
+    route(
+      'DELETE',
+      `${P}/config/rule/{group}/{id}`,
+      rules((_, [group, id]) =>
+        c.rules.some((r) => same(r, group, id))
+          ? commitRules(
+              c.rules.filter((r) => !same(r, group, id)),
+              'Delete rule successfully.',
+            )
+          : pdJson(200, v40 ? 'Delete rule successfully.' : null),
+      ),
+    ),
   ];
 }

@@ -29,7 +29,7 @@ export const CONTROLS: Record<string, string> = {
   '/sim/heartbeat': '?store=ID&on=false&silentMs=N',
   '/sim/space': '?store=ID&available=10GiB&capacity=1TiB',
   '/sim/register': 'body {"store":{…},"status":{…}}: a store starts and registers (gRPC PutStore)',
-  '/sim/leader-change': "?persistedAgeMs=60000: a new PD leader (3.1 forgets heartbeats, 4.0 reads persisted ones)",
+  '/sim/leader-change': '?persistedAgeMs=60000: a new PD leader (3.1 forgets heartbeats, 4.0 reads persisted ones)',
 };
 
 export function simControls(sim: PdSim, req: Request, dropOthers: () => void): Answer {
@@ -40,8 +40,19 @@ export function simControls(sim: PdSim, req: Request, dropOthers: () => void): A
   switch (req.url.pathname) {
     case '/sim/state':
       return reply(200, {
-        profile: sim.profile, version: c.version, replicate: c.replicate, rules: c.rules, faults: sim.faults,
-        stores: c.stores.map((s) => ({ id: s.id, address: s.address, state: s.state, stateName: c.stateName(s), regionCount: s.region_count, removePeerLimit: c.limits.rate(s.id, 'remove') })),
+        profile: sim.profile,
+        version: c.version,
+        replicate: c.replicate,
+        rules: c.rules,
+        faults: sim.faults,
+        stores: c.stores.map((s) => ({
+          id: s.id,
+          address: s.address,
+          state: s.state,
+          stateName: c.stateName(s),
+          regionCount: s.region_count,
+          removePeerLimit: c.limits.rate(s.id, 'remove'),
+        })),
       });
     case '/sim/requests':
       if (req.method === 'DELETE') sim.requests.length = 0;
@@ -53,7 +64,8 @@ export function simControls(sim: PdSim, req: Request, dropOthers: () => void): A
       sim.faults.failNext = { status: num('status', 500), body: q.get('body') ?? 'simulated failure', count: num('count', 1) };
       return ok();
     case '/sim/next-body':
-      for (let i = num('count', 1); i > 0; i--) sim.faults.nextBodies.push({ status: num('status', 200), body: req.body, contentType: q.get('content-type') ?? 'application/json; charset=UTF-8' });
+      for (let i = num('count', 1); i > 0; i--)
+        sim.faults.nextBodies.push({ status: num('status', 200), body: req.body, contentType: q.get('content-type') ?? 'application/json; charset=UTF-8' });
       return ok();
     case '/sim/malformed-next':
       sim.faults.malformedNext = num('count', 1);

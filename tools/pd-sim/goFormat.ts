@@ -36,7 +36,7 @@ export function goDuration(ns: bigint): string {
 
 /** time.ParseDuration for the forms PD's configuration uses ("30m0s", "1h", "100ms"); undefined when malformed. */
 export function parseGoDuration(text: string): bigint | undefined {
-  const units: Record<string, number> = { ns: 1, us: 1e3, 'µs': 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
+  const units: Record<string, number> = { ns: 1, us: 1e3, µs: 1e3, ms: 1e6, s: 1e9, m: 60e9, h: 3600e9 };
   const parts = [...text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)];
   if (text === '0') return 0n;
   if (!parts.length || parts.map((p) => p[0]).join('') !== text) return undefined;

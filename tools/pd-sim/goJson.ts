@@ -9,7 +9,15 @@ export class RawNumber {
 
 export type GoValue = null | boolean | number | string | RawNumber | undefined | GoValue[] | { [key: string]: GoValue };
 
-const escapes: Record<string, string> = { '<': '\\u003c', '>': '\\u003e', '&': '\\u0026', '\u2028': '\\u2028', '\u2029': '\\u2029', '\\b': '\\u0008', '\\f': '\\u000c' };
+const escapes: Record<string, string> = {
+  '<': '\\u003c',
+  '>': '\\u003e',
+  '&': '\\u0026',
+  '\u2028': '\\u2028',
+  '\u2029': '\\u2029',
+  '\\b': '\\u0008',
+  '\\f': '\\u000c',
+};
 
 export function goString(s: string): string {
   // JSON.stringify already writes \n \r \t \" \\ and \u00XX as Go does; only these differ (escape pairs are

@@ -92,12 +92,13 @@ export async function listen(handler: Handler, opts: { port?: number; tls?: TlsF
       // compared by client port: behind TLS the request's socket wraps the TCP one we hold
       for (const s of sockets) if (s.remotePort !== keep?.remotePort) s.destroy();
     },
-    close: () => new Promise((resolve) => {
-      for (const t of timers) clearTimeout(t);
-      timers.clear();
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        for (const t of timers) clearTimeout(t);
+        timers.clear();
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }
 

@@ -33,11 +33,16 @@ async function main(): Promise<void> {
     return n;
   };
   const sim = await startPdSim({
-    cluster, profile, port: number('port', values.port), tickMs: number('tick-ms', values['tick-ms']),
-    storeCheckMs: number('store-check-ms', values['store-check-ms']), seed: values.seed === undefined ? undefined : number('seed', values.seed),
+    cluster,
+    profile,
+    port: number('port', values.port),
+    tickMs: number('tick-ms', values['tick-ms']),
+    storeCheckMs: number('store-check-ms', values['store-check-ms']),
+    seed: values.seed === undefined ? undefined : number('seed', values.seed),
   });
   process.stdout.write(`PD ${profile} simulator (v${sim.cluster.version}) listening on ${sim.url} (cluster ${file})\n`);
-  const tidb = values['tidb-port'] === undefined ? undefined : await startTidbSim({ profile, tables: sim.cluster.tables, port: number('tidb-port', values['tidb-port']) });
+  const tidb =
+    values['tidb-port'] === undefined ? undefined : await startTidbSim({ profile, tables: sim.cluster.tables, port: number('tidb-port', values['tidb-port']) });
   if (tidb) process.stdout.write(`TiDB status port stand-in listening on ${tidb.url}\n`);
   const stop = () => void Promise.all([sim.close(), tidb?.close()]).then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -25,13 +25,23 @@ export interface ProfileFacts {
 
 export const PROFILE_FACTS: Record<Profile, ProfileFacts> = {
   '3.1': {
-    release: 'v3.1.2', gitHash: 'e639f0b1e62b5b9cd9bf93577e612a1c7fc29bb3', buildTs: '2020-04-26 09:20:11',
-    highSpaceRatio: 0.6, schedulerMaxWaitingOperator: 3,
-    limitTypes: ['region-add', 'region-remove'], defaultRate: { tikv: 15, tiflash: 15 }, unlimitedRate: 100000000,
+    release: 'v3.1.2',
+    gitHash: 'e639f0b1e62b5b9cd9bf93577e612a1c7fc29bb3',
+    buildTs: '2020-04-26 09:20:11',
+    highSpaceRatio: 0.6,
+    schedulerMaxWaitingOperator: 3,
+    limitTypes: ['region-add', 'region-remove'],
+    defaultRate: { tikv: 15, tiflash: 15 },
+    unlimitedRate: 100000000,
   },
   '4.0': {
-    release: 'v4.0.16', gitHash: '3a237161470f0bf387d48d623020790e00e2abf2', buildTs: '2021-11-30 11:15:42',
-    highSpaceRatio: 0.7, schedulerMaxWaitingOperator: 5,
-    limitTypes: ['add-peer', 'remove-peer'], defaultRate: { tikv: 15, tiflash: 30 }, unlimitedRate: 100000000,
+    release: 'v4.0.16',
+    gitHash: '3a237161470f0bf387d48d623020790e00e2abf2',
+    buildTs: '2021-11-30 11:15:42',
+    highSpaceRatio: 0.7,
+    schedulerMaxWaitingOperator: 5,
+    limitTypes: ['add-peer', 'remove-peer'],
+    defaultRate: { tikv: 15, tiflash: 30 },
+    unlimitedRate: 100000000,
   },
 };

@@ -88,8 +88,14 @@ export function renderStores(c: Cluster, stores: SimStore[], tzMinutes: number):
 /** placement.Rule in its field order; unknown keys of a cluster file's rule are not PD's and are dropped. */
 export function renderRule(r: SimRule): GoValue {
   return {
-    group_id: r.group_id, id: r.id, index: omitZero(Number(r.index ?? 0)), override: omitZero(r.override === true),
-    start_key: String(r.start_key ?? ''), end_key: String(r.end_key ?? ''), role: r.role, count: r.count,
+    group_id: r.group_id,
+    id: r.id,
+    index: omitZero(Number(r.index ?? 0)),
+    override: omitZero(r.override === true),
+    start_key: String(r.start_key ?? ''),
+    end_key: String(r.end_key ?? ''),
+    role: r.role,
+    count: r.count,
     label_constraints: Array.isArray(r.label_constraints) && r.label_constraints.length ? (r.label_constraints as GoValue[]) : undefined,
     location_labels: Array.isArray(r.location_labels) && r.location_labels.length ? (r.location_labels as GoValue[]) : undefined,
   };
@@ -118,13 +124,24 @@ export function renderRegionsOf(c: Cluster, stores: SimStore[]): GoValue {
     const learner = isTiFlashStore(s);
     for (let i = 0; i < s.region_count; i++) {
       const regionId = BigInt(s.id) * 1_000_000n + BigInt(i) + 1n;
-      const voters = (learner ? tikv : [s, ...tikv.filter((t) => t !== s)].slice(0, 3)).map((t, k) => ({ id: u64(regionId * 10n + BigInt(k)), store_id: u64(t.id) }));
+      const voters = (learner ? tikv : [s, ...tikv.filter((t) => t !== s)].slice(0, 3)).map((t, k) => ({
+        id: u64(regionId * 10n + BigInt(k)),
+        store_id: u64(t.id),
+      }));
       const peers: GoValue[] = learner ? [...voters, { id: u64(regionId * 10n + 9n), store_id: u64(s.id), is_learner: true }] : voters;
       regions.push({
-        id: u64(regionId), start_key: `7480000000000000FF${i.toString(16).toUpperCase().padStart(4, '0')}5F72`, end_key: `7480000000000000FF${(i + 1).toString(16).toUpperCase().padStart(4, '0')}5F72`,
-        epoch: { conf_ver: 5, version: 3 }, peers, leader: voters[0],
-        written_bytes: 0, read_bytes: 0, written_keys: 0, read_keys: 0,
-        approximate_size: s.region_count ? Math.max(1, Math.round(s.region_size / s.region_count)) : 0, approximate_keys: 0,
+        id: u64(regionId),
+        start_key: `7480000000000000FF${i.toString(16).toUpperCase().padStart(4, '0')}5F72`,
+        end_key: `7480000000000000FF${(i + 1).toString(16).toUpperCase().padStart(4, '0')}5F72`,
+        epoch: { conf_ver: 5, version: 3 },
+        peers,
+        leader: voters[0],
+        written_bytes: 0,
+        read_bytes: 0,
+        written_keys: 0,
+        read_keys: 0,
+        approximate_size: s.region_count ? Math.max(1, Math.round(s.region_size / s.region_count)) : 0,
+        approximate_keys: 0,
       });
     }
   }

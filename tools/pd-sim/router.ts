@@ -19,7 +19,10 @@ export interface Route {
 }
 
 export function route(method: string, template: string, handle: Route['handle']): Route {
-  const source = template.split(/(\{[^}]+\})/).map((part) => (part.startsWith('{') ? '([^/]+)' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&'))).join('');
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => (part.startsWith('{') ? '([^/]+)' : part.replace(/[.*+?^$()|[\]\\]/g, '\\$&')))
+    .join('');
   return { method, pattern: new RegExp(`^${source}$`), handle };
 }
 

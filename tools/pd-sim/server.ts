@@ -148,7 +148,12 @@ export async function startPdSim(opts: SimOptions): Promise<PdSim> {
   const timer = setInterval(() => cluster.tick(), tickMs);
   timer.unref();
   const sim: PdSim = {
-    url: server.url, port: server.port, profile, cluster, faults: noFaults(), requests: [],
+    url: server.url,
+    port: server.port,
+    profile,
+    cluster,
+    faults: noFaults(),
+    requests: [],
     connections: server.connections,
     resetFaults: () => Object.assign(sim.faults, noFaults()),
     close: () => {

@@ -95,7 +95,8 @@ export function storeRoutes(ctx: PdContext): Route[] {
     if (!body.ok) return body;
     const rate = body.value.rate;
     if (rate === undefined) return { ok: false, answer: pdJson(400, 'rate unset') };
-    if (typeof rate !== 'number' || (v40 ? rate <= 0 : rate < 0)) return { ok: false, answer: pdJson(400, v40 ? 'invalid rate which should be larger than 0' : 'badformat rate') };
+    if (typeof rate !== 'number' || (v40 ? rate <= 0 : rate < 0))
+      return { ok: false, answer: pdJson(400, v40 ? 'invalid rate which should be larger than 0' : 'badformat rate') };
     const kinds = limitKinds(body.value);
     if (!kinds.ok) return { ok: false, answer: pdJson(400, kinds.error) };
     if (v40 && req.url.searchParams.has('ttlSecond')) {

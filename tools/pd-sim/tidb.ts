@@ -48,20 +48,63 @@ export async function startTidbSim(opts: TidbSimOptions): Promise<TidbSim> {
   const dbs = [...new Set(opts.tables.map((t) => t.db))];
   const dbInfo = (db: string): GoValue => ({ id: dbs.indexOf(db) + 2, db_name: ciStr(db), charset: 'utf8mb4', collate: 'utf8mb4_bin', state: 5 });
   const tableInfo = (t: SimTable): GoValue => ({
-    id: t.id, name: ciStr(t.name), charset: 'utf8mb4', collate: 'utf8mb4_bin',
-    cols: [{ id: 1, name: ciStr('id'), offset: 0, origin_default: null, default: null, default_bit: null, generated_expr_string: '', generated_stored: false, dependences: null,
-      type: { Tp: 8, Flag: 515, Flen: 20, Decimal: 0, Charset: 'binary', Collate: 'binary', Elems: null }, state: 5, comment: '', version: 2 }],
-    index_info: null, fk_info: null, state: 5, pk_is_handle: true, comment: '', auto_inc_id: 0, max_col_id: 1, max_idx_id: 0,
-    update_timestamp: u64('418539877049565193'), ShardRowIDBits: 0, max_shard_row_id_bits: 0, pre_split_regions: 0,
+    id: t.id,
+    name: ciStr(t.name),
+    charset: 'utf8mb4',
+    collate: 'utf8mb4_bin',
+    cols: [
+      {
+        id: 1,
+        name: ciStr('id'),
+        offset: 0,
+        origin_default: null,
+        default: null,
+        default_bit: null,
+        generated_expr_string: '',
+        generated_stored: false,
+        dependences: null,
+        type: { Tp: 8, Flag: 515, Flen: 20, Decimal: 0, Charset: 'binary', Collate: 'binary', Elems: null },
+        state: 5,
+        comment: '',
+        version: 2,
+      },
+    ],
+    index_info: null,
+    fk_info: null,
+    state: 5,
+    pk_is_handle: true,
+    comment: '',
+    auto_inc_id: 0,
+    max_col_id: 1,
+    max_idx_id: 0,
+    update_timestamp: u64('418539877049565193'),
+    ShardRowIDBits: 0,
+    max_shard_row_id_bits: 0,
+    pre_split_regions: 0,
     partition: t.partitions?.length
-      ? { type: 1, expr: '`id`', columns: null, enable: true, definitions: t.partitions.map((p) => ({ id: p.id, name: ciStr(p.name), less_than: ['MAXVALUE'], comment: '' })), num: 0 }
+      ? {
+          type: 1,
+          expr: '`id`',
+          columns: null,
+          enable: true,
+          definitions: t.partitions.map((p) => ({ id: p.id, name: ciStr(p.name), less_than: ['MAXVALUE'], comment: '' })),
+          num: 0,
+        }
       : null,
-    compression: '', view: null, sequence: profile === '4.0' ? null : undefined, Lock: null, version: 3,
+    compression: '',
+    view: null,
+    sequence: profile === '4.0' ? null : undefined,
+    Lock: null,
+    version: 3,
     tiflash_replica: t.tiflashReplica ? { Count: t.tiflashReplica, LocationLabels: [], Available: true, AvailablePartitionIDs: null } : null,
   });
 
   const routes = [
-    route('*', '/status', () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: goJson({ connections: 0, version: `5.7.25-TiDB-${RELEASE[profile]}`, git_hash: '0000000000000000000000000000000000000000' }, '') })),
+    route('*', '/status', () => ({
+      status: 200,
+      headers: { 'content-type': 'application/json' },
+      body: goJson({ connections: 0, version: `5.7.25-TiDB-${RELEASE[profile]}`, git_hash: '0000000000000000000000000000000000000000' }, ''),
+    })),
     route('*', '/db-table/{tableID}', (_, [raw]) => {
       const id = atoi(raw);
       if (!id.ok) return failure(`Wrong tableID: ${raw}`);

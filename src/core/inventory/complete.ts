@@ -17,9 +17,21 @@ export interface Completion {
 
 /** The groups of tidb-ansible's inventory.ini, in its order. */
 export const TIDB_ANSIBLE_GROUPS = [
-  'tidb_servers', 'tikv_servers', 'pd_servers', 'spark_master', 'spark_slaves', 'lightning_server', 'importer_server',
-  'monitoring_servers', 'grafana_servers', 'monitored_servers', 'alertmanager_servers', 'kafka_exporter_servers',
-  'pump_servers', 'drainer_servers', TIFLASH_GROUP,
+  'tidb_servers',
+  'tikv_servers',
+  'pd_servers',
+  'spark_master',
+  'spark_slaves',
+  'lightning_server',
+  'importer_server',
+  'monitoring_servers',
+  'grafana_servers',
+  'monitored_servers',
+  'alertmanager_servers',
+  'kafka_exporter_servers',
+  'pump_servers',
+  'drainer_servers',
+  TIFLASH_GROUP,
 ];
 
 const HOST_VARS: Record<string, Msg> = {
@@ -34,10 +46,20 @@ const TIFLASH_VARS: Record<string, Msg> = {
 const BOOLEAN = msg('inventory.complete.boolean');
 
 export const ALL_VARS: Record<string, Msg> = {
-  deploy_dir: msg('inventory.complete.deployDir'), ansible_user: msg('inventory.complete.ansibleUser'), cluster_name: msg('inventory.complete.clusterName'),
-  tidb_version: msg('inventory.complete.tidbVersion'), process_supervision: msg('inventory.complete.supervision'), timezone: msg('inventory.complete.timezone'),
-  enable_firewalld: BOOLEAN, enable_ntpd: BOOLEAN, set_hostname: BOOLEAN, enable_binlog: BOOLEAN, enable_tls: BOOLEAN, deploy_without_tidb: BOOLEAN,
-  grafana_admin_user: msg('inventory.complete.grafanaUser'), grafana_admin_password: msg('inventory.complete.grafanaPassword'),
+  deploy_dir: msg('inventory.complete.deployDir'),
+  ansible_user: msg('inventory.complete.ansibleUser'),
+  cluster_name: msg('inventory.complete.clusterName'),
+  tidb_version: msg('inventory.complete.tidbVersion'),
+  process_supervision: msg('inventory.complete.supervision'),
+  timezone: msg('inventory.complete.timezone'),
+  enable_firewalld: BOOLEAN,
+  enable_ntpd: BOOLEAN,
+  set_hostname: BOOLEAN,
+  enable_binlog: BOOLEAN,
+  enable_tls: BOOLEAN,
+  deploy_without_tidb: BOOLEAN,
+  grafana_admin_user: msg('inventory.complete.grafanaUser'),
+  grafana_admin_password: msg('inventory.complete.grafanaPassword'),
 };
 
 /** Whether the text before the cursor is the start of a group header: what it needs is the groups, not the current lines. */
@@ -58,14 +80,17 @@ export function completionsAt(inv: Inventory, line: number, character: number, l
     if (before.includes('=')) return [];
     const present = new Set(inv.groupVarLines.filter((v) => v.group === section.group).map((v) => v.entry.key));
     const keys = section.group === 'all' ? ALL_VARS : HOST_VARS;
-    return Object.entries(keys).filter(([k]) => !present.has(k)).map(([k, detail]) => ({ label: k, insertText: `${k} = `, kind: 'variable', detail }));
+    return Object.entries(keys)
+      .filter(([k]) => !present.has(k))
+      .map(([k, detail]) => ({ label: k, insertText: `${k} = `, kind: 'variable', detail }));
   }
   // a host line: only after the host name, at the start of a new key
   if (!/^\s*\S+\s+(?:\S+\s+)*[A-Za-z_]*$/.test(before)) return [];
   const group = section?.group ?? 'ungrouped';
   const onLine = new Set(hostLineAt(inv, line)?.vars.map((v) => v.key) ?? []);
   const out: Completion[] = [];
-  for (const [k, port] of Object.entries(COMPONENT_PORTS[group] ?? {})) out.push({ label: k, insertText: `${k}=`, kind: 'variable', detail: msg('inventory.complete.port', { port }) });
+  for (const [k, port] of Object.entries(COMPONENT_PORTS[group] ?? {}))
+    out.push({ label: k, insertText: `${k}=`, kind: 'variable', detail: msg('inventory.complete.port', { port }) });
   const extra = group === TIFLASH_GROUP ? { ...HOST_VARS, ...TIFLASH_VARS } : HOST_VARS;
   for (const [k, detail] of Object.entries(extra)) out.push({ label: k, insertText: `${k}=`, kind: 'variable', detail });
   return out.filter((c) => !onLine.has(c.label));

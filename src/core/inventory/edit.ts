@@ -33,14 +33,22 @@ export function addHostLine(inv: Inventory, group: string, host: string, line: s
   // A new section goes before the first `:vars` section (tidb-ansible keeps those last), else at the end.
   const vars = inv.sections.find((s) => s.kind === 'vars');
   if (vars) {
-    return { ok: true, edits: [{ range: { start: { line: vars.line, character: 0 }, end: { line: vars.line, character: 0 } }, newText: [`[${group}]`, line, '', ''].join(inv.eol) }] };
+    return {
+      ok: true,
+      edits: [
+        { range: { start: { line: vars.line, character: 0 }, end: { line: vars.line, character: 0 } }, newText: [`[${group}]`, line, '', ''].join(inv.eol) },
+      ],
+    };
   }
   const last = inv.lines.length - 1;
   const endsWithNewline = inv.lines[last] === '';
   const block = [`[${group}]`, line];
   if (endsWithNewline) {
     const prefix = last > 0 && inv.lines[last - 1] !== '' ? inv.eol : '';
-    return { ok: true, edits: [{ range: { start: { line: last, character: 0 }, end: { line: last, character: 0 } }, newText: prefix + block.join(inv.eol) + inv.eol }] };
+    return {
+      ok: true,
+      edits: [{ range: { start: { line: last, character: 0 }, end: { line: last, character: 0 } }, newText: prefix + block.join(inv.eol) + inv.eol }],
+    };
   }
   return { ok: true, edits: [insertAfterLine(inv, last, ['', ...block])] };
 }

@@ -35,12 +35,17 @@ const HOST_TEXT_CACHE_LIMIT = 50_000;
 export const rejected = (what: Msg): Msg => msg('inventory.syntax.rejected', { what });
 
 /** A line starting with `[` that is no valid header: one without its `]`, or with text after it. */
-export const headerMsg = (text: string): Msg => msg(text.includes(']') ? 'inventory.syntax.headerTrailing' : 'inventory.syntax.unclosedHeader', { text: excerpt(text) });
+export const headerMsg = (text: string): Msg =>
+  msg(text.includes(']') ? 'inventory.syntax.headerTrailing' : 'inventory.syntax.unclosedHeader', { text: excerpt(text) });
 
 export function syntaxProblem(lineText: string, line: number, message: Msg, span?: Partial<Span>): Problem {
   return {
-    line, start: span?.start ?? leadingSpace(lineText), end: span?.end ?? strippedEnd(lineText),
-    rule: 'syntax', severity: 'error', message,
+    line,
+    start: span?.start ?? leadingSpace(lineText),
+    end: span?.end ?? strippedEnd(lineText),
+    rule: 'syntax',
+    severity: 'error',
+    message,
   };
 }
 
@@ -75,7 +80,9 @@ export function readHostLine(n: number, raw: string, group: string, cached = fal
 /** The same variable on line `line` (its columns moved right by `offset`). */
 export function entryAt(e: VarEntry, line: number, offset = 0): VarEntry {
   return {
-    key: e.key, value: e.value, raw: e.raw,
+    key: e.key,
+    value: e.value,
+    raw: e.raw,
     keySpan: { line, start: e.keySpan.start + offset, end: e.keySpan.end + offset },
     valueSpan: { line, start: e.valueSpan.start + offset, end: e.valueSpan.end + offset },
   };
@@ -118,12 +125,15 @@ function tokenizeHostLine(raw: string, room: number, line: number, column: numbe
     const key = t.text.slice(0, eq);
     const valueText = t.text.slice(eq + 1);
     const literal = readLiteral(valueText);
-    if (!literal.ok) return syntax(msg(literal.reject === 'unhashable' ? 'inventory.syntax.valueUnhashable' : 'inventory.syntax.valueTooDeep', { key: excerpt(key) }), at(t));
+    if (!literal.ok)
+      return syntax(msg(literal.reject === 'unhashable' ? 'inventory.syntax.valueUnhashable' : 'inventory.syntax.valueTooDeep', { key: excerpt(key) }), at(t));
     // a key may hold escapes or quotes: its span stops at the token's end
     const [start, tokenEnd] = [t.start + shift, t.end + shift];
     const keyEnd = Math.min(start + key.length, tokenEnd);
     vars.push({
-      key, value: literal.value, raw: valueText,
+      key,
+      value: literal.value,
+      raw: valueText,
       keySpan: { line, start, end: keyEnd },
       valueSpan: { line, start: Math.min(keyEnd + 1, tokenEnd), end: tokenEnd },
     });

@@ -34,7 +34,7 @@ function portOf(digits: string): number | bigint {
 function isHostname(host: string): boolean {
   for (const label of host.split('.')) {
     if (!label || label[0] === '-' || /[_-]$/.test(label)) return false;
-    for (let i = 0; i < label.length; ) {
+    for (let i = 0; i < label.length;) {
       ALNUM_RANGE.lastIndex = i;
       const range = label[i] === '[' ? ALNUM_RANGE.exec(label) : null;
       if (range) i += range[0].length;
@@ -94,7 +94,14 @@ type Range = { error: Msg } | { count: bigint; item: (i: bigint) => string };
 /** Python's zfill: zeros after the sign. */
 const zfill = (s: string, width: number) => (s[0] === '-' ? '-' + s.slice(1).padStart(width - 1, '0') : s.padStart(width, '0'));
 
-type RangeError = 'inventory.syntax.rangeMalformed' | 'inventory.syntax.rangeNoEnd' | 'inventory.syntax.rangeWidth' | 'inventory.syntax.rangeOrder' | 'inventory.syntax.rangeStep' | 'inventory.syntax.rangeBounds' | 'inventory.syntax.rangeStepZero';
+type RangeError =
+  | 'inventory.syntax.rangeMalformed'
+  | 'inventory.syntax.rangeNoEnd'
+  | 'inventory.syntax.rangeWidth'
+  | 'inventory.syntax.rangeOrder'
+  | 'inventory.syntax.rangeStep'
+  | 'inventory.syntax.rangeBounds'
+  | 'inventory.syntax.rangeStepZero';
 
 function rangeOf(nrange: string, pattern: string): Range {
   const err = (id: RangeError) => ({ error: msg(id, { pattern: excerpt(pattern) }) });
@@ -135,7 +142,11 @@ function rangeOf(nrange: string, pattern: string): Range {
  */
 function expandRanges(pattern: string, room: number): HostPatternResult {
   // any `|` breaks the split into three parts
-  if (pattern.includes('|')) return { ok: false, error: msg(pattern.includes(']') ? 'inventory.syntax.rangeMalformed' : 'inventory.syntax.rangeUnclosed', { pattern: excerpt(pattern) }) };
+  if (pattern.includes('|'))
+    return {
+      ok: false,
+      error: msg(pattern.includes(']') ? 'inventory.syntax.rangeMalformed' : 'inventory.syntax.rangeUnclosed', { pattern: excerpt(pattern) }),
+    };
   const levels: { head: string; nrange: string }[] = [];
   let at = 0;
   while (levels.length <= MAX_RANGES) {
@@ -151,7 +162,8 @@ function expandRanges(pattern: string, room: number): HostPatternResult {
   const ranges: Extract<Range, { count: bigint }>[] = [];
   let count = 1n;
   for (const [depth, level] of levels.entries()) {
-    if (depth === MAX_RANGES) return { ok: false, error: msg('inventory.syntax.rangeTooMany', { pattern: excerpt(pattern), count: countOf(pattern, '['), max: MAX_RANGES }) };
+    if (depth === MAX_RANGES)
+      return { ok: false, error: msg('inventory.syntax.rangeTooMany', { pattern: excerpt(pattern), count: countOf(pattern, '['), max: MAX_RANGES }) };
     const range = rangeOf(level.nrange, pattern);
     if ('error' in range) return { ok: false, error: range.error };
     // an empty range (a negative step) ends every branch: the line names no host
@@ -171,7 +183,11 @@ function expandRanges(pattern: string, room: number): HostPatternResult {
   return { ok: true, names: names.map((n) => n + tail) };
 }
 
-const tooLarge = (pattern: string): HostPatternResult => ({ ok: false, error: msg('inventory.rangeTooLarge', { pattern: excerpt(pattern), max: MAX_RANGE_HOSTS }), tooLarge: true });
+const tooLarge = (pattern: string): HostPatternResult => ({
+  ok: false,
+  error: msg('inventory.rangeTooLarge', { pattern: excerpt(pattern), max: MAX_RANGE_HOSTS }),
+  tooLarge: true,
+});
 const overBudget: HostPatternResult = { ok: false, error: msg('inventory.rangesOverBudget', { max: MAX_INVENTORY_RANGE_HOSTS }), tooLarge: true };
 
 function countOf(text: string, ch: string): number {
@@ -185,7 +201,8 @@ export function expandHostPattern(pattern: string, room = MAX_RANGE_HOSTS): Host
   const parsed = parseAddress(pattern);
   const host = parsed ? parsed.host : pattern;
   const port = parsed?.port;
-  if (port === undefined && pyStrip(pattern).endsWith(':')) return { ok: false, error: msg('inventory.syntax.hostTrailingColon', { pattern: excerpt(pattern) }) };
+  if (port === undefined && pyStrip(pattern).endsWith(':'))
+    return { ok: false, error: msg('inventory.syntax.hostTrailingColon', { pattern: excerpt(pattern) }) };
   const expanded = host.includes('[') ? expandRanges(host, Math.min(room, MAX_RANGE_HOSTS)) : { ok: true as const, names: [host] };
   if (!expanded.ok) return expanded;
   const names = expanded.names;

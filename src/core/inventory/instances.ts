@@ -70,7 +70,14 @@ function computeInstances(inv: Inventory, before?: Before<Instance[]>): Instance
 
 // the same fields in the same order as `instance` builds them: one object shape for all (copies come by the thousand)
 const withLine = (i: Instance, line: HostLine): Instance => ({
-  component: i.component, host: i.host, address: i.address, ports: i.ports, deployDir: i.deployDir, dataDirs: i.dataDirs, line, vars: i.vars,
+  component: i.component,
+  host: i.host,
+  address: i.address,
+  ports: i.ports,
+  deployDir: i.deployDir,
+  dataDirs: i.dataDirs,
+  line,
+  vars: i.vars,
 });
 
 function instance(inv: Inventory, component: string, defaults: readonly [string, number][], host: string, address: string): Instance {
@@ -78,7 +85,10 @@ function instance(inv: Inventory, component: string, defaults: readonly [string,
   const ports = defaults.map(([name, value]) => ({ name, value: intOr(vars[name], value) }));
   const deployDir = asText(vars.deploy_dir);
   return {
-    component, host, address, ports,
+    component,
+    host,
+    address,
+    ports,
     deployDir: DIR_COMPONENTS.includes(component) ? deployDir : undefined,
     dataDirs: component === TIFLASH_GROUP ? tiflashDataDirs(vars.data_dir, deployDir ?? '') : [],
     line: hostLineOf(inv, component, host),
@@ -98,6 +108,9 @@ function inheritByAddress(prev: readonly Instance[], next: readonly Instance[], 
   const before = byAddressCache.get(prev);
   // when lines moved, instances below the edit are new objects: the lists are built again when asked
   if (!before || edit.shift.delta) return;
-  const now = groupBy(next.filter((i) => edit.addresses.has(i.address)), (i) => i.address);
+  const now = groupBy(
+    next.filter((i) => edit.addresses.has(i.address)),
+    (i) => i.address,
+  );
   byAddressCache.set(next, Overlay.of(before, new Map([...edit.addresses].map((a) => [a, now.get(a)]))));
 }

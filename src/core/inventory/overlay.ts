@@ -8,7 +8,10 @@ const FOLD_AT = 256;
 export class Overlay<K, V> implements ReadonlyMap<K, V> {
   readonly size: number;
 
-  private constructor(private readonly base: ReadonlyMap<K, V>, private readonly diff: ReadonlyMap<K, V | typeof DELETED>) {
+  private constructor(
+    private readonly base: ReadonlyMap<K, V>,
+    private readonly diff: ReadonlyMap<K, V | typeof DELETED>,
+  ) {
     let size = base.size;
     for (const [k, v] of diff) size += base.has(k) ? (v === DELETED ? -1 : 0) : v === DELETED ? 0 : 1;
     this.size = size;

@@ -16,7 +16,6 @@ const SECTION = new RegExp(String.raw`^\[([^:\]${PY_SPACE}]+)(?::([\p{L}\p{N}_]+
 const GROUP_NAME = new RegExp(String.raw`^([^:\]${PY_SPACE}]+)[${PY_SPACE}]*(?:#.*)?$`, 'u');
 const KINDS: SectionKind[] = ['hosts', 'vars', 'children'];
 
-
 interface Pending {
   line: number;
   kind: 'vars' | 'children';
@@ -51,9 +50,17 @@ function priorityOf(v: Value): number | undefined {
 /** `again`: the document was parsed before, so most of its lines were seen (see readHostLine). */
 function parseAll({ lines, eol, bom }: SplitText, again: boolean): Inventory {
   const inv: Inventory = {
-    lines, eol, bom,
-    sections: [], hostLines: [], groupVarLines: [], childLines: [],
-    groups: new Map([['all', newGroup('all')], ['ungrouped', newGroup('ungrouped')]]),
+    lines,
+    eol,
+    bom,
+    sections: [],
+    hostLines: [],
+    groupVarLines: [],
+    childLines: [],
+    groups: new Map([
+      ['all', newGroup('all')],
+      ['ungrouped', newGroup('ungrouped')],
+    ]),
     hosts: new Map(),
     problems: [],
     rangeHosts: 0,
@@ -87,7 +94,14 @@ function parseAll({ lines, eol, bom }: SplitText, again: boolean): Inventory {
     }
     const parts = pyLines(raw);
     if (parts.length > 1) {
-      inv.problems.push({ line: n, start: 0, end: raw.length, rule: 'line-break', severity: 'warning', message: msg('inventory.splitLine', { count: parts.length }) });
+      inv.problems.push({
+        line: n,
+        start: 0,
+        end: raw.length,
+        rule: 'line-break',
+        severity: 'warning',
+        message: msg('inventory.splitLine', { count: parts.length }),
+      });
     }
     for (const part of parts) readLine(n, part.text, part.offset);
   }
@@ -181,7 +195,10 @@ function parseAll({ lines, eol, bom }: SplitText, again: boolean): Inventory {
   function parseVarLine(n: number, raw: string, offset: number, line: string): void {
     const eq = raw.indexOf('=');
     if (eq < 0) {
-      return problem(n, rejected(line[0] === '[' ? headerMsg(line) : msg('inventory.syntax.varNoEquals', { text: excerpt(line) })), { start: offset + leadingSpace(raw), end: offset + strippedEnd(raw) });
+      return problem(n, rejected(line[0] === '[' ? headerMsg(line) : msg('inventory.syntax.varNoEquals', { text: excerpt(line) })), {
+        start: offset + leadingSpace(raw),
+        end: offset + strippedEnd(raw),
+      });
     }
     const keyRaw = raw.slice(0, eq);
     const valRaw = raw.slice(eq + 1);
@@ -192,7 +209,11 @@ function parseAll({ lines, eol, bom }: SplitText, again: boolean): Inventory {
     const valueSpan = { line: n, start: valueStart, end: valueStart + valueText.length };
     const literal = readLiteral(valueText);
     if (!literal.ok) {
-      return problem(n, rejected(msg(literal.reject === 'unhashable' ? 'inventory.syntax.valueUnhashable' : 'inventory.syntax.valueTooDeep', { key: excerpt(key) })), valueSpan);
+      return problem(
+        n,
+        rejected(msg(literal.reject === 'unhashable' ? 'inventory.syntax.valueUnhashable' : 'inventory.syntax.valueTooDeep', { key: excerpt(key) })),
+        valueSpan,
+      );
     }
     const entry: VarEntry = { key, value: literal.value, raw: valueText, keySpan: { line: n, start: keyStart, end: keyStart + key.length }, valueSpan };
     inv.groupVarLines.push({ line: n, start: keyStart, end: offset + strippedEnd(raw), group, entry });
@@ -243,7 +264,11 @@ function reconcile(inv: Inventory): void {
   if (cycle) {
     const child = inv.childLines.find((c) => c.group === cycle[0] && c.child === cycle[1]);
     const at: Problem = {
-      line: child?.line ?? 0, start: child?.start ?? 0, end: child?.end ?? 0, rule: 'syntax', severity: 'error',
+      line: child?.line ?? 0,
+      start: child?.start ?? 0,
+      end: child?.end ?? 0,
+      rule: 'syntax',
+      severity: 'error',
       message: rejected(msg('inventory.syntax.childrenCycle', { parent: cycle[0], child: cycle[1] })),
     };
     inv.problems.push(at);

@@ -39,8 +39,7 @@ interface Item {
 }
 
 const IDENT = /[A-Za-z_][A-Za-z0-9_]*/y;
-const NUMBER =
-  /(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|(?:(?:\d(?:_?\d)*)?\.\d(?:_?\d)*|\d(?:_?\d)*\.?)(?:[eE][+-]?\d(?:_?\d)*)?[jJ]?)/y;
+const NUMBER = /(?:0[xX](?:_?[0-9a-fA-F])+|0[oO](?:_?[0-7])+|0[bB](?:_?[01])+|(?:(?:\d(?:_?\d)*)?\.\d(?:_?\d)*|\d(?:_?\d)*\.?)(?:[eE][+-]?\d(?:_?\d)*)?[jJ]?)/y;
 const STRING_PREFIX = /(?:[rRuU]|[bB][rR]?|[rR][bB])?(?=['"])/y;
 const AFTER_NUMBER = /[A-Za-z0-9_.]/;
 const PLAIN: Record<string, RegExp> = { "'": /[^'\\]+/y, '"': /[^"\\]+/y };
@@ -109,7 +108,8 @@ class Reader {
     if (!ops) return operand;
     const number = operand.node === 'const' && (operand.kind === 'int' || operand.kind === 'float' || operand.kind === 'complex');
     if (ops > 1 || first === '~' || !number) throw NOT_LITERAL;
-    if (first === '+' || operand.kind === 'complex') return { ...operand, node: 'unary', id: operand.kind === 'complex' ? `c:${first}${operand.id}` : operand.id };
+    if (first === '+' || operand.kind === 'complex')
+      return { ...operand, node: 'unary', id: operand.kind === 'complex' ? `c:${first}${operand.id}` : operand.id };
     const v = operand.value as number | bigint;
     const negated = typeof v === 'bigint' ? intValue(-v) : operand.kind === 'int' ? (v === 0 ? 0 : -v) : -v;
     return { ...(operand.kind === 'int' ? int(negated) : float(negated as number)), node: 'unary' };
@@ -130,7 +130,8 @@ class Reader {
     const id = this.sticky(IDENT);
     if (id) {
       this.pos += id.length;
-      if (id === 'True' || id === 'False') return { kind: 'bool', value: id === 'True', node: 'const', id: id === 'True' ? 'n:1' : 'n:0', keyText: id === 'True' ? 'true' : 'false' };
+      if (id === 'True' || id === 'False')
+        return { kind: 'bool', value: id === 'True', node: 'const', id: id === 'True' ? 'n:1' : 'n:0', keyText: id === 'True' ? 'true' : 'false' };
       if (id === 'None') return { kind: 'none', value: null, node: 'const', id: 'none', keyText: 'null' };
       // set() is the one call literal_eval evaluates
       if (id === 'set' && this.peek() === '(') {
@@ -369,7 +370,16 @@ class Reader {
 }
 
 const SIMPLE_ESCAPES: Record<string, string> = {
-  n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v',
+  n: '\n',
+  t: '\t',
+  r: '\r',
+  '\\': '\\',
+  "'": "'",
+  '"': '"',
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  v: '\v',
 };
 
 /** An item's value inside a container: bytes stay bytes there (to_text converts only the value itself), which JSON cannot hold. */
@@ -394,7 +404,8 @@ function decodeSurrogateEscape(b: Uint8Array): string {
   let i = 0;
   while (i < b.length) {
     const c = b[i];
-    const [len, min] = c < 0x80 ? [1, 0] : c >= 0xc2 && c <= 0xdf ? [2, 0x80] : c >= 0xe0 && c <= 0xef ? [3, 0x800] : c >= 0xf0 && c <= 0xf4 ? [4, 0x10000] : [0, 0];
+    const [len, min] =
+      c < 0x80 ? [1, 0] : c >= 0xc2 && c <= 0xdf ? [2, 0x80] : c >= 0xe0 && c <= 0xef ? [3, 0x800] : c >= 0xf0 && c <= 0xf4 ? [4, 0x10000] : [0, 0];
     let cp = len === 1 ? c : len ? c & (0xff >> (len + 1)) : -1;
     for (let k = 1; k < len && cp >= 0; k++) cp = (b[i + k] ?? 0) >> 6 === 2 ? (cp << 6) | (b[i + k] & 0x3f) : -1;
     if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) cp = -1;

@@ -34,7 +34,8 @@ export function reparse(prev: Inventory, { lines, eol, bom }: SplitText): Invent
   // an invalid header above the edit hides these lines from Ansible; lines Python breaks further and
   // the cap on range hosts depend on more than one line: the full parse knows how
   const top = section?.line ?? -1;
-  if (prev.problems.some((p) => (p.line > top && p.line < a && isHeaderLike(prev.lines[p.line])) || p.rule === 'line-break' || p.rule === 'range-too-large')) return undefined;
+  if (prev.problems.some((p) => (p.line > top && p.line < a && isHeaderLike(prev.lines[p.line])) || p.rule === 'line-break' || p.rule === 'range-too-large'))
+    return undefined;
 
   const group = section?.group ?? 'ungrouped';
   const read: HostLine[] = [];
@@ -60,7 +61,8 @@ export function reparse(prev: Inventory, { lines, eol, bom }: SplitText): Invent
   if (rangeHosts > MAX_INVENTORY_RANGE_HOSTS) return undefined;
   const [plo, phi] = [firstAt(prev.problems, a), firstAt(prev.problems, b)];
   const shift: Shift = { from: b, delta: c - b };
-  const after = <T>(items: readonly T[], from: number, move: (item: T, by: Shift) => T) => (shift.delta ? items.slice(from).map((x) => move(x, shift)) : items.slice(from));
+  const after = <T>(items: readonly T[], from: number, move: (item: T, by: Shift) => T) =>
+    shift.delta ? items.slice(from).map((x) => move(x, shift)) : items.slice(from);
   const next: Inventory = {
     ...prev,
     lines,

@@ -115,12 +115,16 @@ export function resolveHostVarsWithOrigin(inv: Inventory, host: string): Map<str
 
 /** Merged variables of a host (shared between callers: copy before changing). */
 export function resolveHostVars(inv: Inventory, host: string): Readonly<Vars> {
-  return once(once(varsCache, inv, () => new Map()), host, () => {
-    const own = inv.hosts.get(host)?.vars ?? {};
-    const layer = groupLayer(inv, host).values;
-    // most hosts have no variables of their own: they share their groups' merged object
-    return hasVars(own) ? { ...layer, ...own } : layer;
-  });
+  return once(
+    once(varsCache, inv, () => new Map()),
+    host,
+    () => {
+      const own = inv.hosts.get(host)?.vars ?? {};
+      const layer = groupLayer(inv, host).values;
+      // most hosts have no variables of their own: they share their groups' merged object
+      return hasVars(own) ? { ...layer, ...own } : layer;
+    },
+  );
 }
 
 const groupHostCache = new WeakMap<Inventory['groups'], boolean>();

@@ -2,7 +2,7 @@
 // decision for the hover, the logs and the operation journal.
 
 import { toJson } from './pyJson';
-import type { Value, Vars } from './types';
+import type { Value } from './types';
 
 /** What stands for a hidden value (its length is not the secret's). */
 export const SECRET_MASK = '••••••';
@@ -24,23 +24,14 @@ export function shownValue(key: string, value: Value): string {
   return isSecretKey(key) && value !== null && value !== '' ? SECRET_MASK : toJson(value);
 }
 
-/** A copy of `vars` with every secret masked (for a log or the journal). */
-export function maskVars(vars: Readonly<Vars>): Vars {
-  const out: Vars = {};
-  for (const [k, v] of Object.entries(vars)) out[k] = isSecretKey(k) && v !== null && v !== '' ? SECRET_MASK : v;
-  return out;
-}
-
 const KEY_VALUE = /(["']?)([\w.-]+)\1(\s*[=:]\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;}\]]+)/g;
 const PEM_PRIVATE_KEY = /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g;
 
 /** A text (a log line, an argv joined, a JSON answer) with the value of every secret-looking `key=value`, `key: value` and private key masked. */
 export function redactSecrets(text: string): string {
-  return text
-    .replace(PEM_PRIVATE_KEY, SECRET_MASK)
-    .replace(KEY_VALUE, (whole, quote: string, key: string, sep: string, value: string) => {
-      if (!isSecretKey(key)) return whole;
-      const q = value[0] === '"' || value[0] === "'" ? value[0] : '';
-      return `${quote}${key}${quote}${sep}${q}${SECRET_MASK}${q}`;
-    });
+  return text.replace(PEM_PRIVATE_KEY, SECRET_MASK).replace(KEY_VALUE, (whole, quote: string, key: string, sep: string, value: string) => {
+    if (!isSecretKey(key)) return whole;
+    const q = value[0] === '"' || value[0] === "'" ? value[0] : '';
+    return `${quote}${key}${quote}${sep}${q}${SECRET_MASK}${q}`;
+  });
 }

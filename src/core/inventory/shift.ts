@@ -22,7 +22,13 @@ export function shiftHostLine(l: HostLine, by: Shift): HostLine {
   if (l.line < by.from) return l;
   const line = l.line + by.delta;
   return {
-    line, start: l.start, end: l.end, group: l.group, pattern: l.pattern, names: l.names, port: l.port,
+    line,
+    start: l.start,
+    end: l.end,
+    group: l.group,
+    pattern: l.pattern,
+    names: l.names,
+    port: l.port,
     vars: l.vars.length ? l.vars.map((v) => entryAt(v, line)) : l.vars,
   };
 }

@@ -47,7 +47,9 @@ const lineIndexCache = new WeakMap<Inventory, LineIndex>();
 
 /** The first line of `group` that defines `host`. */
 export function hostLineOf(inv: Inventory, group: string, host: string): HostLine | undefined {
-  return once(lineIndexCache, inv, (i) => firstLines(i.hostLines)).get(group)?.get(host);
+  return once(lineIndexCache, inv, (i) => firstLines(i.hostLines))
+    .get(group)
+    ?.get(host);
 }
 
 function firstLines(hostLines: readonly HostLine[]): LineIndex {
@@ -113,8 +115,15 @@ function computeTiflashHosts(inv: Inventory, before?: Before<TiFlashHost[]>): Ti
 
 // the same fields in the same order as `tiflashHost` builds them: one object shape for all
 const withLine = (h: TiFlashHost, line: HostLine): TiFlashHost => ({
-  name: h.name, address: h.address, ports: h.ports, deployDir: h.deployDir, dataDirs: h.dataDirs,
-  otherGroups: h.otherGroups, siblings: h.siblings, line, vars: h.vars,
+  name: h.name,
+  address: h.address,
+  ports: h.ports,
+  deployDir: h.deployDir,
+  dataDirs: h.dataDirs,
+  otherGroups: h.otherGroups,
+  siblings: h.siblings,
+  line,
+  vars: h.vars,
 });
 
 function tiflashHost(inv: Inventory, name: string): TiFlashHost {
@@ -131,9 +140,13 @@ function tiflashHost(inv: Inventory, name: string): TiFlashHost {
   }
   // sorted: the same answer however the index was built (in full, or carried over from before an edit)
   return {
-    name, address, ports, deployDir,
+    name,
+    address,
+    ports,
+    deployDir,
     dataDirs: tiflashDataDirs(vars.data_dir, deployDir),
-    otherGroups: [...otherGroups].sort(), siblings: siblings.sort(),
+    otherGroups: [...otherGroups].sort(),
+    siblings: siblings.sort(),
     line: hostLineOf(inv, TIFLASH_GROUP, name),
     vars,
   };

@@ -15,7 +15,10 @@ export function intOr(v: Value | undefined, fallback: number): number {
 
 /** TiFlash's data_dir: a comma list of disks, `<deploy_dir>/tiflash/data/db` by default. */
 export function tiflashDataDirs(dataDir: Value | undefined, deployDir: string): string[] {
-  return (asText(dataDir) ?? `${deployDir}/tiflash/data/db`).split(',').map((d) => d.trim()).filter(Boolean);
+  return (asText(dataDir) ?? `${deployDir}/tiflash/data/db`)
+    .split(',')
+    .map((d) => d.trim())
+    .filter(Boolean);
 }
 
 /** Whether a set of variables has any (without listing its keys: this runs once per host). */

@@ -4,12 +4,34 @@
 // answers 200 to errors it swallows. Every failure is a value with a catalog message.
 
 import { msg } from '../l10n/message';
-import { decodeReplicate, decodeRules, decodeSchedule, decodeStore, decodeStoreLimits, decodeStoreList, decodeVersionText, type ReplicateConfig, type ScheduleConfig, type StoreLimits } from './decode';
+import {
+  decodeReplicate,
+  decodeRules,
+  decodeSchedule,
+  decodeStore,
+  decodeStoreLimits,
+  decodeStoreList,
+  decodeVersionText,
+  type ReplicateConfig,
+  type ScheduleConfig,
+  type StoreLimits,
+} from './decode';
 import { decodeAnswer, failure, HttpTransport, httpFailure, type HttpOptions, type PdError, type PdResult } from './http';
 import type { JsonValue } from './json';
 import {
-  deleteStoreRequest, enablePlacementRulesRequest, removeTombstonesRequest, replicateConfigRequest, scheduleConfigRequest, setStoreStateRequest,
-  storeLimitRequest, storeLimitsRequest, storeRequest, storesRequest, tiflashRulesRequest, versionRequest, type PdRequest,
+  deleteStoreRequest,
+  enablePlacementRulesRequest,
+  removeTombstonesRequest,
+  replicateConfigRequest,
+  scheduleConfigRequest,
+  setStoreStateRequest,
+  storeLimitRequest,
+  storeLimitsRequest,
+  storeRequest,
+  storesRequest,
+  tiflashRulesRequest,
+  versionRequest,
+  type PdRequest,
 } from './requests';
 import { compareStoreIds, isTiFlash, type Decoded, lifecycleOf, tombstoneReached, type PlacementRule, type Store, type StoreId, type StoreList } from './types';
 import { capabilitiesOf, pdVersion, type PdCapabilities, type PdVersion } from './version';
@@ -54,24 +76,36 @@ export type PdAction =
   | { kind: 'enable-placement-rules' }
   | { kind: 'set-store-limit'; storeId: StoreId; type: 'add' | 'remove'; rate: number };
 
-export type ActionOutcome<A extends PdAction> =
-  A extends { kind: 'delete-store' } ? DeleteOutcome
-  : A extends { kind: 'cancel-scale-in' } ? CancelOutcome
-  : A extends { kind: 'force-tombstone' } ? Store
-  : A extends { kind: 'remove-tombstones' } ? RemoveTombstonesOutcome
-  : A extends { kind: 'enable-placement-rules' } ? ReplicateConfig
-  : void;
+export type ActionOutcome<A extends PdAction> = A extends { kind: 'delete-store' }
+  ? DeleteOutcome
+  : A extends { kind: 'cancel-scale-in' }
+    ? CancelOutcome
+    : A extends { kind: 'force-tombstone' }
+      ? Store
+      : A extends { kind: 'remove-tombstones' }
+        ? RemoveTombstonesOutcome
+        : A extends { kind: 'enable-placement-rules' }
+          ? ReplicateConfig
+          : void;
 
 /** The writes an action sends, in order (reads before and after are not listed): what the operator is shown. */
 export function actionRequests(a: PdAction, caps?: PdCapabilities): PdRequest[] {
   switch (a.kind) {
-    case 'delete-store': return [deleteStoreRequest(a.storeId)];
+    case 'delete-store':
+      return [deleteStoreRequest(a.storeId)];
     case 'cancel-scale-in':
-      return [setStoreStateRequest(a.storeId, 'Up'), ...(a.restoreRemovePeer !== undefined ? [storeLimitRequest(a.storeId, 'remove-peer', a.restoreRemovePeer)] : [])];
-    case 'force-tombstone': return [setStoreStateRequest(a.storeId, 'Tombstone')];
-    case 'remove-tombstones': return [removeTombstonesRequest()];
-    case 'enable-placement-rules': return [enablePlacementRulesRequest()];
-    case 'set-store-limit': return caps?.storeLimit ? [storeLimitRequest(a.storeId, caps.storeLimit[a.type], a.rate)] : [];
+      return [
+        setStoreStateRequest(a.storeId, 'Up'),
+        ...(a.restoreRemovePeer !== undefined ? [storeLimitRequest(a.storeId, 'remove-peer', a.restoreRemovePeer)] : []),
+      ];
+    case 'force-tombstone':
+      return [setStoreStateRequest(a.storeId, 'Tombstone')];
+    case 'remove-tombstones':
+      return [removeTombstonesRequest()];
+    case 'enable-placement-rules':
+      return [enablePlacementRulesRequest()];
+    case 'set-store-limit':
+      return caps?.storeLimit ? [storeLimitRequest(a.storeId, caps.storeLimit[a.type], a.rate)] : [];
   }
 }
 
@@ -184,7 +218,8 @@ export class PdApi {
     if (before.value.state !== 'Offline' || before.value.physicallyDestroyed) {
       return failure('refused', msg('pd.refuse.cancelState', { id, state: before.value.stateName }));
     }
-    if (restoreRemovePeer !== undefined && !validRate(restoreRemovePeer)) return failure('refused', msg('pd.refuse.badRate', { rate: String(restoreRemovePeer) }));
+    if (restoreRemovePeer !== undefined && !validRate(restoreRemovePeer))
+      return failure('refused', msg('pd.refuse.badRate', { rate: String(restoreRemovePeer) }));
     const sent = await this.write(setStoreStateRequest(id, 'Up'));
     if (!sent.ok) return sent;
     const after = await this.readBack(id);
@@ -206,7 +241,9 @@ export class PdApi {
     if (!sent.ok) return sent;
     const after = await this.readBack(id);
     if (!after.ok) return after;
-    return tombstoneReached(after.value) ? after : failure('not-applied', msg('pd.notApplied.state', { id, wanted: 'Tombstone', state: after.value.stateName }));
+    return tombstoneReached(after.value)
+      ? after
+      : failure('not-applied', msg('pd.notApplied.state', { id, wanted: 'Tombstone', state: after.value.stateName }));
   }
 
   /** pd-ctl `store remove-tombstone`, then which Tombstone records PD kept. */
@@ -214,7 +251,12 @@ export class PdApi {
     const sent = await this.write(removeTombstonesRequest());
     if (!sent.ok) return sent;
     const list = await this.stores();
-    const remaining = list.ok ? list.value.stores.filter((s) => s.state === 'Tombstone').map((s) => s.id).sort(compareStoreIds) : undefined;
+    const remaining = list.ok
+      ? list.value.stores
+          .filter((s) => s.state === 'Tombstone')
+          .map((s) => s.id)
+          .sort(compareStoreIds)
+      : undefined;
     return { ok: true, value: { remaining } };
   }
 
@@ -240,12 +282,18 @@ export class PdApi {
   perform<A extends PdAction>(a: A): Promise<PdResult<ActionOutcome<A>>>;
   perform(a: PdAction): Promise<PdResult<unknown>> {
     switch (a.kind) {
-      case 'delete-store': return this.deleteStore(a.storeId);
-      case 'cancel-scale-in': return this.cancelScaleIn(a.storeId, a.restoreRemovePeer);
-      case 'force-tombstone': return this.forceTombstone(a.storeId);
-      case 'remove-tombstones': return this.removeTombstones();
-      case 'enable-placement-rules': return this.enablePlacementRules();
-      case 'set-store-limit': return this.setStoreLimit(a.storeId, a.type, a.rate);
+      case 'delete-store':
+        return this.deleteStore(a.storeId);
+      case 'cancel-scale-in':
+        return this.cancelScaleIn(a.storeId, a.restoreRemovePeer);
+      case 'force-tombstone':
+        return this.forceTombstone(a.storeId);
+      case 'remove-tombstones':
+        return this.removeTombstones();
+      case 'enable-placement-rules':
+        return this.enablePlacementRules();
+      case 'set-store-limit':
+        return this.setStoreLimit(a.storeId, a.type, a.rate);
     }
   }
 

@@ -11,7 +11,10 @@ const fail = (error: Msg): { ok: false; error: Msg } => ({ ok: false, error });
 
 /** Control characters and runs of blanks out, and at most `max` characters: safe to show and to log. */
 export function shorten(text: string, max = 200): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = text
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
 }
 
@@ -33,8 +36,15 @@ export function decodeStoreId(v: JsonValue | undefined): StoreId | undefined {
 
 // PD's state_name values (newer PD's node-state names map to the same lifecycle).
 const NAMES: Record<string, StoreState> = {
-  Up: 'Up', Disconnected: 'Disconnected', Down: 'Down', Offline: 'Offline', Tombstone: 'Tombstone',
-  Preparing: 'Up', Serving: 'Up', Removing: 'Offline', Removed: 'Tombstone',
+  Up: 'Up',
+  Disconnected: 'Disconnected',
+  Down: 'Down',
+  Offline: 'Offline',
+  Tombstone: 'Tombstone',
+  Preparing: 'Up',
+  Serving: 'Up',
+  Removing: 'Offline',
+  Removed: 'Tombstone',
 };
 const CODES: Record<string, StoreState> = { '0': 'Up', '1': 'Offline', '2': 'Tombstone' };
 const lifecycle = (s: StoreState) => (s === 'Disconnected' || s === 'Down' ? 'Up' : s);
@@ -97,7 +107,10 @@ export function decodeStore(v: JsonValue): Decoded<Store> {
   return {
     ok: true,
     value: {
-      id, address, state: state.value, labels: labels.value,
+      id,
+      address,
+      state: state.value,
+      labels: labels.value,
       stateName: asString(s.get('state_name')) ?? state.value,
       version: asString(s.get('version')),
       peerAddress: asString(s.get('peer_address')),
@@ -107,7 +120,8 @@ export function decodeStore(v: JsonValue): Decoded<Store> {
       ...(s.get('physically_destroyed') === true ? { physicallyDestroyed: true } : {}),
       regionCount,
       leaderCount: asCount(status.get('leader_count')) ?? 0,
-      capacity, available,
+      capacity,
+      available,
       capacityBytes: capacity === undefined ? undefined : parseByteSize(capacity),
       availableBytes: available === undefined ? undefined : parseByteSize(available),
       usedSize: asString(status.get('used_size')),
@@ -160,7 +174,11 @@ export function decodeRules(v: JsonValue): Decoded<PlacementRule[]> {
       labelConstraints: isArray(constraints)
         ? constraints.filter(isObject).map((c) => {
             const values = c.get('values');
-            return { key: asString(c.get('key')) ?? '', op: asString(c.get('op')) ?? '', values: isArray(values) ? values.flatMap((x) => asString(x) ?? []) : [] };
+            return {
+              key: asString(c.get('key')) ?? '',
+              op: asString(c.get('op')) ?? '',
+              values: isArray(values) ? values.flatMap((x) => asString(x) ?? []) : [],
+            };
           })
         : [],
     });
@@ -191,7 +209,8 @@ export function decodeReplicate(v: JsonValue): Decoded<ReplicateConfig> {
   const maxReplicas = asCount(v.get('max-replicas'));
   if (maxReplicas === undefined) return bad('max-replicas');
   const labels = v.get('location-labels');
-  const locationLabels = typeof labels === 'string' ? labels.split(',').filter(Boolean) : isArray(labels) ? labels.flatMap((x) => asString(x) ?? []) : undefined;
+  const locationLabels =
+    typeof labels === 'string' ? labels.split(',').filter(Boolean) : isArray(labels) ? labels.flatMap((x) => asString(x) ?? []) : undefined;
   if (locationLabels === undefined) return bad('location-labels');
   return { ok: true, value: { maxReplicas, locationLabels, strictlyMatchLabel: stringBool(v.get('strictly-match-label')) ?? false, enablePlacementRules } };
 }

@@ -31,7 +31,10 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b
 type Frame = { array: JsonValue[] } | { object: Map<string, JsonValue>; key: string };
 
 class Fault {
-  constructor(readonly fault: JsonFault, readonly offset: number) {}
+  constructor(
+    readonly fault: JsonFault,
+    readonly offset: number,
+  ) {}
 }
 
 export function readJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonRead {
@@ -47,7 +50,10 @@ export function readJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonRead {
 class Reader {
   private i = 0;
 
-  constructor(private readonly text: string, private readonly maxDepth: number) {}
+  constructor(
+    private readonly text: string,
+    private readonly maxDepth: number,
+  ) {}
 
   document(): JsonValue | Fault {
     const stack: Frame[] = [];
@@ -133,10 +139,14 @@ class Reader {
   private scalar(): JsonValue | Fault {
     const t = this.text;
     switch (t.charCodeAt(this.i)) {
-      case 0x22: return this.string();
-      case 0x74: return this.word('true', true);
-      case 0x66: return this.word('false', false);
-      case 0x6e: return this.word('null', null);
+      case 0x22:
+        return this.string();
+      case 0x74:
+        return this.word('true', true);
+      case 0x66:
+        return this.word('false', false);
+      case 0x6e:
+        return this.word('null', null);
     }
     NUMBER.lastIndex = this.i;
     if (!NUMBER.test(t)) return new Fault('syntax', this.i);

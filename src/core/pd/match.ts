@@ -125,7 +125,12 @@ export function matchHost(host: TiFlashHost, answer: StoresAnswer): HostMatch {
   if (!parsed) return { kind: 'unknown', host, reason: msg('pd.match.hostUnparsable', { host: host.name, address: shorten(host.address, 80) }) };
   const at = index.at(parsed, host.ports.flash_service_port);
   if (at.live.length > 1) {
-    return { kind: 'ambiguous', host, stores: at.live, reason: msg('pd.match.ambiguous', { address: storeAddress(host), ids: at.live.slice(0, 10).map((s) => s.id) }) };
+    return {
+      kind: 'ambiguous',
+      host,
+      stores: at.live,
+      reason: msg('pd.match.ambiguous', { address: storeAddress(host), ids: at.live.slice(0, 10).map((s) => s.id) }),
+    };
   }
   if (at.picked) return { kind: 'store', host, store: at.picked };
   if (parsed.kind === 'name') return { kind: 'unknown', host, reason: msg('pd.match.hostNotIp', { host: host.name, address: shorten(host.address, 80) }) };

@@ -22,13 +22,19 @@ export const scheduleConfigRequest = (): PdRequest => ({ method: 'GET', path: `$
 export const tiflashRulesRequest = (): PdRequest => ({ method: 'GET', path: `${API}/config/rules/group/tiflash` });
 
 /** 4.0: one answer with both types; 3.1: one request per type (`?type=region-remove`). */
-export const storeLimitsRequest = (type?: 'region-add' | 'region-remove'): PdRequest => ({ method: 'GET', path: `${API}/stores/limit${type ? `?type=${type}` : ''}` });
+export const storeLimitsRequest = (type?: 'region-add' | 'region-remove'): PdRequest => ({
+  method: 'GET',
+  path: `${API}/stores/limit${type ? `?type=${type}` : ''}`,
+});
 
 /** pd-ctl `store delete`: Up -> Offline. */
 export const deleteStoreRequest = (id: StoreId): PdRequest => ({ method: 'DELETE', path: `${API}/store/${id}` });
 
 /** `Up` cancels a scale-in (only ever sent for an Offline store); `Tombstone` is the forced offline of 3.1/4.0. */
-export const setStoreStateRequest = (id: StoreId, state: 'Up' | 'Tombstone'): PdRequest => ({ method: 'POST', path: `${API}/store/${id}/state?state=${state}` });
+export const setStoreStateRequest = (id: StoreId, state: 'Up' | 'Tombstone'): PdRequest => ({
+  method: 'POST',
+  path: `${API}/store/${id}/state?state=${state}`,
+});
 
 export const removeTombstonesRequest = (): PdRequest => ({ method: 'DELETE', path: `${API}/stores/remove-tombstone` });
 

@@ -35,9 +35,7 @@ export interface DrainFinding {
   message: Msg;
 }
 
-export type DrainVerdict =
-  | { stuck: false }
-  | { stuck: true; stalledMs: number; regions: number; summary: Msg; findings: DrainFinding[] };
+export type DrainVerdict = { stuck: false } | { stuck: true; stalledMs: number; regions: number; summary: Msg; findings: DrainFinding[] };
 
 /** How long the count has not fallen: back from the newest sample while no earlier one was higher. */
 export function stalledFor(samples: readonly DrainSample[], now: number): number {
@@ -60,7 +58,10 @@ export function checkDrain(input: DrainCheckInput): DrainVerdict {
   const findings = [rules.finding, ...spaceFindings(input.schedule, remaining, Math.max(1, rules.need)), ...limitFindings(input, remaining)];
   if (!findings.some((f) => f.blocking)) findings.push({ check: 'none', blocking: false, message: msg('drain.noCause') });
   return {
-    stuck: true, stalledMs, regions: last.regions, findings,
+    stuck: true,
+    stalledMs,
+    regions: last.regions,
+    findings,
     summary: msg('drain.stuck', { id: input.store.id, regions: last.regions, minutes: minutes(stalledMs) }),
   };
 }
@@ -88,7 +89,8 @@ function spaceFindings(schedule: ScheduleConfig | undefined, remaining: readonly
   // blocking when too few stores with room remain to hold the replicas (the unknown ones may have room)
   const blocking = roomy + unknown.length < need;
   return low.map((s) => ({
-    check: 'space' as const, blocking,
+    check: 'space' as const,
+    blocking,
     message: msg('drain.space.low', { id: s.id, available: s.available ?? '?', capacity: s.capacity ?? '?', ratio: pct(ratio) }),
   }));
 }
@@ -100,8 +102,12 @@ function limitFindings(input: DrainCheckInput, remaining: readonly Store[]): Dra
   const remove = limits.remove.get(input.store.id);
   if (remove !== undefined) {
     out.push({
-      check: 'limits', blocking: remove <= 0,
-      message: remove <= 0 ? msg('drain.limit.zero', { id: input.store.id, type: limitTypes.remove }) : msg('drain.limit.value', { id: input.store.id, type: limitTypes.remove, rate: remove }),
+      check: 'limits',
+      blocking: remove <= 0,
+      message:
+        remove <= 0
+          ? msg('drain.limit.zero', { id: input.store.id, type: limitTypes.remove })
+          : msg('drain.limit.value', { id: input.store.id, type: limitTypes.remove, rate: remove }),
     });
   }
   const adds = remaining.map((s) => limits.add.get(s.id));

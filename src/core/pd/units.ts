@@ -10,7 +10,7 @@ export function parseByteSize(text: string): number | undefined {
   return Number.isFinite(bytes) ? bytes : undefined;
 }
 
-const DURATION_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+const DURATION_UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, µs: 1e-3, μs: 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
 
 /** Milliseconds of a Go duration string; `"0"` is zero; a sign or an unknown unit is refused. */
 export function parseGoDuration(text: string): number | undefined {

@@ -31,10 +31,8 @@ export function pdVersion(text: string): PdVersion {
   const m = /^v?([0-9]{1,4})\.([0-9]{1,4})\.[0-9]{1,6}(?:[-+][0-9A-Za-z.+-]*)?$/.exec(text.trim());
   if (!m) return { text, series: 'unknown' };
   const [major, minor] = [Number(m[1]), Number(m[2])];
-  const series: PdSeries = major === 3 && minor === 1 ? '3.1'
-    : major === 4 && minor === 0 ? '4.0'
-    : major > 4 || (major === 4 && minor > 0) ? 'newer'
-    : 'older';
+  const series: PdSeries =
+    major === 3 && minor === 1 ? '3.1' : major === 4 && minor === 0 ? '4.0' : major > 4 || (major === 4 && minor > 0) ? 'newer' : 'older';
   return { text, series };
 }
 
@@ -52,9 +50,13 @@ export const capabilitiesOf = (v: PdVersion): PdCapabilities => CAPABILITIES[v.s
 /** What to tell the operator about a version outside 3.1/4.0 (nothing for those two). */
 export function versionNote(v: PdVersion): Msg | undefined {
   switch (v.series) {
-    case 'newer': return msg('pd.version.newer', { version: v.text });
-    case 'older': return msg('pd.version.older', { version: v.text });
-    case 'unknown': return msg('pd.version.unknown', { version: v.text });
-    default: return undefined;
+    case 'newer':
+      return msg('pd.version.newer', { version: v.text });
+    case 'older':
+      return msg('pd.version.older', { version: v.text });
+    case 'unknown':
+      return msg('pd.version.unknown', { version: v.text });
+    default:
+      return undefined;
   }
 }

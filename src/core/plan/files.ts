@@ -13,7 +13,8 @@ export function textOf(inv: Inventory): string {
 
 export type FileTexts = Record<FileRole, string | undefined>;
 
-export type EditsResult = { ok: true; edits: TextEdit[]; /** Nothing to do: every op was already applied (a re-run). */ already: boolean } | { ok: false; message: Msg };
+export type EditsResult =
+  { ok: true; edits: TextEdit[]; /** Nothing to do: every op was already applied (a re-run). */ already: boolean } | { ok: false; message: Msg };
 
 /** Text edits for one edit step against the file's current text; an op already applied needs none. */
 export function editsFor(text: string, ops: readonly EditOp[]): EditsResult {

@@ -53,7 +53,12 @@ export function playbookStep(opts: PlaybookOptions, spec: PlaybookSpec): { step:
   if (!built.ok) return { blocked: built.problems.map((message) => ({ check: 'argument', message })) };
   return {
     step: {
-      kind: 'playbook', id: spec.id, title: spec.title, argv: built.argv, inventory: spec.inventory, playbook: spec.playbook,
+      kind: 'playbook',
+      id: spec.id,
+      title: spec.title,
+      argv: built.argv,
+      inventory: spec.inventory,
+      playbook: spec.playbook,
       ...(spec.limit ? { limit: spec.limit.host } : {}),
       expectHosts: spec.expectHosts,
       ...(spec.asksPassword ? { asksPassword: true } : {}),
@@ -65,7 +70,13 @@ export function playbookStep(opts: PlaybookOptions, spec: PlaybookSpec): { step:
 /** `rolling_update_monitor.yml --tags=prometheus`: Prometheus scrapes what the inventory now lists. */
 export function refreshPrometheusSpec(monitoringHosts: readonly string[]): PlaybookSpec {
   return {
-    id: 'refresh-prometheus', title: msg('plan.step.refreshPrometheus'), inventory: 'inventory', playbook: 'rolling_update_monitor.yml',
-    tags: ['prometheus'], tagsStyle: 'long', expectHosts: monitoringHosts.slice(0, 1), skippable: true,
+    id: 'refresh-prometheus',
+    title: msg('plan.step.refreshPrometheus'),
+    inventory: 'inventory',
+    playbook: 'rolling_update_monitor.yml',
+    tags: ['prometheus'],
+    tagsStyle: 'long',
+    expectHosts: monitoringHosts.slice(0, 1),
+    skippable: true,
   };
 }

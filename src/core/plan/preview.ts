@@ -42,13 +42,21 @@ export function preview(plan: Plan, texts: FileTexts): Preview {
         return { step, diff: r.already ? '' : unifiedDiff(INVENTORY_FILES[step.file], before, after) };
       }
       case 'playbook':
-        return { step, command: commandLine(step.argv), detail: step.limit !== undefined ? msg('preview.checkedExact', { host: step.limit }) : msg('preview.checkedIncludes', { hosts: step.expectHosts.length ? step.expectHosts : ['-'] }) };
+        return {
+          step,
+          command: commandLine(step.argv),
+          detail:
+            step.limit !== undefined
+              ? msg('preview.checkedExact', { host: step.limit })
+              : msg('preview.checkedIncludes', { hosts: step.expectHosts.length ? step.expectHosts : ['-'] }),
+        };
       case 'wait':
         return {
           step,
-          detail: step.until === 'tombstone'
-            ? msg('preview.waitTombstone', { id: step.storeId ?? '?' })
-            : msg('preview.waitUp', { address: step.address, minutes: Math.round((step.timeoutMs ?? 0) / 60_000) }),
+          detail:
+            step.until === 'tombstone'
+              ? msg('preview.waitTombstone', { id: step.storeId ?? '?' })
+              : msg('preview.waitUp', { address: step.address, minutes: Math.round((step.timeoutMs ?? 0) / 60_000) }),
         };
       case 'pd':
       case 'info':

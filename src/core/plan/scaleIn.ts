@@ -49,7 +49,13 @@ export function planScaleIn(input: ScaleInInput): Plan {
       blocked.push(pdUnknown(found.reason));
       break;
     case 'ambiguous':
-      blocked.push({ check: 'ambiguous-store', message: msg('plan.blocked.ambiguous', { address, stores: found.stores.map((s) => msg('plan.storeState', { id: s.id, state: msg(`state.${s.state}`) })) }) });
+      blocked.push({
+        check: 'ambiguous-store',
+        message: msg('plan.blocked.ambiguous', {
+          address,
+          stores: found.stores.map((s) => msg('plan.storeState', { id: s.id, state: msg(`state.${s.state}`) })),
+        }),
+      });
       break;
     case 'not-tiflash':
       blocked.push({ check: 'not-tiflash', message: msg('plan.blocked.notTiflashStore', { id: found.store.id, address }) });
@@ -87,7 +93,13 @@ function storeSteps(store: Store, input: ScaleInInput, address: string, steps: S
       const most = Math.max(...needing.map((r) => r.count));
       blocked.push({
         check: 'placement-rules',
-        message: msg('plan.blocked.placementRules', { remaining, rules: needing.length, most, examples: needing.slice(0, 5).map((r) => `${r.id}: ${r.count}`), fix: replicaFixMsg(rules, input.pd.tableNames, remaining) }),
+        message: msg('plan.blocked.placementRules', {
+          remaining,
+          rules: needing.length,
+          most,
+          examples: needing.slice(0, 5).map((r) => `${r.id}: ${r.count}`),
+          fix: replicaFixMsg(rules, input.pd.tableNames, remaining),
+        }),
       });
       return;
     }
@@ -97,7 +109,14 @@ function storeSteps(store: Store, input: ScaleInInput, address: string, steps: S
     }
     steps.push(pdStep('delete-store', msg('plan.step.deleteStore', { id: store.id, address }), { kind: 'delete-store', storeId: store.id }, store.id));
   }
-  steps.push({ kind: 'wait', id: 'wait-tombstone', until: 'tombstone', storeId: store.id, address, title: msg('plan.step.waitTombstone', { id: store.id, regions: store.regionCount }) });
+  steps.push({
+    kind: 'wait',
+    id: 'wait-tombstone',
+    until: 'tombstone',
+    storeId: store.id,
+    address,
+    title: msg('plan.step.waitTombstone', { id: store.id, regions: store.regionCount }),
+  });
 }
 
 /** The exact statements when TiDB named the rules' tables, else the generic one (with the ids TiDB could not name). */
@@ -116,8 +135,13 @@ export function sharesMachine(me: TiFlashHost): boolean {
 /** `stop.yml -l <name>`, with `-t tiflash` when the machine runs anything else; decided from the inventory as it is when it runs. */
 export function stopStep(opts: PlaybookOptions, me: TiFlashHost): { step: PlaybookStep } | { blocked: Blocked[] } {
   return playbookStep(opts, {
-    id: 'stop', title: msg('plan.step.stop', { name: me.name }), inventory: 'inventory', playbook: 'stop.yml',
-    limit: { host: me.name, where: lineOf('inventory.ini', me.line?.line) }, tags: sharesMachine(me) ? ['tiflash'] : undefined, expectHosts: [me.name],
+    id: 'stop',
+    title: msg('plan.step.stop', { name: me.name }),
+    inventory: 'inventory',
+    playbook: 'stop.yml',
+    limit: { host: me.name, where: lineOf('inventory.ini', me.line?.line) },
+    tags: sharesMachine(me) ? ['tiflash'] : undefined,
+    expectHosts: [me.name],
   });
 }
 
@@ -130,9 +154,23 @@ export function removalSteps(input: { inventory: Inventory; hosts?: Inventory },
       if (name === me.address || name === me.name) ops.push({ op: 'remove', group: 'monitored_servers', host: name });
     }
   }
-  const steps: EditStep[] = [{ kind: 'edit', id: 'remove-inventory', file: 'inventory', ops, title: msg('plan.step.removeFromInventory', { name: me.name, groups: ops.map((o) => `[${o.group}]`) }) }];
+  const steps: EditStep[] = [
+    {
+      kind: 'edit',
+      id: 'remove-inventory',
+      file: 'inventory',
+      ops,
+      title: msg('plan.step.removeFromInventory', { name: me.name, groups: ops.map((o) => `[${o.group}]`) }),
+    },
+  ];
   if (input.hosts && !shared && input.hosts.groups.get('servers')?.hosts.includes(me.address)) {
-    steps.push({ kind: 'edit', id: 'remove-hosts', file: 'hosts', ops: [{ op: 'remove', group: 'servers', host: me.address }], title: msg('plan.step.removeFromHostsIni', { address: me.address }) });
+    steps.push({
+      kind: 'edit',
+      id: 'remove-hosts',
+      file: 'hosts',
+      ops: [{ op: 'remove', group: 'servers', host: me.address }],
+      title: msg('plan.step.removeFromHostsIni', { address: me.address }),
+    });
   }
   return steps;
 }

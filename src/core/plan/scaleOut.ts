@@ -55,23 +55,60 @@ export function planScaleOut(input: ScaleOutInput): Plan {
   const steps: Step[] = [];
   const inventoryOps: EditOp[] = [];
   if (found.line) inventoryOps.push({ op: 'add', group: TIFLASH_GROUP, host: host.name, line: found.line });
-  if (!listsAddress(input.inventory, 'monitored_servers', host.address)) inventoryOps.push({ op: 'add', group: 'monitored_servers', host: host.address, line: host.address });
+  if (!listsAddress(input.inventory, 'monitored_servers', host.address))
+    inventoryOps.push({ op: 'add', group: 'monitored_servers', host: host.address, line: host.address });
   if (inventoryOps.length) {
     const groupsAdded = inventoryOps.map((o) => `[${o.group}]`);
-    steps.push({ kind: 'edit', id: 'edit-inventory', file: 'inventory', ops: inventoryOps, title: msg('plan.step.addToInventory', { name: host.name, groups: groupsAdded }) });
+    steps.push({
+      kind: 'edit',
+      id: 'edit-inventory',
+      file: 'inventory',
+      ops: inventoryOps,
+      title: msg('plan.step.addToInventory', { name: host.name, groups: groupsAdded }),
+    });
   }
   if (!listsAddress(input.hosts!, 'servers', host.address)) {
-    steps.push({ kind: 'edit', id: 'edit-hosts', file: 'hosts', ops: [{ op: 'add', group: 'servers', host: host.address, line: host.address }], title: msg('plan.step.addToHostsIni', { address: host.address }) });
+    steps.push({
+      kind: 'edit',
+      id: 'edit-hosts',
+      file: 'hosts',
+      ops: [{ op: 'add', group: 'servers', host: host.address, line: host.address }],
+      title: msg('plan.step.addToHostsIni', { address: host.address }),
+    });
   }
   const where = lineOf('inventory.ini', host.line?.line);
   const hostsWhere = msg('plan.where.hostsUser');
   const user = asText(input.hosts!.groups.get('all')?.vars.username) ?? 'tidb';
   const specs: PlaybookSpec[] = [
-    { id: 'create-users', title: msg('plan.step.createUsers', { address: host.address }), inventory: 'hosts', playbook: 'create_users.yml', limit: { host: host.address, where: lineOf('hosts.ini', undefined) }, user: { name: 'root', where: hostsWhere }, asksPassword: true, expectHosts: [host.address] },
-    { id: 'deploy-ntp', title: msg('plan.step.deployNtp'), inventory: 'hosts', playbook: 'deploy_ntp.yml', user: { name: user, where: hostsWhere }, become: true, expectHosts: [host.address], skippable: true },
-    { id: 'bootstrap', title: msg('plan.step.bootstrap', { name: host.name }), inventory: 'inventory', playbook: 'bootstrap.yml', limit: { host: host.name, where }, expectHosts: [host.name] },
-    { id: 'deploy', title: msg('plan.step.deploy', { name: host.name }), inventory: 'inventory', playbook: 'deploy.yml', limit: { host: host.name, where }, expectHosts: [host.name] },
-    { id: 'start', title: msg('plan.step.start', { name: host.name }), inventory: 'inventory', playbook: 'start.yml', limit: { host: host.name, where }, expectHosts: [host.name] },
+    {
+      id: 'create-users',
+      title: msg('plan.step.createUsers', { address: host.address }),
+      inventory: 'hosts',
+      playbook: 'create_users.yml',
+      limit: { host: host.address, where: lineOf('hosts.ini', undefined) },
+      user: { name: 'root', where: hostsWhere },
+      asksPassword: true,
+      expectHosts: [host.address],
+    },
+    {
+      id: 'deploy-ntp',
+      title: msg('plan.step.deployNtp'),
+      inventory: 'hosts',
+      playbook: 'deploy_ntp.yml',
+      user: { name: user, where: hostsWhere },
+      become: true,
+      expectHosts: [host.address],
+      skippable: true,
+    },
+    // the three playbooks that act on the new instance by its inventory name
+    ...(['bootstrap', 'deploy', 'start'] as const).map((id): PlaybookSpec => ({
+      id,
+      title: msg(`plan.step.${id}`, { name: host.name }),
+      inventory: 'inventory',
+      playbook: `${id}.yml`,
+      limit: { host: host.name, where },
+      expectHosts: [host.name],
+    })),
   ];
   for (const spec of specs) {
     const r = playbookStep(input, spec);
@@ -119,7 +156,8 @@ function pdChecks(host: TiFlashHost, pd: PdFacts, warnings: Msg[]): Blocked[] {
   const addresses = [`${host.address}:${host.ports.flash_service_port}`, `${host.address}:${host.ports.flash_proxy_port}`];
   const there = storesOf(pd).filter((s) => addresses.includes(s.address) || (s.peerAddress !== undefined && addresses.includes(s.peerAddress)));
   for (const s of there) {
-    if (s.state !== 'Tombstone') out.push({ check: 'address-in-pd', message: msg('plan.blocked.addressInPd', { id: s.id, state: msg(`state.${s.state}`), address: s.address }) });
+    if (s.state !== 'Tombstone')
+      out.push({ check: 'address-in-pd', message: msg('plan.blocked.addressInPd', { id: s.id, state: msg(`state.${s.state}`), address: s.address }) });
   }
   const tombstones = there.filter((s) => s.state === 'Tombstone');
   if (tombstones.length && !out.length) {

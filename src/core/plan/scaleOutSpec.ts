@@ -98,7 +98,8 @@ export function tiflashCollisions(host: TiFlashHost, all: readonly TiFlashHost[]
       const q = TIFLASH_PORT_NAMES.find((n) => other.ports[n] === host.ports[p]);
       if (q) out.push({ field: p, message: msg('spec.collide.port', { name: p, value: host.ports[p], other: other.name, otherPort: q, line }) });
     }
-    if (norm(other.deployDir) === norm(host.deployDir)) out.push({ field: 'deployDir', message: msg('spec.collide.deployDir', { dir: host.deployDir, other: other.name, line }) });
+    if (norm(other.deployDir) === norm(host.deployDir))
+      out.push({ field: 'deployDir', message: msg('spec.collide.deployDir', { dir: host.deployDir, other: other.name, line }) });
     for (const d of host.dataDirs) {
       const hit = other.dataDirs.find((o) => within(norm(o), norm(d)));
       if (hit) out.push({ field: 'dataDirs', message: msg('spec.collide.dataDir', { dir: d, otherDir: hit, other: other.name, line }) });

@@ -42,7 +42,12 @@ function targetStore(inventory: Inventory, target: StoreTarget, pd: PdFacts): { 
 const label = (t: StoreTarget) => ('host' in t ? t.host : t.storeId);
 
 export const pdStep = (id: string, title: Msg, action: PdAction, storeId?: StoreId): PdStep => ({
-  kind: 'pd', id, title, action, requests: actionRequests(action), ...(storeId ? { storeId } : {}),
+  kind: 'pd',
+  id,
+  title,
+  action,
+  requests: actionRequests(action),
+  ...(storeId ? { storeId } : {}),
 });
 
 type Parts = Pick<Plan, 'steps' | 'blocked' | 'warnings'>;
@@ -51,7 +56,8 @@ function storePlan(operation: Plan['operation'], target: StoreTarget, make: (sto
   const base = { operation, target: label(target), steps: [], warnings: [] };
   const t = targetStore(inventory, target, pd);
   if ('blocked' in t) return { ...base, blocked: [t.blocked] };
-  if (!isTiFlash(t.store)) return { ...base, blocked: [{ check: 'not-tiflash', message: msg('plan.blocked.notTiflashStore', { id: t.store.id, address: t.store.address }) }] };
+  if (!isTiFlash(t.store))
+    return { ...base, blocked: [{ check: 'not-tiflash', message: msg('plan.blocked.notTiflashStore', { id: t.store.id, address: t.store.address }) }] };
   return { operation, target: label(target), ...make(t.store) };
 }
 
@@ -67,14 +73,26 @@ export interface CancelInput {
 
 /** Offline → Up (`POST …/state?state=Up`); on 4.0 the remove-peer limit the delete raised is put back. Never from Tombstone. */
 export function planCancelScaleIn(input: CancelInput): Plan {
-  return storePlan('cancel-scale-in', input.target, (store) => {
-    if (store.state !== 'Offline' || store.physicallyDestroyed) return refuse('not-offline', msg('plan.blocked.cancelNeedsOffline', { id: store.id, state: msg(`state.${store.state}`) }));
-    const raised = input.pd.version ? capabilitiesOf(input.pd.version).deleteRaisesRemovePeerLimit : true;
-    const restore = raised ? input.removePeerLimitBefore : undefined;
-    const action: PdAction = { kind: 'cancel-scale-in', storeId: store.id, ...(restore !== undefined ? { restoreRemovePeer: restore } : {}) };
-    const title = restore !== undefined ? msg('plan.step.cancelOfflineRestore', { id: store.id, rate: restore }) : msg('plan.step.cancelOffline', { id: store.id });
-    return { steps: [pdStep('cancel-scale-in', title, action, store.id)], blocked: [], warnings: raised && restore === undefined ? [msg('plan.warn.limitUnknown', { id: store.id })] : [] };
-  }, input.inventory, input.pd);
+  return storePlan(
+    'cancel-scale-in',
+    input.target,
+    (store) => {
+      if (store.state !== 'Offline' || store.physicallyDestroyed)
+        return refuse('not-offline', msg('plan.blocked.cancelNeedsOffline', { id: store.id, state: msg(`state.${store.state}`) }));
+      const raised = input.pd.version ? capabilitiesOf(input.pd.version).deleteRaisesRemovePeerLimit : true;
+      const restore = raised ? input.removePeerLimitBefore : undefined;
+      const action: PdAction = { kind: 'cancel-scale-in', storeId: store.id, ...(restore !== undefined ? { restoreRemovePeer: restore } : {}) };
+      const title =
+        restore !== undefined ? msg('plan.step.cancelOfflineRestore', { id: store.id, rate: restore }) : msg('plan.step.cancelOffline', { id: store.id });
+      return {
+        steps: [pdStep('cancel-scale-in', title, action, store.id)],
+        blocked: [],
+        warnings: raised && restore === undefined ? [msg('plan.warn.limitUnknown', { id: store.id })] : [],
+      };
+    },
+    input.inventory,
+    input.pd,
+  );
 }
 
 export interface ForceInput {
@@ -85,14 +103,22 @@ export interface ForceInput {
 
 /** The forced offline of the manual TiFlash procedure: PD drops the store's replicas at once. TiFlash and Offline only, PD < 5.0. */
 export function planForceTombstone(input: ForceInput): Plan {
-  return storePlan('force-tombstone', input.target, (store) => {
-    if (store.state !== 'Offline') return refuse('not-offline', msg('plan.blocked.forceNeedsOffline', { id: store.id, state: msg(`state.${store.state}`) }));
-    if (!input.pd.version || !capabilitiesOf(input.pd.version).forceTombstone) return refuse('pd-version', msg('plan.blocked.forceVersion', { version: input.pd.version?.text ?? '?' }));
-    return {
-      blocked: [], warnings: [msg('plan.warn.force', { id: store.id, regions: store.regionCount })],
-      steps: [pdStep('force-tombstone', msg('plan.step.forceTombstone', { id: store.id }), { kind: 'force-tombstone', storeId: store.id }, store.id)],
-    };
-  }, input.inventory, input.pd);
+  return storePlan(
+    'force-tombstone',
+    input.target,
+    (store) => {
+      if (store.state !== 'Offline') return refuse('not-offline', msg('plan.blocked.forceNeedsOffline', { id: store.id, state: msg(`state.${store.state}`) }));
+      if (!input.pd.version || !capabilitiesOf(input.pd.version).forceTombstone)
+        return refuse('pd-version', msg('plan.blocked.forceVersion', { version: input.pd.version?.text ?? '?' }));
+      return {
+        blocked: [],
+        warnings: [msg('plan.warn.force', { id: store.id, regions: store.regionCount })],
+        steps: [pdStep('force-tombstone', msg('plan.step.forceTombstone', { id: store.id }), { kind: 'force-tombstone', storeId: store.id }, store.id)],
+      };
+    },
+    input.inventory,
+    input.pd,
+  );
 }
 
 /** pd-ctl `store remove-tombstone`: the records of Tombstone stores (4.0 keeps those that still hold regions). */
@@ -104,7 +130,8 @@ export function planRemoveTombstones(pd: PdFacts): Plan {
   if (!tombstones.length) return { ...base, ...refuse('nothing-to-do', msg('plan.blocked.noTombstones')) };
   const holding = tombstones.filter((s) => s.regionCount > 0);
   return {
-    ...base, blocked: [],
+    ...base,
+    blocked: [],
     warnings: holding.length && pd.version?.series === '4.0' ? [msg('plan.warn.tombstonesWithRegions', { ids: holding.map((s) => s.id) })] : [],
     steps: [pdStep('remove-tombstones', msg('plan.step.removeTombstones', { ids: tombstones.map((s) => s.id) }), { kind: 'remove-tombstones' })],
   };
@@ -115,5 +142,10 @@ export function planEnablePlacementRules(pd: PdFacts): Plan {
   const base = { operation: 'enable-placement-rules' as const, target: 'PD' };
   if (!pd.rules.ok) return { ...base, steps: [], warnings: [], blocked: [pdUnknown(pd.rules.error.message)] };
   if (pd.rules.value.enabled) return { ...base, ...refuse('nothing-to-do', msg('plan.blocked.placementAlreadyOn')) };
-  return { ...base, blocked: [], warnings: [], steps: [pdStep('enable-placement-rules', msg('plan.step.enablePlacementRules'), { kind: 'enable-placement-rules' })] };
+  return {
+    ...base,
+    blocked: [],
+    warnings: [],
+    steps: [pdStep('enable-placement-rules', msg('plan.step.enablePlacementRules'), { kind: 'enable-placement-rules' })],
+  };
 }

@@ -10,7 +10,12 @@ import type { Plan } from './types';
 
 /** The facts with the rules' table names added, when `plan` was refused for its placement rules; else the facts as they were. */
 /** `endpoints`: TiDB status URLs (a setting, the CLI's --tidb); the [tidb_servers] hosts at tidb_status_port by default. */
-export async function withTableNames(plan: Plan, inventory: Inventory, pd: PdFacts, opts: { endpoints?: readonly string[]; tls?: TlsPem; timeoutMs?: number } = {}): Promise<PdFacts> {
+export async function withTableNames(
+  plan: Plan,
+  inventory: Inventory,
+  pd: PdFacts,
+  opts: { endpoints?: readonly string[]; tls?: TlsPem; timeoutMs?: number } = {},
+): Promise<PdFacts> {
   if (!plan.blocked.some((b) => b.check === 'placement-rules') || !pd.rules.ok || !pd.rules.value.enabled) return pd;
   const endpoints = opts.endpoints?.length ? opts.endpoints : tidbStatusEndpointsFromInventory(inventory);
   if (!endpoints.length) return pd;

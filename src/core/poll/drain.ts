@@ -7,33 +7,26 @@ export interface DrainSample {
 
 export interface DrainProgress {
   regions: number;
-  /** Regions per second, over the sampled window; undefined until two samples differ in time. */
+  /** Regions per second over the last five minutes; undefined until two samples differ in time. */
   rate?: number;
   etaSeconds?: number;
 }
 
-const WINDOW_MS = 5 * 60_000;
+/** The rate is measured over this window. */
+export const RATE_WINDOW_MS = 5 * 60_000;
 
-export function addSample(samples: DrainSample[], s: DrainSample): DrainSample[] {
-  return [...samples.filter((x) => s.at - x.at <= WINDOW_MS && x.at < s.at), s];
+/** Appends a sample, keeping those of the last `keepMs` (at least the rate window: the stuck-drain rule may look further back). */
+export function addSample(samples: readonly DrainSample[], s: DrainSample, keepMs = RATE_WINDOW_MS): DrainSample[] {
+  const keep = Math.max(keepMs, RATE_WINDOW_MS);
+  return [...samples.filter((x) => s.at - x.at <= keep && x.at < s.at), s];
 }
 
-export function drainProgress(samples: DrainSample[]): DrainProgress | undefined {
+export function drainProgress(samples: readonly DrainSample[]): DrainProgress | undefined {
   const last = samples[samples.length - 1];
   if (!last) return undefined;
-  const first = samples[0];
+  const first = samples.find((x) => last.at - x.at <= RATE_WINDOW_MS) ?? last;
   const seconds = (last.at - first.at) / 1000;
   if (seconds <= 0) return { regions: last.regions };
   const rate = Math.max(0, (first.regions - last.regions) / seconds);
   return { regions: last.regions, rate, etaSeconds: rate > 0 ? Math.ceil(last.regions / rate) : undefined };
-}
-
-/** "1h 02m", "3m 05s", "42s" */
-export function formatDuration(seconds: number): string {
-  const h = Math.floor(seconds / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  const s = Math.floor(seconds % 60);
-  if (h) return `${h}h ${String(m).padStart(2, '0')}m`;
-  if (m) return `${m}m ${String(s).padStart(2, '0')}s`;
-  return `${s}s`;
 }

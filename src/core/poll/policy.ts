@@ -1,16 +1,20 @@
 // When to ask PD next: one request per tick whatever the number of hosts, never two at once,
-// fast while an operation is in flight, slow when idle, paused when nobody looks, and
-// exponential backoff with jitter while PD fails.
+// fast while an operation is in flight, slow when idle, paused when nobody looks. A failed poll
+// backs off with jitter; while an operation runs the backoff is bounded by the active interval,
+// so an outage and a recovery both show within about that interval.
 
-export interface PollSettings {
+/** The two intervals are settings (tiflash.pollIntervalActiveMs / pollIntervalIdleMs). */
+export interface PollIntervals {
   activeMs: number;
   idleMs: number;
-  maxBackoffMs: number;
-  /** 0..1: the share of the delay that is randomised. */
-  jitter: number;
 }
 
-export const DEFAULT_POLL: PollSettings = { activeMs: 5000, idleMs: 30_000, maxBackoffMs: 120_000, jitter: 0.2 };
+/** A failed poll during an operation is retried after 1 s, 2 s, 4 s, … up to the active interval. */
+export const ACTIVE_RETRY_MS = 1000;
+/** Idle, failures back off from the active interval up to this. */
+export const MAX_BACKOFF_MS = 120_000;
+/** The share of each delay that is randomised (±half of it). */
+export const JITTER = 0.2;
 
 export interface PollState {
   /** A scale-in wait or another operation needs fresh data. */
@@ -21,11 +25,18 @@ export interface PollState {
 }
 
 /** Milliseconds until the next request, or undefined for "paused until something changes". */
-export function nextDelay(state: PollState, settings: PollSettings = DEFAULT_POLL, random: () => number = Math.random): number | undefined {
+export function nextDelay(state: PollState, intervals: PollIntervals, random: () => number = Math.random): number | undefined {
   if (!state.focused && !state.active) return undefined;
-  const base = state.active ? settings.activeMs : settings.idleMs;
-  const delay = state.failures > 0 ? Math.min(settings.maxBackoffMs, settings.activeMs * 2 ** (state.failures - 1)) : base;
-  const spread = delay * settings.jitter;
+  const { activeMs, idleMs } = intervals;
+  const backoff = (first: number, max: number) => Math.min(max, first * 2 ** (state.failures - 1));
+  const delay = !state.failures
+    ? state.active
+      ? activeMs
+      : idleMs
+    : state.active
+      ? backoff(Math.min(ACTIVE_RETRY_MS, activeMs), activeMs)
+      : backoff(activeMs, Math.max(MAX_BACKOFF_MS, idleMs));
+  const spread = delay * JITTER;
   return Math.max(0, Math.round(delay - spread / 2 + random() * spread));
 }
 
@@ -39,6 +50,8 @@ export const systemClock: Clock = {
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
+export type PollOutcome<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
 /** Runs `request` on the policy's schedule and hands each outcome to `onResult`. */
 export class Poller<T> {
   private state: PollState = { active: false, focused: true, failures: 0 };
@@ -48,10 +61,10 @@ export class Poller<T> {
   private again = false;
 
   constructor(
-    private readonly request: () => Promise<{ ok: true; value: T } | { ok: false; error: unknown }>,
-    private readonly onResult: (r: { ok: true; value: T } | { ok: false; error: unknown }) => void,
+    private readonly request: () => Promise<PollOutcome<T>>,
+    private readonly onResult: (r: PollOutcome<T>) => void,
+    private intervals: PollIntervals,
     private readonly clock: Clock = systemClock,
-    private readonly settings: PollSettings = DEFAULT_POLL,
     private readonly random: () => number = Math.random,
   ) {}
 
@@ -67,6 +80,13 @@ export class Poller<T> {
   stop(): void {
     this.stopped = true;
     this.cancel();
+  }
+
+  /** New intervals count from now: the pending tick is scheduled again with them. */
+  setIntervals(intervals: PollIntervals): void {
+    if (intervals.activeMs === this.intervals.activeMs && intervals.idleMs === this.intervals.idleMs) return;
+    this.intervals = intervals;
+    this.schedule();
   }
 
   setFocused(focused: boolean): void {
@@ -100,7 +120,7 @@ export class Poller<T> {
     );
   }
 
-  private finish(r: { ok: true; value: T } | { ok: false; error: unknown }): void {
+  private finish(r: PollOutcome<T>): void {
     this.running = false;
     this.state.failures = r.ok ? 0 : this.state.failures + 1;
     if (this.stopped) return;
@@ -119,7 +139,7 @@ export class Poller<T> {
   private schedule(): void {
     this.cancel();
     if (this.stopped || this.running) return;
-    const delay = nextDelay(this.state, this.settings, this.random);
+    const delay = nextDelay(this.state, this.intervals, this.random);
     if (delay !== undefined) this.timer = this.clock.setTimeout(() => this.refresh(), delay);
   }
 }

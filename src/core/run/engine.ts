@@ -69,10 +69,14 @@ export type RunEvent =
 
 export function startRun(plan: Plan, meta: { id: string; dir: string; at: number }): Run {
   return {
-    id: meta.id, operation: plan.operation, dir: meta.dir, target: plan.target,
+    id: meta.id,
+    operation: plan.operation,
+    dir: meta.dir,
+    target: plan.target,
     plan: { steps: plan.steps, warnings: plan.warnings },
     steps: plan.steps.map(() => ({ status: 'pending', attempts: 0 })),
-    status: 'running', startedAt: meta.at,
+    status: 'running',
+    startedAt: meta.at,
   };
 }
 
@@ -116,14 +120,28 @@ export function apply(run: Run, e: RunEvent): Applied {
   switch (e.type) {
     case 'step-started':
       if (n.kind !== 'execute' || n.index !== e.index) return refuse(`step ${e.index} is not the next to run`);
-      return step(e.index, { status: 'running', startedAt: e.at, endedAt: undefined, reason: undefined, exitCode: undefined, attempts: run.steps[e.index].attempts + 1, pid: e.pid, logOffset: e.logOffset });
+      return step(e.index, {
+        status: 'running',
+        startedAt: e.at,
+        endedAt: undefined,
+        reason: undefined,
+        exitCode: undefined,
+        attempts: run.steps[e.index].attempts + 1,
+        pid: e.pid,
+        logOffset: e.logOffset,
+      });
     case 'step-process':
       if (!isRunning(run, e.index)) return refuse(`step ${e.index} is not running`);
       return step(e.index, { pid: e.pid });
     case 'step-done': {
       if (!isRunning(run, e.index)) return refuse(`step ${e.index} is not running`);
       const shown = run.plan.steps[e.index].kind === 'info';
-      return step(e.index, { status: shown ? 'shown' : 'done', endedAt: e.at, note: e.note, exitCode: e.exitCode, removePeerLimitBefore: e.removePeerLimitBefore }, run.status, e.at);
+      return step(
+        e.index,
+        { status: shown ? 'shown' : 'done', endedAt: e.at, note: e.note, exitCode: e.exitCode, removePeerLimitBefore: e.removePeerLimitBefore },
+        run.status,
+        e.at,
+      );
     }
     case 'step-failed':
       if (!isRunning(run, e.index)) return refuse(`step ${e.index} is not running`);

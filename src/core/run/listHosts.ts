@@ -51,9 +51,11 @@ export function judgeListHosts(step: PlaybookStep, plays: readonly ListedPlay[],
     return { ok: false, reason: msg('run.listHosts.missing', { hosts: step.expectHosts, listed: [msg('run.listHosts.nothing')] }) };
   }
   if (exitCode !== 0) return { ok: false, reason: msg('run.listHosts.failed', { code: exitCode, stderr: lastLines(stderr) }) };
-  if (/Unable to parse .* as an inventory source|No inventory was parsed/.test(stderr)) return { ok: false, reason: msg('run.listHosts.unparsed', { stderr: lastLines(stderr) }) };
+  if (/Unable to parse .* as an inventory source|No inventory was parsed/.test(stderr))
+    return { ok: false, reason: msg('run.listHosts.unparsed', { stderr: lastLines(stderr) }) };
   const missing = step.expectHosts.filter((h) => !listed.includes(h));
-  if (missing.length) return { ok: false, reason: msg('run.listHosts.missing', { hosts: missing, listed: listed.length ? listed : [msg('run.listHosts.nothing')] }) };
+  if (missing.length)
+    return { ok: false, reason: msg('run.listHosts.missing', { hosts: missing, listed: listed.length ? listed : [msg('run.listHosts.nothing')] }) };
   if (step.limit !== undefined) {
     const others = listed.filter((h) => !step.expectHosts.includes(h));
     if (others.length) return { ok: false, reason: msg('run.listHosts.others', { limit: step.limit, hosts: others }) };

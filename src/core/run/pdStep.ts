@@ -29,7 +29,8 @@ export async function executePdStep(step: PdStep, pd: PdPerformer): Promise<PdOu
       if (!r.ok) return { ok: false, reason: r.error.message };
       const { store, limitRestore } = r.value;
       const state = msg(`state.${store.state}`);
-      if (limitRestore && !limitRestore.ok) return { ok: true, note: msg('run.pd.cancelledLimitFailed', { id: store.id, state, reason: limitRestore.error.message }) };
+      if (limitRestore && !limitRestore.ok)
+        return { ok: true, note: msg('run.pd.cancelledLimitFailed', { id: store.id, state, reason: limitRestore.error.message }) };
       return { ok: true, note: msg('run.pd.cancelled', { id: store.id, state }) };
     }
     case 'force-tombstone': {
@@ -40,7 +41,10 @@ export async function executePdStep(step: PdStep, pd: PdPerformer): Promise<PdOu
       const r = await pd.perform(a);
       if (!r.ok) return { ok: false, reason: r.error.message };
       const kept = r.value.remaining;
-      return { ok: true, note: kept === undefined ? msg('run.pd.tombstonesUnconfirmed') : kept.length ? msg('run.pd.tombstonesKept', { kept }) : msg('run.pd.tombstonesAll') };
+      return {
+        ok: true,
+        note: kept === undefined ? msg('run.pd.tombstonesUnconfirmed') : kept.length ? msg('run.pd.tombstonesKept', { kept }) : msg('run.pd.tombstonesAll'),
+      };
     }
     case 'enable-placement-rules': {
       const r = await pd.perform(a);

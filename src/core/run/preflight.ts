@@ -19,7 +19,12 @@ export interface PreflightProblem {
 }
 
 /** Environment for the preflight: an inventory Ansible cannot parse is an error, not a warning and an empty list. */
-export const PREFLIGHT_ENV = { ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true', ANSIBLE_NOCOLOR: '1', ANSIBLE_LOCALHOST_WARNING: 'false', ANSIBLE_RETRY_FILES_ENABLED: 'false' };
+export const PREFLIGHT_ENV = {
+  ANSIBLE_INVENTORY_UNPARSED_FAILED: 'true',
+  ANSIBLE_NOCOLOR: '1',
+  ANSIBLE_LOCALHOST_WARNING: 'false',
+  ANSIBLE_RETRY_FILES_ENABLED: 'false',
+};
 
 export interface PreflightOptions {
   /** The tidb-ansible folder (playbooks and ansible.cfg). */
@@ -48,7 +53,13 @@ export async function preflight(plan: Pick<Plan, 'steps'>, opts: PreflightOption
  * One step against the text its inventory will have when it runs, always from a private copy: what is checked
  * is the plan's view of the file, never whatever is on disk at that moment (the run re-checks each step as it starts).
  */
-async function checkStep(plan: Pick<Plan, 'steps'>, index: number, step: PlaybookStep, tmp: string, opts: PreflightOptions): Promise<PreflightProblem | undefined> {
+async function checkStep(
+  plan: Pick<Plan, 'steps'>,
+  index: number,
+  step: PlaybookStep,
+  tmp: string,
+  opts: PreflightOptions,
+): Promise<PreflightProblem | undefined> {
   const texts = textsBefore(opts.files, plan.steps, index);
   if ('error' in texts) return { index, step, reason: texts.error };
   const text = texts[step.inventory];
@@ -59,7 +70,11 @@ async function checkStep(plan: Pick<Plan, 'steps'>, index: number, step: Playboo
   await fs.writeFile(inventoryPath, text);
   const argv = listHostsArgv(step, inventoryPath);
   const r = await execa(argv[0], argv.slice(1), {
-    cwd: opts.dir, reject: false, stdin: 'ignore', timeout: opts.timeoutMs ?? 60_000, env: { ...opts.env, ...PREFLIGHT_ENV },
+    cwd: opts.dir,
+    reject: false,
+    stdin: 'ignore',
+    timeout: opts.timeoutMs ?? 60_000,
+    env: { ...opts.env, ...PREFLIGHT_ENV },
   });
   if (r.failed && r.exitCode === undefined) return { index, step, reason: msg('run.listHosts.notRun', { command: argv[0], error: r.shortMessage ?? '' }) };
   const verdict = judgeListHosts(step, parseListHosts(r.stdout), r.exitCode ?? 1, r.stderr);

@@ -9,7 +9,9 @@ export function redactDeep<T>(value: T): T {
   if (typeof value === 'string') return redactSecrets(value) as T;
   if (Array.isArray(value)) return value.map((v) => redactDeep(v)) as T;
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, isSecretKey(k) && (typeof v === 'string' || typeof v === 'number') ? SECRET_MASK : redactDeep(v)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([k, v]) => [k, isSecretKey(k) && (typeof v === 'string' || typeof v === 'number') ? SECRET_MASK : redactDeep(v)]),
+    ) as T;
   }
   return value;
 }

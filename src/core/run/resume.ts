@@ -34,8 +34,10 @@ export function resumeAdvice(run: Run, index: number, facts: ResumeFacts): Resum
     return { index, message: msg('run.resume.step', at), options: ['again', 'abort'], recommended: 'again' };
   }
   const command = commandLine(step.argv);
-  if (record.pid === undefined) return { index, message: msg('run.resume.unknownProcess', { ...at, command }), options: ['again', 'abort'], recommended: 'abort' };
-  if (facts.processAlive) return { index, message: msg('run.resume.stillRunning', { ...at, command, pid: record.pid }), options: ['watch', 'abort'], recommended: 'watch' };
+  if (record.pid === undefined)
+    return { index, message: msg('run.resume.unknownProcess', { ...at, command }), options: ['again', 'abort'], recommended: 'abort' };
+  if (facts.processAlive)
+    return { index, message: msg('run.resume.stillRunning', { ...at, command, pid: record.pid }), options: ['watch', 'abort'], recommended: 'watch' };
   const verdict = facts.recap ? judgeRecap(facts.recap, step.expectHosts, step.limit !== undefined) : undefined;
   if (verdict?.ok) {
     const note = msg('run.resume.fromLog', { pid: record.pid });

@@ -15,17 +15,15 @@ export interface WaitState {
   missing: number;
 }
 
-export type WaitVerdict =
-  | { kind: 'done'; note: Msg }
-  | { kind: 'waiting'; state: WaitState; detail: Msg }
-  | { kind: 'failed'; reason: Msg };
+export type WaitVerdict = { kind: 'done'; note: Msg } | { kind: 'waiting'; state: WaitState; detail: Msg } | { kind: 'failed'; reason: Msg };
 
 /** Complete lists in a row that lack a drained store before the wait says so (a list is a snapshot; one may race). */
 export const MISSING_LIMIT = 3;
 
 export function waitVerdict(step: WaitStep, obs: Observation, now: number, state: WaitState): WaitVerdict {
   if (!obs.ok) {
-    if (step.timeoutMs !== undefined && now - state.startedAt > step.timeoutMs) return { kind: 'failed', reason: msg('run.wait.timeoutPd', { error: obs.error }) };
+    if (step.timeoutMs !== undefined && now - state.startedAt > step.timeoutMs)
+      return { kind: 'failed', reason: msg('run.wait.timeoutPd', { error: obs.error }) };
     return { kind: 'waiting', state, detail: msg('run.wait.pdUnreachable', { error: obs.error }) };
   }
   return step.until === 'tombstone' ? tombstone(step, obs.stores, state) : up(step, obs.stores, now, state);
@@ -51,7 +49,16 @@ function up(step: WaitStep, stores: readonly Store[], now: number, state: WaitSt
   const [store] = live;
   if (store?.state === 'Up') return { kind: 'done', note: msg('run.wait.up', { id: store.id, address: step.address }) };
   if (step.timeoutMs !== undefined && now - state.startedAt > step.timeoutMs) {
-    return { kind: 'failed', reason: store ? msg('run.wait.timeoutState', { id: store.id, state: msg(`state.${store.state}`) }) : msg('run.wait.timeoutAbsent', { address: step.address }) };
+    return {
+      kind: 'failed',
+      reason: store
+        ? msg('run.wait.timeoutState', { id: store.id, state: msg(`state.${store.state}`) })
+        : msg('run.wait.timeoutAbsent', { address: step.address }),
+    };
   }
-  return { kind: 'waiting', state, detail: store ? msg('run.wait.storeState', { id: store.id, state: msg(`state.${store.state}`) }) : msg('run.wait.notYet', { address: step.address }) };
+  return {
+    kind: 'waiting',
+    state,
+    detail: store ? msg('run.wait.storeState', { id: store.id, state: msg(`state.${store.state}`) }) : msg('run.wait.notYet', { address: step.address }),
+  };
 }

@@ -17,13 +17,26 @@ import { tiflashVersion } from './rules/tiflashVersion';
 import type { Finding, Rule } from './types';
 
 export const RULES: Rule[] = [
-  syntax, tiflashHostNotIp, duplicateHost, portConflict, deployDirConflict, dataDirConflict, invalidPort,
-  requiredGroupEmpty, ansibleUserRoot, timezoneMissing, missingInHostsIni, notMonitored, tiflashVersion,
+  syntax,
+  tiflashHostNotIp,
+  duplicateHost,
+  portConflict,
+  deployDirConflict,
+  dataDirConflict,
+  invalidPort,
+  requiredGroupEmpty,
+  ansibleUserRoot,
+  timezoneMissing,
+  missingInHostsIni,
+  notMonitored,
+  tiflashVersion,
 ];
 
 export function validate(inventory: Inventory | undefined, hosts?: Inventory, resolvedNames?: ReadonlyMap<string, string>): Finding[] {
   const ctx = {
-    inventory, hosts, resolvedNames,
+    inventory,
+    hosts,
+    resolvedNames,
     tiflash: inventory ? tiflashHosts(inventory) : [],
     instances: inventory ? instances(inventory) : [],
   };

@@ -1,10 +1,13 @@
-// CodeLens on each TiFlash host line of inventory.ini: its store state, and Scale out / Scale in.
+// CodeLens on each TiFlash host line of inventory.ini: its state from the cluster's read model, and the
+// actions the model allows. A line whose text is not what the model was computed from gets no lens
+// (typing ahead of the re-parse), so no lens ever shows another host's store.
 
 import * as vscode from 'vscode';
-import { stateLabel } from '../../core/pd/match';
+import { joinParts, lensTitle } from '../../core/model/present';
 import type { Ctx } from '../../context';
 import { isInventoryFile } from '../../inventories';
-import { canScaleIn, canScaleOut, stateCodicon, stateText } from '../stateStyle';
+import { stateCodicon } from '../stateStyle';
+import { displayLang } from '../text';
 
 export class HostLenses implements vscode.CodeLensProvider, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -15,7 +18,6 @@ export class HostLenses implements vscode.CodeLensProvider, vscode.Disposable {
     this.disposables = [
       this.emitter,
       vscode.languages.registerCodeLensProvider({ scheme: 'file', pattern: '**/inventory.ini' }, this),
-      ctx.inventories.onDidChange(() => this.emitter.fire()),
       ctx.stores.onDidChange(() => this.emitter.fire()),
     ];
   }
@@ -24,21 +26,22 @@ export class HostLenses implements vscode.CodeLensProvider, vscode.Disposable {
     if (!isInventoryFile(doc.uri)) return [];
     const cluster = this.ctx.inventories.forFile(doc.uri);
     if (!cluster) return [];
-    const pdKnown = !!this.ctx.stores.get(cluster)?.stores;
+    const model = this.ctx.stores.model(cluster);
+    const parsed = cluster.inventory.lines;
+    const lang = displayLang();
     const out: vscode.CodeLens[] = [];
-    for (const s of this.ctx.stores.states(cluster)) {
-      const host = s.host;
-      if (!host?.line || host.line.line >= doc.lineCount) continue;
-      const range = new vscode.Range(host.line.line, 0, host.line.line, 0);
-      const label = stateLabel(s);
-      const args = [cluster.inventoryUri, host.name];
-      const state = pdKnown
-        ? `${stateCodicon(label)} ${stateText(label)}${s.store ? ` · ${vscode.l10n.t('store {0}', s.store.id)} · ${vscode.l10n.t('{0} regions', s.store.regionCount)}` : ''}`
-        : `$(question) ${vscode.l10n.t('PD state unknown')}`;
-      out.push(new vscode.CodeLens(range, { title: state, command: 'tiflash.revealHost', arguments: args }));
-      if (pdKnown && canScaleOut(label)) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Scale out'), command: 'tiflash.scaleOut', arguments: args }));
-      if (pdKnown && canScaleIn(label)) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Scale in'), command: 'tiflash.scaleIn', arguments: args }));
-      if (pdKnown && label === 'Offline') out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Cancel scale-in'), command: 'tiflash.cancelScaleIn', arguments: args }));
+    for (const row of model.rows) {
+      const line = row.host?.line?.line;
+      if (line === undefined || line >= doc.lineCount || doc.lineAt(line).text !== parsed[line]) continue;
+      const range = new vscode.Range(line, 0, line, 0);
+      const args = [cluster.inventoryUri, row.host!.name];
+      out.push(
+        new vscode.CodeLens(range, { title: `${stateCodicon(row.state)} ${joinParts(lensTitle(row), lang)}`, command: 'tiflash.revealHost', arguments: args }),
+      );
+      if (row.actions.scaleOut) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Scale out'), command: 'tiflash.scaleOut', arguments: args }));
+      if (row.actions.scaleIn) out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Scale in'), command: 'tiflash.scaleIn', arguments: args }));
+      if (row.actions.cancelScaleIn)
+        out.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Cancel scale-in'), command: 'tiflash.cancelScaleIn', arguments: args }));
     }
     return out;
   }

@@ -38,7 +38,10 @@ export class InventoryDiagnostics implements vscode.CodeActionProvider, vscode.D
       ctx.inventories.onDidChange(() => this.update()),
       this.names.onDidResolve(() => this.update()),
       vscode.languages.registerCodeActionsProvider(
-        [{ scheme: 'file', pattern: '**/inventory.ini' }, { scheme: 'file', pattern: '**/hosts.ini' }],
+        [
+          { scheme: 'file', pattern: '**/inventory.ini' },
+          { scheme: 'file', pattern: '**/hosts.ini' },
+        ],
         this,
         { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
       ),

@@ -23,7 +23,13 @@ export class NameResolver implements vscode.Disposable {
       if (this.asked.has(name)) continue;
       this.asked.add(name);
       const timeout = new Promise<undefined>((r) => setTimeout(() => r(undefined), TIMEOUT_MS).unref());
-      void Promise.race([lookup(name, { family: 4 }).then((a) => a.address, () => undefined), timeout]).then((ip) => {
+      void Promise.race([
+        lookup(name, { family: 4 }).then(
+          (a) => a.address,
+          () => undefined,
+        ),
+        timeout,
+      ]).then((ip) => {
         if (!ip) return;
         this.resolved.set(name, ip);
         this.emitter.fire();

@@ -1,16 +1,12 @@
-// Shows a plan before it runs and asks for Start. (Interim: a modal with the preview text; to become a
-// read-only preview document with VS Code's diff editors for inventory.ini and hosts.ini.)
+// Shows a plan before it runs and asks for Start: the runner starts a plan only when this resolves true, and
+// the decision is taken in that plan's own preview (see planPreviews.ts).
 
-import * as vscode from 'vscode';
 import type { FileTexts } from '../../core/plan/files';
-import { preview, previewText } from '../../core/plan/preview';
 import type { Plan } from '../../core/plan/types';
 import type { Cluster } from '../../inventories';
-import { displayLang, show } from '../text';
+import { PlanPreviews } from './planPreviews';
 
-/** True when the operator chose Start for exactly this plan. */
-export async function confirmPlan(_cluster: Cluster, plan: Plan, files: FileTexts): Promise<boolean> {
-  const text = previewText(preview(plan, files), displayLang());
-  const go = vscode.l10n.t('Start');
-  return (await vscode.window.showWarningMessage(show(plan.steps[0].title), { modal: true, detail: text }, go)) === go;
+/** True when the operator chose Start for exactly this plan, on the files it was previewed on. */
+export function confirmPlan(cluster: Cluster, plan: Plan, files: FileTexts): Promise<boolean> {
+  return PlanPreviews.current.confirm(cluster, plan, files);
 }

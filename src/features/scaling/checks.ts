@@ -9,14 +9,14 @@ import type { FileTexts } from '../../core/plan/files';
 import type { PlaybookOptions } from '../../core/plan/playbooks';
 import { recheckStep, type Now } from '../../core/plan/recheck';
 import type { Plan, Step } from '../../core/plan/types';
+import type { SettingValues } from '../../core/settings/schema';
 import { preflight } from '../../core/run/preflight';
 import { readText, type Cluster } from '../../inventories';
 import { show } from '../text';
 
-/** `tiflash.ansiblePlaybookPath` (machine-scoped) and `tiflash.playbookExtraArgs` for the folder. */
-export function playbookOptions(cluster: Cluster): PlaybookOptions {
-  const cfg = vscode.workspace.getConfiguration('tiflash', cluster.dir);
-  return { playbook: cfg.get<string>('ansiblePlaybookPath', 'ansible-playbook'), extraArgs: cfg.get<string[]>('playbookExtraArgs', []) };
+/** `tiflash.ansiblePlaybookPath` (machine-scoped) and `tiflash.playbookExtraArgs` as they apply to a folder. */
+export function playbookOptions(settings: SettingValues): PlaybookOptions {
+  return { playbook: settings.ansiblePlaybookPath, extraArgs: settings.playbookExtraArgs };
 }
 
 /** inventory.ini and hosts.ini as the editors hold them (the same as on disk unless unsaved, which a run refuses). */
@@ -49,7 +49,7 @@ export function preflightWithProgress(cluster: Cluster, plan: Plan, files: FileT
 }
 
 /** Why the step, as it would run now, is not what was previewed; undefined when it is the same. */
-export async function recheckNow(cluster: Cluster, plan: Pick<Plan, 'steps'>, index: number, step: Step): Promise<Msg | undefined> {
+export async function recheckNow(cluster: Cluster, options: PlaybookOptions, plan: Pick<Plan, 'steps'>, index: number, step: Step): Promise<Msg | undefined> {
   const files = await filesNow(cluster);
   if (files.inventory === undefined) return msg('recheck.fileGone', { file: 'inventory.ini' });
   const now: Now = {
@@ -57,7 +57,7 @@ export async function recheckNow(cluster: Cluster, plan: Pick<Plan, 'steps'>, in
     hosts: files.hosts === undefined ? undefined : parseInventory(files.hosts),
     inventoryText: files.inventory,
     hostsText: files.hosts,
-    ...playbookOptions(cluster),
+    ...options,
   };
   const r = recheckStep(step, now);
   if (!r.same) return msg('exec.recheck', { why: r.why });

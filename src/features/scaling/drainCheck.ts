@@ -1,11 +1,10 @@
 // Why a drain the run waits for has stalled: once the store's Region count has not fallen for
-// `tiflash.stuckDrainMinutes` (default 2), PD is asked (at most once a minute) for what can hold it: the
+// `tiflash.stuckDrainSeconds` (default 120), PD is asked (at most once a minute) for what can hold it: the
 // placement rules, the remaining stores' space against low-space-ratio, the store limits. The wait shows it and
 // the log keeps it (src/core/pd/stuckDrain.ts decides).
 
-import * as vscode from 'vscode';
 import type { StoreLimitsByType } from '../../core/pd/api';
-import { checkDrain, DEFAULT_STUCK_AFTER_MS, limitRaise, stalledFor, type DrainVerdict, type LimitRaise } from '../../core/pd/stuckDrain';
+import { checkDrain, limitRaise, stalledFor, type DrainVerdict, type LimitRaise } from '../../core/pd/stuckDrain';
 import type { StoreId } from '../../core/pd/types';
 import type { Ctx } from '../../context';
 import type { Cluster } from '../../inventories';
@@ -27,8 +26,7 @@ export class DrainCheck {
   ) {}
 
   private get stuckAfterMs(): number {
-    const minutes = vscode.workspace.getConfiguration('tiflash', this.cluster.dir).get<number>('stuckDrainMinutes');
-    return minutes !== undefined && minutes > 0 ? minutes * 60_000 : DEFAULT_STUCK_AFTER_MS;
+    return this.ctx.settings.of(this.cluster.dir).stuckDrainSeconds * 1000;
   }
 
   /** Raising the draining store's own remove limit would help (it alone holds the drain), as last read. */

@@ -52,7 +52,7 @@ export async function drive(env: DriveEnv, initial: Run): Promise<Run> {
 
 /** With `tiflash.confirmEachStep`, a step the operator does not let run fails without running (Retry asks again). */
 async function declined(env: StepEnv, index: number, step: Step): Promise<RunEvent | undefined> {
-  if (step.kind === 'info' || !vscode.workspace.getConfiguration('tiflash', env.cluster.dir).get<boolean>('confirmEachStep', false)) return undefined;
+  if (step.kind === 'info' || !env.ctx.settings.of(env.cluster.dir).confirmEachStep) return undefined;
   const what = vscode.l10n.t('Next: step {0} of {1}: {2}', index + 1, env.run().steps.length, show(step.title));
   if (await env.operator.consent(what, vscode.l10n.t('Run this step'))) return undefined;
   await env.feed({ type: 'step-started', index, at: Date.now() });

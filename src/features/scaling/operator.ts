@@ -7,12 +7,16 @@ import type { Plan } from '../../core/plan/types';
 import type { Choice } from '../../core/run/engine';
 import type { ResumeAdvice, ResumeOption } from '../../core/run/resume';
 import type { Cluster } from '../../inventories';
+import type { ScaleOutSpec } from '../../core/plan/scaleOutSpec';
 import { confirmPlan } from '../preview/confirmPlan';
+import { askScaleOut } from '../scaleOutForm/askScaleOut';
 import { show } from '../text';
 
 export type Level = 'info' | 'warning' | 'error';
 
 export interface Operator {
+  /** What to scale out: the form (IP, alias, directories, ports), prefilled for `address`; undefined when cancelled. */
+  scaleOutSpec(cluster: Cluster, address?: string): Promise<ScaleOutSpec | undefined>;
   /** Start exactly this plan? (the preview) */
   confirmPlan(cluster: Cluster, plan: Plan, files: FileTexts): Promise<boolean>;
   /** Go on although `reason` (a confirmable block, an offer such as enabling placement rules)? */
@@ -56,6 +60,7 @@ function showMessage(level: Level, text: string, options: vscode.MessageOptions)
 }
 
 const dialogs: Operator = {
+  scaleOutSpec: askScaleOut,
   confirmPlan,
   async consent(reason, action) {
     return (await vscode.window.showWarningMessage(reason, { modal: true }, action)) === action;
@@ -97,6 +102,8 @@ const dialogs: Operator = {
 
 /** Yes to every question; a failed step is aborted; nothing modal. */
 const yes: Partial<Operator> = {
+  // an address given is taken as it is; without one the operator is still asked (the form)
+  scaleOutSpec: (cluster, address) => (address ? Promise.resolve({ address }) : askScaleOut(cluster)),
   confirmPlan: () => Promise.resolve(true),
   consent: () => Promise.resolve(true),
   remind: () => Promise.resolve(true),

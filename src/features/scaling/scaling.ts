@@ -21,7 +21,6 @@ import { releaseLock } from '../../core/run/lock';
 import { limitBeforeDelete } from '../../core/run/recorded';
 import type { Ctx } from '../../context';
 import type { Cluster } from '../../inventories';
-import { askScaleOut } from '../scaleOutForm/askScaleOut';
 import { show } from '../text';
 import { filesNow, lines, playbookOptions, preflightWithProgress, unsavedFile } from './checks';
 import { drive } from './driver';
@@ -63,10 +62,15 @@ export class Scaling implements vscode.Disposable {
     if (!this.ctx.requireTrust()) return undefined;
     const operator = operatorFor(opts);
     const known = host !== undefined && cluster.tiflash.some((h) => h.name === host);
-    const target = known ? host : await askScaleOut(cluster, host);
+    const target = known ? host : await operator.scaleOutSpec(cluster, host);
     if (!target) return undefined;
     const planNow = async () =>
-      planScaleOut({ ...(await this.inventories(cluster)), host: target, pd: await this.facts(cluster), ...playbookOptions(cluster) });
+      planScaleOut({
+        ...(await this.inventories(cluster)),
+        host: target,
+        pd: await this.facts(cluster),
+        ...playbookOptions(this.ctx.settings.of(cluster.dir)),
+      });
     const plan = await planNow();
     const [only] = plan.blocked;
     if (plan.blocked.length === 1 && only.check === 'placement-rules-disabled') {
@@ -92,10 +96,10 @@ export class Scaling implements vscode.Disposable {
     if (!name) return undefined;
     const files = await this.inventories(cluster);
     const pd = await this.facts(cluster);
-    let input = { ...files, host: name, pd, confirmed: opts.confirmed, ...playbookOptions(cluster) };
+    let input = { ...files, host: name, pd, confirmed: opts.confirmed, ...playbookOptions(this.ctx.settings.of(cluster.dir)) };
     let plan = planScaleIn(input);
     // refused for its placement rules: name the tables (TiDB's status port) so the reason gives the exact statements
-    const tidb = vscode.workspace.getConfiguration('tiflash', cluster.dir).get<string[]>('tidbStatusEndpoints', []);
+    const tidb = this.ctx.settings.of(cluster.dir).tidbStatusEndpoints;
     const named = await withTableNames(plan, files.inventory, pd, { endpoints: tidb, tls: this.ctx.stores.get(cluster)?.tls });
     if (named !== pd) plan = planScaleIn((input = { ...input, pd: named }));
     const last = plan.blocked.find((b) => b.check === 'last-store');

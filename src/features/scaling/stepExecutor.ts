@@ -11,7 +11,7 @@ import { executePdStep } from '../../core/run/pdStep';
 import { playbookOutcome } from '../../core/run/playbookOutcome';
 import type { Ctx } from '../../context';
 import type { Cluster } from '../../inventories';
-import { recheckNow, unsavedFile, unsavedReason } from './checks';
+import { playbookOptions, recheckNow, unsavedFile, unsavedReason } from './checks';
 import type { Operator } from './operator';
 import { logTarget, runPlaybook, type PlaybookRun } from './playbookTask';
 import type { RunJournal } from './runJournal';
@@ -56,7 +56,7 @@ async function playbook(env: StepEnv, index: number, step: PlaybookStep): Promis
   await env.feed({ type: 'step-started', index, at: Date.now(), logOffset });
   const dirty = unsavedFile(cluster);
   if (dirty) return failed(index, unsavedReason(dirty));
-  const changed = await recheckNow(cluster, env.run().plan, index, step);
+  const changed = await recheckNow(cluster, playbookOptions(env.ctx.settings.of(cluster.dir)), env.run().plan, index, step);
   if (changed) return failed(index, changed);
   const run = env.run();
   const attempt = run.steps[index].attempts;
@@ -105,7 +105,7 @@ async function edit(env: StepEnv, index: number, step: EditStep): Promise<RunEve
   const { cluster } = env;
   const dirty = unsavedFile(cluster);
   if (dirty) return failed(index, unsavedReason(dirty));
-  const changed = await recheckNow(cluster, env.run().plan, index, step);
+  const changed = await recheckNow(cluster, playbookOptions(env.ctx.settings.of(cluster.dir)), env.run().plan, index, step);
   if (changed) return failed(index, changed);
   const uri = step.file === 'inventory' ? cluster.inventoryUri : cluster.hostsUri;
   const file = vscode.workspace.asRelativePath(uri);

@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { msg, type Msg } from '../../core/l10n/message';
 import type { WaitStep } from '../../core/plan/types';
-import { formatDuration } from '../../core/poll/drain';
+import { durationMsg } from '../../core/model/time';
 import type { RunEvent } from '../../core/run/engine';
 import { waitVerdict, type Observation, type WaitState } from '../../core/run/wait';
 import type { Ctx } from '../../context';
@@ -88,5 +88,5 @@ function drainEta(w: WaitContext, step: WaitStep): number | undefined {
 }
 
 function withEta(detail: string, eta: number | undefined): string {
-  return eta === undefined ? detail : vscode.l10n.t('{0} About {1} left at the current rate.', detail, formatDuration(eta));
+  return eta === undefined ? detail : vscode.l10n.t('{0} About {1} left at the current rate.', detail, show(durationMsg(eta)));
 }

@@ -19,6 +19,9 @@ Commands:
                                          the plan as the extension previews it: diffs of inventory.ini and hosts.ini,
                                          each command quoted for a POSIX shell, each PD request; JSON: each step's
                                          argv or method and path; exit 1 with the failed checks ("blocked") when a check fails
+  journal -i FILE [--run ID] [--format text|json]
+                                         the operations recorded beside the inventory (log/tiflash-operations.jsonl),
+                                         newest first; with --run, that run step by step (commands, exit codes, PD answers)
 
 Options:
   -i, --inventory FILE   inventory.ini of a tidb-ansible folder
@@ -51,6 +54,9 @@ Exit codes: 0 done, 1 a finding, a rejected inventory or a blocked plan, 2 a usa
                                          输出与扩展预览相同的计划：inventory.ini 和 hosts.ini 的差异、按 POSIX shell
                                          引用的每条命令、每个 PD 请求；JSON 中给出每步的 argv 或 method 与 path；
                                          检查不通过时列出未通过的检查（"blocked"），退出码为 1
+  journal -i FILE [--run ID] [--format text|json]
+                                         inventory 旁记录的操作（log/tiflash-operations.jsonl），最新的在前；
+                                         指定 --run 时逐步列出该次运行（命令、退出码、PD 的应答）
 
 选项：
   -i, --inventory FILE   tidb-ansible 目录中的 inventory.ini
@@ -99,7 +105,10 @@ Exit codes: 0 done, 1 a finding, a rejected inventory or a blocked plan, 2 a usa
     zh: '缺少 HOST：tiflash-ansible plan {kind} HOST -i inventory.ini --pd URL',
   },
   'cli.unknownPlan': { en: 'unknown plan `{kind}` (expected one of {expected})', zh: '未知的 plan `{kind}`（应为 {expected} 之一）' },
-  'cli.certNeedsCa': { en: "--cert and --key need --cacert (the CA that signed PD's certificate)", zh: '--cert 和 --key 需要同时给出 --cacert（签发 PD 证书的 CA）' },
+  'cli.certNeedsCa': {
+    en: "--cert and --key need --cacert (the CA that signed PD's certificate)",
+    zh: '--cert 和 --key 需要同时给出 --cacert（签发 PD 证书的 CA）',
+  },
   'cli.certAndKey': { en: '--cert and --key go together', zh: '--cert 和 --key 必须同时给出' },
   'cli.cannotReadPem': { en: 'cannot read {what} {file}: {code}', zh: '无法读取{what} {file}：{code}' },
   'cli.pem.ca': { en: 'CA certificate', zh: 'CA 证书' },

@@ -5,13 +5,15 @@ import { cli } from './cli';
 import { common } from './common';
 import { execute } from './execute';
 import { inventory } from './inventory';
+import { journal } from './journal';
 import { pd } from './pd';
 import { plan } from './plan';
 import { run } from './run';
 import { validation } from './validation';
+import { view } from './view';
 
 /** The domains in one list, so a test can see an id defined twice (a spread would hide it). */
-export const DOMAINS = { common, inventory, validation, cli, pd, plan, run, execute } as const;
+export const DOMAINS = { common, inventory, validation, cli, pd, plan, run, execute, journal, view } as const;
 
 export const CATALOG = {
   ...common,
@@ -22,6 +24,8 @@ export const CATALOG = {
   ...plan,
   ...run,
   ...execute,
+  ...journal,
+  ...view,
 } as const;
 
 export type MessageId = keyof typeof CATALOG;

@@ -20,7 +20,10 @@ export const plan = {
     en: "'{value}' is an Ansible host pattern, not one host name (it contains one of , : ! & * ? [ ] ~ @ \\ or a space): as -l it could select other hosts. Rename it in {where}.",
     zh: '“{value}”是 Ansible 主机模式而不是单个主机名（含有 , : ! & * ? [ ] ~ @ \\ 或空格之一）：用作 -l 可能会选中其他主机。请在{where}中重命名。',
   },
-  'args.user': { en: "'{value}' is not a user name ansible-playbook -u can take. Fix {where}.", zh: '“{value}”不是 ansible-playbook -u 可用的用户名。请修改{where}。' },
+  'args.user': {
+    en: "'{value}' is not a user name ansible-playbook -u can take. Fix {where}.",
+    zh: '“{value}”不是 ansible-playbook -u 可用的用户名。请修改{where}。',
+  },
   'args.tag': { en: "'{value}' is not a playbook tag.", zh: '“{value}”不是 playbook 标签。' },
   'args.file': { en: "'{value}' is not a file name in the tidb-ansible folder.", zh: '“{value}”不是 tidb-ansible 目录中的文件名。' },
   'args.notFlag': { en: "Internal error: '{value}' is not an option.", zh: '内部错误：“{value}”不是选项。' },
@@ -40,7 +43,7 @@ export const plan = {
     en: '{file} line {line}: {message} Ansible rejects the whole file, so every playbook would match nothing: fix it first.',
     zh: '{file} 第 {line} 行：{message} Ansible 会拒绝整个文件，所有 playbook 都将匹配不到任何主机：请先修正。',
   },
-  'plan.blocked.hostLine': { en: 'inventory.ini line {line}, the host\'s own line: {message}', zh: 'inventory.ini 第 {line} 行（该主机所在行）：{message}' },
+  'plan.blocked.hostLine': { en: "inventory.ini line {line}, the host's own line: {message}", zh: 'inventory.ini 第 {line} 行（该主机所在行）：{message}' },
   'plan.blocked.pdUnknown': { en: 'PD could not be read, so it is unknown what the run would act on.', zh: '无法读取 PD，因此无法确定此操作会作用于什么。' },
   'plan.blocked.pdUnknownWhy': { en: 'PD did not give an answer a decision can rest on: {why}', zh: 'PD 没有给出可作为判断依据的应答：{why}' },
   'plan.blocked.notTiflashHost': { en: '{name} is not in [tiflash_servers] of inventory.ini.', zh: '{name} 不在 inventory.ini 的 [tiflash_servers] 中。' },
@@ -62,7 +65,7 @@ export const plan = {
     zh: '缩容后只剩 {remaining} 个 Up 状态的 TiFlash store，但有 {rules} 条 Placement Rule 最多需要 {most} 个（{examples}）：该 store 将永远停留在 Offline。{fix}',
   },
   'plan.fix.replicaGeneric': {
-    en: 'First lower those tables\' TiFlash replicas (ALTER TABLE … SET TIFLASH REPLICA {remaining}; TiDB did not name the tables) and wait until the change finishes.',
+    en: "First lower those tables' TiFlash replicas (ALTER TABLE … SET TIFLASH REPLICA {remaining}; TiDB did not name the tables) and wait until the change finishes.",
     zh: '请先调低这些表的 TiFlash 副本数（ALTER TABLE … SET TIFLASH REPLICA {remaining}；TiDB 未给出表名），并等待变更完成。',
   },
   'plan.fix.replicaStatements': {
@@ -81,8 +84,14 @@ export const plan = {
     en: "'{value}' is neither an IP address nor a host of [tiflash_servers]: TiFlash hosts must be IP addresses.",
     zh: '“{value}”既不是 IP 地址，也不是 [tiflash_servers] 中的主机：TiFlash 主机只支持 IP 地址。',
   },
-  'plan.blocked.addressNotIp': { en: '{name} has the address \'{address}\', which is not an IP address: TiFlash hosts must be IP addresses.', zh: '{name} 的地址“{address}”不是 IP 地址：TiFlash 主机只支持 IP 地址。' },
-  'plan.blocked.nameTaken': { en: "The inventory name '{name}' is already used by a host at {address}.", zh: 'inventory 名称“{name}”已被 {address} 上的主机使用。' },
+  'plan.blocked.addressNotIp': {
+    en: "{name} has the address '{address}', which is not an IP address: TiFlash hosts must be IP addresses.",
+    zh: '{name} 的地址“{address}”不是 IP 地址：TiFlash 主机只支持 IP 地址。',
+  },
+  'plan.blocked.nameTaken': {
+    en: "The inventory name '{name}' is already used by a host at {address}.",
+    zh: 'inventory 名称“{name}”已被 {address} 上的主机使用。',
+  },
   'plan.blocked.cannotAdd': { en: 'The line for {name} cannot be added to [tiflash_servers].', zh: '无法把 {name} 的行加入 [tiflash_servers]。' },
   'plan.blocked.hostsIniMissing': {
     en: 'hosts.ini is missing beside inventory.ini: create_users.yml and deploy_ntp.yml need it. Create it with [servers] listing {address} and [all:vars] username = tidb, ntp_server = pool.ntp.org.',
@@ -93,7 +102,7 @@ export const plan = {
     zh: 'PD 中 {address} 上已有 store {id}（{state}）：在此新建 TiFlash 会因 “duplicated store address” 而失败。请先缩容该 store，或换用其他地址或端口。',
   },
   'plan.blocked.placementDisabled': {
-    en: 'PD\'s placement rules are off: a TiFlash added now gets no replicas (TiFlash needs them; tidb-ansible enables them only when [tiflash_servers] was filled at the first deploy). Enable them first (pd-ctl config placement-rules enable); the extension can do it for you.',
+    en: "PD's placement rules are off: a TiFlash added now gets no replicas (TiFlash needs them; tidb-ansible enables them only when [tiflash_servers] was filled at the first deploy). Enable them first (pd-ctl config placement-rules enable); the extension can do it for you.",
     zh: 'PD 的 Placement Rules 未开启：现在添加的 TiFlash 不会有任何副本（TiFlash 依赖该功能；tidb-ansible 只在首次部署时 [tiflash_servers] 非空的情况下开启它）。请先开启（pd-ctl config placement-rules enable）；扩展可以代为开启。',
   },
   'plan.blocked.placementAlreadyOn': { en: 'Placement rules are already enabled.', zh: 'Placement Rules 已经开启。' },
@@ -103,47 +112,74 @@ export const plan = {
     en: 'Store {id} is {state}: only an Offline store (a scale-in under way) can be cancelled. A Tombstone store is never brought back.',
     zh: 'Store {id} 当前为 {state}：只有 Offline 的 store（正在缩容）才能取消缩容。Tombstone 的 store 不会被恢复。',
   },
-  'plan.blocked.forceNeedsOffline': { en: 'Store {id} is {state}: only an Offline TiFlash store can be forced to Tombstone.', zh: 'Store {id} 当前为 {state}：只有 Offline 的 TiFlash store 才能被强制设为 Tombstone。' },
-  'plan.blocked.forceVersion': { en: 'PD {version} does not accept state=Tombstone (only PD 3.1 and 4.0, as tidb-ansible deploys them, do).', zh: 'PD {version} 不接受 state=Tombstone（只有 tidb-ansible 部署的 PD 3.1 和 4.0 接受）。' },
+  'plan.blocked.forceNeedsOffline': {
+    en: 'Store {id} is {state}: only an Offline TiFlash store can be forced to Tombstone.',
+    zh: 'Store {id} 当前为 {state}：只有 Offline 的 TiFlash store 才能被强制设为 Tombstone。',
+  },
+  'plan.blocked.forceVersion': {
+    en: 'PD {version} does not accept state=Tombstone (only PD 3.1 and 4.0, as tidb-ansible deploys them, do).',
+    zh: 'PD {version} 不接受 state=Tombstone（只有 tidb-ansible 部署的 PD 3.1 和 4.0 接受）。',
+  },
   'plan.blocked.noTombstones': { en: 'PD has no Tombstone store records to remove.', zh: 'PD 中没有可清除的 Tombstone store 记录。' },
 
   'plan.warn.notInPd': {
-    en: 'PD\'s complete store list has no store at {address}: {name} is not a store in PD, so no store is deleted and TiFlash is stopped right away.',
+    en: "PD's complete store list has no store at {address}: {name} is not a store in PD, so no store is deleted and TiFlash is stopped right away.",
     zh: 'PD 的完整 store 列表中没有 {address}：{name} 不是 PD 中的 store，因此不会删除任何 store，直接停止 TiFlash。',
   },
-  'plan.warn.alreadyOffline': { en: 'Store {id} is already Offline: the run waits for it to become Tombstone from where it is.', zh: 'Store {id} 已经是 Offline：将从当前进度继续等待它变为 Tombstone。' },
-  'plan.warn.alreadyTombstone': { en: 'Store {id} is already Tombstone: TiFlash is stopped right away.', zh: 'Store {id} 已经是 Tombstone：直接停止 TiFlash。' },
+  'plan.warn.alreadyOffline': {
+    en: 'Store {id} is already Offline: the run waits for it to become Tombstone from where it is.',
+    zh: 'Store {id} 已经是 Offline：将从当前进度继续等待它变为 Tombstone。',
+  },
+  'plan.warn.alreadyTombstone': {
+    en: 'Store {id} is already Tombstone: TiFlash is stopped right away.',
+    zh: 'Store {id} 已经是 Tombstone：直接停止 TiFlash。',
+  },
   'plan.warn.tombstoneThere': {
     en: 'PD keeps Tombstone store record(s) {ids} at this address: wipe the old data directories first ({dirs}) or the new TiFlash fails with "store is tombstone"; remove the records in PD afterwards.',
     zh: 'PD 中此地址仍有 Tombstone store 记录 {ids}：请先清除旧的数据目录（{dirs}），否则新的 TiFlash 会因 “store is tombstone” 启动失败；之后再清除 PD 中的这些记录。',
   },
   'plan.warn.limitUnknown': {
-    en: 'PD 4.0 set store {id}\'s remove-peer limit to unlimited when it was deleted, and its earlier value was not recorded here: set it back by hand (pd-ctl store limit {id} <rate> remove-peer).',
+    en: "PD 4.0 set store {id}'s remove-peer limit to unlimited when it was deleted, and its earlier value was not recorded here: set it back by hand (pd-ctl store limit {id} <rate> remove-peer).",
     zh: 'PD 4.0 在删除 store {id} 时把它的 remove-peer 限速设为了不限，而原值没有记录：请手动恢复（pd-ctl store limit {id} <rate> remove-peer）。',
   },
   'plan.warn.force': {
-    en: 'PD drops store {id}\'s replicas at once ({regions} Region(s)): queries that read TiFlash may fail until replicas are rebuilt elsewhere. Never for TiKV.',
+    en: "PD drops store {id}'s replicas at once ({regions} Region(s)): queries that read TiFlash may fail until replicas are rebuilt elsewhere. Never for TiKV.",
     zh: 'PD 会立即丢弃 store {id} 上的副本（{regions} 个 Region）：在其他节点重建副本之前，读取 TiFlash 的查询可能失败。切勿用于 TiKV。',
   },
-  'plan.warn.tombstonesWithRegions': { en: 'PD 4.0 keeps the record of Tombstone stores that still hold Regions: {ids}.', zh: 'PD 4.0 会保留仍有 Region 的 Tombstone store 记录：{ids}。' },
+  'plan.warn.tombstonesWithRegions': {
+    en: 'PD 4.0 keeps the record of Tombstone stores that still hold Regions: {ids}.',
+    zh: 'PD 4.0 会保留仍有 Region 的 Tombstone store 记录：{ids}。',
+  },
 
   'plan.step.addToInventory': { en: 'Add {name} to inventory.ini {groups}', zh: '将 {name} 加入 inventory.ini 的 {groups}' },
   'plan.step.addToHostsIni': { en: 'Add {address} to hosts.ini [servers]', zh: '将 {address} 加入 hosts.ini 的 [servers]' },
-  'plan.step.createUsers': { en: 'Create the deploy user and SSH trust on {address} (asks for the root password)', zh: '在 {address} 上创建部署用户并配置 SSH 互信（需要输入 root 密码）' },
+  'plan.step.createUsers': {
+    en: 'Create the deploy user and SSH trust on {address} (asks for the root password)',
+    zh: '在 {address} 上创建部署用户并配置 SSH 互信（需要输入 root 密码）',
+  },
   'plan.step.deployNtp': { en: 'Deploy NTP on the hosts of hosts.ini', zh: '在 hosts.ini 的主机上部署 NTP' },
   'plan.step.bootstrap': { en: 'Initialize the system of {name} (bootstrap.yml)', zh: '初始化 {name} 的系统环境（bootstrap.yml）' },
   'plan.step.deploy': { en: 'Deploy TiFlash on {name}', zh: '在 {name} 上部署 TiFlash' },
   'plan.step.start': { en: 'Start TiFlash on {name}', zh: '启动 {name} 上的 TiFlash' },
   'plan.step.waitUp': { en: 'Wait until PD reports the new store at {address} ({name}) Up', zh: '等待 PD 中 {address}（{name}）上的新 store 变为 Up' },
-  'plan.step.refreshPrometheus': { en: 'Refresh Prometheus targets (rolling_update_monitor.yml --tags=prometheus)', zh: '更新 Prometheus 监控目标（rolling_update_monitor.yml --tags=prometheus）' },
+  'plan.step.refreshPrometheus': {
+    en: 'Refresh Prometheus targets (rolling_update_monitor.yml --tags=prometheus)',
+    zh: '更新 Prometheus 监控目标（rolling_update_monitor.yml --tags=prometheus）',
+  },
   'plan.step.grafana': { en: 'Watch {what} in Grafana', zh: '在 Grafana 中观察{what}' },
   'plan.step.grafanaMissing': { en: 'No [grafana_servers] host in inventory.ini.', zh: 'inventory.ini 中没有 [grafana_servers] 主机。' },
   'plan.step.deleteStore': { en: 'Delete store {id} ({address}) in PD: it goes Offline', zh: '在 PD 中删除 store {id}（{address}）：它将变为 Offline' },
-  'plan.step.waitTombstone': { en: 'Wait until store {id} is Tombstone (its {regions} Region(s) move away)', zh: '等待 store {id} 变为 Tombstone（其 {regions} 个 Region 迁走）' },
+  'plan.step.waitTombstone': {
+    en: 'Wait until store {id} is Tombstone (its {regions} Region(s) move away)',
+    zh: '等待 store {id} 变为 Tombstone（其 {regions} 个 Region 迁走）',
+  },
   'plan.step.stop': { en: 'Stop TiFlash on {name}', zh: '停止 {name} 上的 TiFlash' },
   'plan.step.removeFromInventory': { en: 'Remove {name} from inventory.ini {groups}', zh: '从 inventory.ini 的 {groups} 中移除 {name}' },
   'plan.step.removeFromHostsIni': { en: 'Remove {address} from hosts.ini [servers]', zh: '从 hosts.ini 的 [servers] 中移除 {address}' },
-  'plan.step.wipe': { en: 'Wipe the TiFlash data directories of {name} before the machine joins again', zh: '在该机器重新加入前清除 {name} 的 TiFlash 数据目录' },
+  'plan.step.wipe': {
+    en: 'Wipe the TiFlash data directories of {name} before the machine joins again',
+    zh: '在该机器重新加入前清除 {name} 的 TiFlash 数据目录',
+  },
   'plan.step.wipeDetail': {
     en: 'Scale-in does not delete data. Before {address} runs TiFlash again, delete: {dirs}',
     zh: '缩容不会删除数据。在 {address} 再次运行 TiFlash 之前，请删除：{dirs}',
@@ -168,13 +204,19 @@ export const plan = {
     zh: '“{value}”不是只含普通字符（字母、数字、. _ - + @ /）的绝对路径目录。',
   },
   'spec.port': { en: '{name} = {value} is not a port (1-65535).', zh: '{name} = {value} 不是有效端口（1-65535）。' },
-  'spec.portTwice': { en: '{name} and {other} are both {value}: each of the six ports needs its own number.', zh: '{name} 和 {other} 都是 {value}：六个端口需要各不相同。' },
+  'spec.portTwice': {
+    en: '{name} and {other} are both {value}: each of the six ports needs its own number.',
+    zh: '{name} 和 {other} 都是 {value}：六个端口需要各不相同。',
+  },
   'spec.collide.name': { en: "'{name}' is already in [tiflash_servers] (line {line}).", zh: '“{name}”已在 [tiflash_servers] 中（第 {line} 行）。' },
   'spec.collide.port': {
     en: '{name} = {value} is already {otherPort} of {other} on this machine (line {line}).',
     zh: '{name} = {value} 已被该机器上 {other} 的 {otherPort} 使用（第 {line} 行）。',
   },
-  'spec.collide.deployDir': { en: 'deploy_dir {dir} is already the deploy_dir of {other} on this machine (line {line}).', zh: 'deploy_dir {dir} 已是该机器上 {other} 的 deploy_dir（第 {line} 行）。' },
+  'spec.collide.deployDir': {
+    en: 'deploy_dir {dir} is already the deploy_dir of {other} on this machine (line {line}).',
+    zh: 'deploy_dir {dir} 已是该机器上 {other} 的 deploy_dir（第 {line} 行）。',
+  },
   'spec.collide.dataDir': {
     en: 'data_dir {dir} overlaps {otherDir} of {other} on this machine (line {line}).',
     zh: 'data_dir {dir} 与该机器上 {other} 的 {otherDir} 重叠（第 {line} 行）。',

@@ -13,7 +13,8 @@ export const ansibleUserRoot: Rule = {
   check(ctx) {
     const out: Finding[] = [];
     forEachVar(ctx.inventory, (e) => {
-      if (e.key === 'ansible_user' && e.value === 'root') out.push(finding('inventory', 'ansible-user-root', 'error', e.valueSpan, msg('validation.ansibleUserRoot')));
+      if (e.key === 'ansible_user' && e.value === 'root')
+        out.push(finding('inventory', 'ansible-user-root', 'error', e.valueSpan, msg('validation.ansibleUserRoot')));
     });
     return out;
   },

@@ -42,7 +42,10 @@ function duplicates(inv: Inventory, file: FileRole): Finding[] {
         continue;
       }
       // only a line of its own can go: not a range, not a line Ansible reads as several
-      const fixes = h.names.length === 1 && !isSplitLine(inv, h.line) ? [{ title: msg('validation.fix.removeDuplicate', { name }), edits: [{ file, edit: deleteLine(inv, h.line) }] }] : undefined;
+      const fixes =
+        h.names.length === 1 && !isSplitLine(inv, h.line)
+          ? [{ title: msg('validation.fix.removeDuplicate', { name }), edits: [{ file, edit: deleteLine(inv, h.line) }] }]
+          : undefined;
       out.push(finding(file, 'duplicate-host', 'warning', h, msg('validation.duplicateHost', { name, group: h.group, first: first.line + 1 }), fixes));
       break;
     }

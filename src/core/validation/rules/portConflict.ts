@@ -41,11 +41,21 @@ function conflicts(list: readonly Instance[]): Finding[] {
       offered.push(free);
       const span = inst.line.vars.find((v) => v.key === p.name)?.valueSpan ?? inst.line;
       const message = msg('validation.portConflict', {
-        port: p.value, key: p.name, component: inst.component, host: inst.host, address: inst.address,
-        otherComponent: prev.inst.component, otherHost: prev.inst.host, otherKey: prev.name,
+        port: p.value,
+        key: p.name,
+        component: inst.component,
+        host: inst.host,
+        address: inst.address,
+        otherComponent: prev.inst.component,
+        otherHost: prev.inst.host,
+        otherKey: prev.name,
       });
       const title = msg('validation.fix.nextFreePort', { key: p.name, port: free, address: inst.address });
-      out.push(finding('inventory', 'port-conflict', 'error', span, message, [{ title, edits: [{ file: 'inventory', edit: setHostVar(inst.line, p.name, String(free)) }] }]));
+      out.push(
+        finding('inventory', 'port-conflict', 'error', span, message, [
+          { title, edits: [{ file: 'inventory', edit: setHostVar(inst.line, p.name, String(free)) }] },
+        ]),
+      );
     }
   }
   return out;

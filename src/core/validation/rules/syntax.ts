@@ -20,7 +20,10 @@ function misread(inv: Inventory, file: FileRole): Finding[] {
 export const syntax: Rule = {
   check(ctx) {
     const out: Finding[] = [];
-    for (const [file, inv] of [['inventory', ctx.inventory], ['hosts', ctx.hosts]] as const) {
+    for (const [file, inv] of [
+      ['inventory', ctx.inventory],
+      ['hosts', ctx.hosts],
+    ] as const) {
       if (!inv) continue;
       out.push(...inv.problems.map((p) => ({ ...p, file })), ...misread(inv, file));
     }

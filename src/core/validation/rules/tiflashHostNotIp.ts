@@ -11,8 +11,19 @@ export const tiflashHostNotIp: Rule = {
       .map((h) => {
         const ip = ctx.resolvedNames?.get(h.address);
         // keep the name as an alias (playbooks' -l still names it) and point ansible_host at the IP
-        const fixes = ip && isIp(ip) ? [{ title: msg('validation.fix.setAnsibleHost', { ip, name: h.address }), edits: [{ file: 'inventory' as const, edit: setHostVar(h.line!, 'ansible_host', ip) }] }] : undefined;
-        const message = h.address === h.name ? msg('validation.tiflashHostNotIp', { name: h.name }) : msg('validation.tiflashAliasNotIp', { name: h.name, address: h.address });
+        const fixes =
+          ip && isIp(ip)
+            ? [
+                {
+                  title: msg('validation.fix.setAnsibleHost', { ip, name: h.address }),
+                  edits: [{ file: 'inventory' as const, edit: setHostVar(h.line!, 'ansible_host', ip) }],
+                },
+              ]
+            : undefined;
+        const message =
+          h.address === h.name
+            ? msg('validation.tiflashHostNotIp', { name: h.name })
+            : msg('validation.tiflashAliasNotIp', { name: h.name, address: h.address });
         return finding('inventory', 'tiflash-host-not-ip', 'error', h.line!, message, fixes);
       });
   },
