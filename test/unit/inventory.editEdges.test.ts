@@ -19,7 +19,7 @@ const removed = (text: string, host: string) => {
 };
 
 describe('adding a host line', () => {
-  it('goes into its own group\'s section, not the first one nor a :vars section of that group', () => {
+  it("goes into its own group's section, not the first one nor a :vars section of that group", () => {
     const text = '[tikv_servers]\n10.0.0.1\n[tiflash_servers:vars]\ntcp_port = 9000\n[tiflash_servers]\n10.0.0.2\n[monitored_servers]\n10.0.0.1\n';
     assert.equal(added(text, 'tiflash_servers', '10.0.0.3'), text.replace('10.0.0.2\n', '10.0.0.2\n10.0.0.3\n'));
   });

@@ -29,7 +29,14 @@ const LINE_EDITS: ((l: string) => string)[] = [
   () => '',
 ];
 /** Blocks inserted before line i: Enter, a host, a pasted block, a header. */
-const INSERTS: string[][] = [[''], ['10.0.0.7'], ['', 'tf9 ansible_host=10.0.0.1 tcp_port=9003', '10.0.0.8'], ['[tiflash_servers]'], ['[broken'], ['# c', '10.0.0.1']];
+const INSERTS: string[][] = [
+  [''],
+  ['10.0.0.7'],
+  ['', 'tf9 ansible_host=10.0.0.1 tcp_port=9003', '10.0.0.8'],
+  ['[tiflash_servers]'],
+  ['[broken'],
+  ['# c', '10.0.0.1'],
+];
 
 function* editsOf(text: string): Generator<[string, string]> {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';

@@ -31,11 +31,13 @@ describe('re-parse after an edit on a shared machine', () => {
     assert.deepEqual(tiflashHosts(next).find((h) => h.name === 'tf-b')?.siblings, ['tf-a']);
   });
 
-  it('a TiKV line edited onto a TiFlash machine\'s port: the TiFlash line gets the port conflict too', () => {
+  it("a TiKV line edited onto a TiFlash machine's port: the TiFlash line gets the port conflict too", () => {
     const before = '[tikv_servers]\nkv1 ansible_host=10.0.0.2\n[tiflash_servers]\ntf1 ansible_host=10.0.0.1\n';
     const after = before.replace('kv1 ansible_host=10.0.0.2', 'kv1 ansible_host=10.0.0.1 tikv_port=9000');
     const next = reparsed(before, after);
-    const conflicts = validate(next).filter((f) => f.rule === 'port-conflict').map((f) => f.line);
+    const conflicts = validate(next)
+      .filter((f) => f.rule === 'port-conflict')
+      .map((f) => f.line);
     assert.ok(conflicts.includes(3), `the TiFlash line is flagged: ${conflicts}`);
   });
 });

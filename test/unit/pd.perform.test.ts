@@ -36,8 +36,10 @@ class FakePd {
     }
     if (path === '/version') return [200, '{"version":"v4.0.16"}'];
     if (path.startsWith('/stores?')) return [200, storesBody([...this.stores].map(([id, s]) => this.spec(id, s)))];
-    if (path === '/stores/limit') return [200, JSON.stringify(Object.fromEntries([...this.stores.keys()].map((id) => [id, { 'add-peer': 15, 'remove-peer': this.limits.get(id) ?? 15 }])))];
-    if (path === '/config/replicate') return [200, `{"max-replicas":3,"location-labels":"","strictly-match-label":"false","enable-placement-rules":"${this.placementRules}"}`];
+    if (path === '/stores/limit')
+      return [200, JSON.stringify(Object.fromEntries([...this.stores.keys()].map((id) => [id, { 'add-peer': 15, 'remove-peer': this.limits.get(id) ?? 15 }])))];
+    if (path === '/config/replicate')
+      return [200, `{"max-replicas":3,"location-labels":"","strictly-match-label":"false","enable-placement-rules":"${this.placementRules}"}`];
     const one = /^\/store\/(\d+)$/.exec(path);
     const s = one && this.stores.get(one[1]);
     if (one && s) return [200, storeEntry(this.spec(one[1], s))];
@@ -72,7 +74,7 @@ class FakePd {
 const id = (s: string): StoreId => parseStoreId(s)!;
 const CAPS = capabilitiesOf(pdVersion('v4.0.16'));
 
-describe('performing a plan\'s PD action', () => {
+describe("performing a plan's PD action", () => {
   let pd: FakePd;
   let server: http.Server;
   let api: PdApi;
@@ -138,7 +140,7 @@ describe('performing a plan\'s PD action', () => {
     assert.equal(out.enablePlacementRules, true);
   });
 
-  it('set-store-limit: by the version\'s type name', async () => {
+  it("set-store-limit: by the version's type name", async () => {
     await sendsExactly({ kind: 'set-store-limit', storeId: id('54'), type: 'remove', rate: 40 });
     assert.equal(pd.limits.get('54'), 40);
   });
@@ -186,9 +188,14 @@ describe('an action PD accepted but did not apply, or refused', () => {
     await notApplied({ kind: 'enable-placement-rules' });
   });
 
-  it('a write PD refuses is a failure with PD\'s status, and no read-back is claimed', async () => {
+  it("a write PD refuses is a failure with PD's status, and no read-back is claimed", async () => {
     pd.writeStatus = 500;
-    for (const a of [{ kind: 'delete-store', storeId: id('53') }, { kind: 'remove-tombstones' }, { kind: 'enable-placement-rules' }, { kind: 'set-store-limit', storeId: id('53'), type: 'add', rate: 5 }] as const) {
+    for (const a of [
+      { kind: 'delete-store', storeId: id('53') },
+      { kind: 'remove-tombstones' },
+      { kind: 'enable-placement-rules' },
+      { kind: 'set-store-limit', storeId: id('53'), type: 'add', rate: 5 },
+    ] as const) {
       const r = await api.perform(a);
       assert.ok(!r.ok && r.error.kind !== 'not-applied', a.kind);
     }

@@ -19,7 +19,8 @@ const INVENTORY = read('inventory.ini');
 const HOSTS = read('hosts.ini');
 /** `hostsText` null: there is no hosts.ini. */
 const now = (inventoryText = INVENTORY, hostsText: string | null = HOSTS, extra: Partial<Now> = {}): Now => ({
-  inventory: parseInventory(inventoryText), inventoryText,
+  inventory: parseInventory(inventoryText),
+  inventoryText,
   ...(hostsText === null ? {} : { hosts: parseInventory(hostsText), hostsText }),
   ...extra,
 });
@@ -112,6 +113,12 @@ describe('re-check of PD, wait and info steps', () => {
     for (const s of scaleIn.steps.filter((x) => x.kind === 'pd' || x.kind === 'wait' || x.kind === 'info')) {
       assert.deepEqual(recheckStep(s, now('', null)), { same: true }, s.id);
     }
-    assert.deepEqual(scaleIn.steps.filter((x) => x.kind === 'pd' || x.kind === 'wait' || x.kind === 'info').map((x) => x.kind).sort(), ['info', 'info', 'pd', 'wait']);
+    assert.deepEqual(
+      scaleIn.steps
+        .filter((x) => x.kind === 'pd' || x.kind === 'wait' || x.kind === 'info')
+        .map((x) => x.kind)
+        .sort(),
+      ['info', 'info', 'pd', 'wait'],
+    );
   });
 });

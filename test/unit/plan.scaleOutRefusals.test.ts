@@ -34,7 +34,7 @@ describe('scale-out refusals', () => {
     assert.ok(p.steps.length > 0);
   });
 
-  it('an inventory name that is also a group name (Ansible\'s -l would mean the whole group)', () => {
+  it("an inventory name that is also a group name (Ansible's -l would mean the whole group)", () => {
     const inventory = parseInventory('[tiflash_servers]\ntf1 ansible_host=10.0.0.9\n[tf1]\n10.0.0.5\n[monitored_servers]\n');
     const p = planScaleOut({ inventory, hosts: HOSTS, host: 'tf1', pd });
     assert.ok(checks(p).includes('host'), checks(p).join());
@@ -60,14 +60,19 @@ describe('scale-out refusals', () => {
 });
 
 describe('scale-out form fields', () => {
-  it('an alias that is another IP address is refused; the machine\'s own address as alias is not', () => {
-    assert.deepEqual(specFieldProblems({ address: '10.0.0.9', alias: '10.0.0.8' }).map((p) => p.field), ['alias']);
+  it("an alias that is another IP address is refused; the machine's own address as alias is not", () => {
+    assert.deepEqual(
+      specFieldProblems({ address: '10.0.0.9', alias: '10.0.0.8' }).map((p) => p.field),
+      ['alias'],
+    );
     assert.deepEqual(specFieldProblems({ address: '10.0.0.9', alias: '10.0.0.9' }), []);
     assert.deepEqual(specFieldProblems({ address: '10.0.0.9', alias: 'tf-9' }), []);
   });
 
   it('suggests the next free alias on a machine that already has TiFlash, skipping names in use', () => {
-    const inventory = parseInventory('[tiflash_servers]\n10.0.0.9\n[tikv_servers]\nTiFlash-10.0.0.9-2 ansible_host=10.0.0.7\nTiFlash-10.0.0.9-3 ansible_host=10.0.0.6\n');
+    const inventory = parseInventory(
+      '[tiflash_servers]\n10.0.0.9\n[tikv_servers]\nTiFlash-10.0.0.9-2 ansible_host=10.0.0.7\nTiFlash-10.0.0.9-3 ansible_host=10.0.0.6\n',
+    );
     assert.equal(suggestSpec(inventory, '10.0.0.9').alias, 'TiFlash-10.0.0.9-4');
     assert.equal(suggestSpec(parseInventory('[tiflash_servers]\n10.0.0.9\n'), '10.0.0.9').alias, 'TiFlash-10.0.0.9-2');
   });

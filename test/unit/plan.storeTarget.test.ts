@@ -36,14 +36,20 @@ describe('store operations on a host', () => {
 
     it(`${name}: two live stores at the address are ambiguous, with PD's ids`, () => {
       const p = plan(factsOf([offline, tiflashStore(99, ADDRESS, 'Offline')]));
-      assert.deepEqual(p.blocked.map((b) => b.check), ['ambiguous-store']);
+      assert.deepEqual(
+        p.blocked.map((b) => b.check),
+        ['ambiguous-store'],
+      );
       assert.match(en(p), /54.*99/);
       assert.deepEqual([p.steps, p.warnings, p.target], [[], [], 'TiFlash12-1']);
     });
 
     it(`${name}: a TiKV store at the address is never acted on`, () => {
       const p = plan(factsOf([{ ...offline, labels: {} }]));
-      assert.deepEqual(p.blocked.map((b) => b.check), ['not-tiflash']);
+      assert.deepEqual(
+        p.blocked.map((b) => b.check),
+        ['not-tiflash'],
+      );
       assert.match(en(p), /54/);
       assert.match(en(p), /192\.168\.0\.12:3930/);
       assert.deepEqual(p.steps, []);
@@ -51,30 +57,46 @@ describe('store operations on a host', () => {
 
     it(`${name}: no store at the address in a complete list: the host is not in PD`, () => {
       const p = plan(factsOf([tiflashStore(53, '192.168.0.11:3930', 'Offline')]));
-      assert.deepEqual(p.blocked.map((b) => b.check), ['store']);
+      assert.deepEqual(
+        p.blocked.map((b) => b.check),
+        ['store'],
+      );
       assert.match(en(p), /TiFlash12-1/);
       assert.deepEqual(p.steps, []);
     });
 
     it(`${name}: a list without Tombstones cannot say the store is missing: unknown, with the reason`, () => {
       const facts = factsOf([tiflashStore(53, '192.168.0.11:3930', 'Offline')]);
-      const partial: PdFacts = { ...facts, stores: { ok: true, value: { stores: [tiflashStore(53, '192.168.0.11:3930', 'Offline')], includesTombstones: false } } };
+      const partial: PdFacts = {
+        ...facts,
+        stores: { ok: true, value: { stores: [tiflashStore(53, '192.168.0.11:3930', 'Offline')], includesTombstones: false } },
+      };
       const p = plan(partial);
-      assert.deepEqual(p.blocked.map((b) => b.check), ['pd-unknown']);
+      assert.deepEqual(
+        p.blocked.map((b) => b.check),
+        ['pd-unknown'],
+      );
       assert.deepEqual(p.steps, []);
     });
 
     it(`${name}: PD not read: unknown, nothing planned`, () => {
       const p = plan(unknownFacts);
-      assert.deepEqual(p.blocked.map((b) => b.check), ['pd-unknown']);
+      assert.deepEqual(
+        p.blocked.map((b) => b.check),
+        ['pd-unknown'],
+      );
       assert.deepEqual([p.steps, p.warnings], [[], []]);
     });
 
     it(`${name}: a host the inventory does not list as TiFlash`, () => {
-      const p = name === 'cancel'
-        ? planCancelScaleIn({ inventory, target: { host: '192.168.0.3' }, pd: factsOf([offline]) })
-        : planForceTombstone({ inventory, target: { host: '192.168.0.3' }, pd: factsOf([offline]) });
-      assert.deepEqual(p.blocked.map((b) => b.check), ['host']);
+      const p =
+        name === 'cancel'
+          ? planCancelScaleIn({ inventory, target: { host: '192.168.0.3' }, pd: factsOf([offline]) })
+          : planForceTombstone({ inventory, target: { host: '192.168.0.3' }, pd: factsOf([offline]) });
+      assert.deepEqual(
+        p.blocked.map((b) => b.check),
+        ['host'],
+      );
       assert.match(en(p), /192\.168\.0\.3/);
     });
   }
@@ -93,7 +115,10 @@ describe('cancel when PD did not say its version', () => {
 
   it('refuses a store PD marks physically destroyed, even Offline', () => {
     const p = planCancelScaleIn({ inventory, target, pd: factsOf([{ ...offline, physicallyDestroyed: true }]) });
-    assert.deepEqual(p.blocked.map((b) => b.check), ['not-offline']);
+    assert.deepEqual(
+      p.blocked.map((b) => b.check),
+      ['not-offline'],
+    );
   });
 });
 
@@ -104,7 +129,10 @@ describe('remove tombstones', () => {
   });
 
   it('warns about Tombstones still holding regions on 4.0 only, and lists every Tombstone in the step', () => {
-    const stores = [tiflashStore(61, '192.168.0.19:3930', 'Tombstone', { regionCount: 2 }), tiflashStore(62, '192.168.0.18:3930', 'Tombstone', { regionCount: 0 })];
+    const stores = [
+      tiflashStore(61, '192.168.0.19:3930', 'Tombstone', { regionCount: 2 }),
+      tiflashStore(62, '192.168.0.18:3930', 'Tombstone', { regionCount: 0 }),
+    ];
     const v40 = planRemoveTombstones(factsOf(stores, { version: 'v4.0.16' }));
     assert.equal(v40.warnings.length, 1);
     assert.match(render(v40.warnings[0], 'en'), /61/);

@@ -12,7 +12,13 @@ import { withTableNames } from '../../src/core/plan/tableNames';
 import type { Plan } from '../../src/core/plan/types';
 import { factsOf, rule } from '../support/facts';
 
-const planBlockedBy = (check: string): Plan => ({ operation: 'scale-in', target: '10.0.0.5', steps: [], warnings: [], blocked: [{ check, message: msg('plan.blocked.noTombstones') }] });
+const planBlockedBy = (check: string): Plan => ({
+  operation: 'scale-in',
+  target: '10.0.0.5',
+  steps: [],
+  warnings: [],
+  blocked: [{ check, message: msg('plan.blocked.noTombstones') }],
+});
 const refused = planBlockedBy('placement-rules');
 const noTidb = parseInventory('[tiflash_servers]\n10.0.0.5\n');
 
@@ -39,7 +45,11 @@ describe('table names for a placement-rules refusal', () => {
     const pd = factsOf([], { rules: [rule(1), rule(3), rule(2)] });
     const out = await withTableNames(refused, noTidb, pd, { endpoints: [endpoint] });
     assert.deepEqual(seen, ['/db-table/3', '/db-table/2', '/db-table/1']);
-    assert.deepEqual([...(out.tableNames ?? [])].sort(), [['table-1-r', { db: 'shop', table: 't1' }], ['table-2-r', { db: 'shop', table: 't2' }], ['table-3-r', { db: 'shop', table: 't3' }]]);
+    assert.deepEqual([...(out.tableNames ?? [])].sort(), [
+      ['table-1-r', { db: 'shop', table: 't1' }],
+      ['table-2-r', { db: 'shop', table: 't2' }],
+      ['table-3-r', { db: 'shop', table: 't3' }],
+    ]);
     assert.equal(out.stores, pd.stores);
     assert.equal(out.rules, pd.rules);
   });

@@ -13,7 +13,10 @@ const TIFLASH_ONLY = (line: string) => `[tiflash_servers]\n${line}\n`;
 describe('validation edges', () => {
   it('hosts.ini alone: its own findings only, nothing about an inventory.ini that is not there', () => {
     const findings = validate(undefined, parseInventory('[servers]\n10.0.0.1\n10.0.0.1\n'));
-    assert.deepEqual(findings.map((f) => [f.file, f.rule, f.line]), [['hosts', 'duplicate-host', 2]]);
+    assert.deepEqual(
+      findings.map((f) => [f.file, f.rule, f.line]),
+      [['hosts', 'duplicate-host', 2]],
+    );
     assert.deepEqual(validate(undefined, parseInventory('[servers]\n10.0.0.1\n')), []);
   });
 

@@ -10,7 +10,14 @@ import { validate } from '../../src/core/validation';
 
 const fixed = (text: string) => {
   const conflicts = validate(parseInventory(text)).filter((f) => f.rule === 'port-conflict');
-  return conflicts.map((f) => ({ line: f.line, span: text.split('\n')[f.line].slice(f.start, f.end), fixedLine: applyEdits(text, f.fixes![0].edits.map((e) => e.edit)).split('\n')[f.line] }));
+  return conflicts.map((f) => ({
+    line: f.line,
+    span: text.split('\n')[f.line].slice(f.start, f.end),
+    fixedLine: applyEdits(
+      text,
+      f.fixes![0].edits.map((e) => e.edit),
+    ).split('\n')[f.line],
+  }));
 };
 
 describe('port-conflict quick fix', () => {
@@ -28,7 +35,9 @@ describe('port-conflict quick fix', () => {
       { line: 1, span: '20180', fixedLine: '10.0.0.1 tcp_port=20160 http_port=20181' },
     ]);
     // 20161 is the instance's own http_port: skipped
-    assert.deepEqual(fixed(text.replace('http_port=20180', 'http_port=20161')), [{ line: 1, span: '20160', fixedLine: '10.0.0.1 tcp_port=20162 http_port=20161' }]);
+    assert.deepEqual(fixed(text.replace('http_port=20180', 'http_port=20161')), [
+      { line: 1, span: '20160', fixedLine: '10.0.0.1 tcp_port=20162 http_port=20161' },
+    ]);
   });
 
   it('the message names both instances and the fix names the port it writes', () => {
