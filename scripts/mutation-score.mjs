@@ -4,6 +4,7 @@
 // Exit code 1 when the total is under the target.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import process from 'node:process';
 
 const TARGET = 85;
 const file = process.argv[2] ?? 'reports/mutation/mutation.json';
@@ -34,8 +35,9 @@ for (const [name, result] of Object.entries(report.files)) {
 }
 
 const score = ({ detected, undetected }) => (detected + undetected ? (100 * detected) / (detected + undetected) : 100);
+const pad = (n, width) => String(n).padStart(width);
 const line = (key, row) =>
-  `${key.padEnd(36)} ${score(row).toFixed(2).padStart(6)} %  ${String(row.detected).padStart(5)} killed  ${String(row.undetected).padStart(4)} survived  ${String(row.ignored).padStart(3)} ignored`;
+  `${key.padEnd(36)} ${pad(score(row).toFixed(2), 6)} %  ${pad(row.detected, 5)} killed  ${pad(row.undetected, 4)} survived  ${pad(row.ignored, 3)} ignored`;
 
 const total = rows.get('total') ?? { detected: 0, undetected: 0, ignored: 0 };
 rows.delete('total');

@@ -38,6 +38,6 @@ describe('re-parse after an edit on a shared machine', () => {
     const conflicts = validate(next)
       .filter((f) => f.rule === 'port-conflict')
       .map((f) => f.line);
-    assert.ok(conflicts.includes(3), `the TiFlash line is flagged: ${conflicts}`);
+    assert.ok(conflicts.includes(3), `the TiFlash line is flagged: ${conflicts.join()}`);
   });
 });
