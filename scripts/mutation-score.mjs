@@ -41,10 +41,11 @@ const line = (key, row) =>
 
 const total = rows.get('total') ?? { detected: 0, undetected: 0, ignored: 0 };
 rows.delete('total');
-console.log('\nMutation score (killed or timed out / killed, timed out, survived or not covered):');
-for (const key of [...rows.keys()].sort()) console.log(line(key, rows.get(key)));
-console.log(line('total', total));
+const say = (text) => process.stdout.write(`${text}\n`);
+say('\nMutation score (killed or timed out / killed, timed out, survived or not covered):');
+for (const key of [...rows.keys()].sort()) say(line(key, rows.get(key)));
+say(line('total', total));
 if (score(total) < TARGET) {
-  console.error(`\nThe total is under the ${TARGET} % target: see the survivors in reports/mutation/mutation.html`);
+  process.stderr.write(`\nThe total is under the ${TARGET} % target: see the survivors in reports/mutation/mutation.html\n`);
   process.exitCode = 1;
 }
