@@ -9,7 +9,7 @@ import { addressOf, resolveHostVars } from './resolve';
 import { touches, type Edit } from './change';
 import { Derived, once, type Before } from './derived';
 import type { HostLine, Inventory, Vars } from './types';
-import { asText, intOr, tiflashDataDirs } from './values';
+import { deployDirOf, intOr, tiflashDataDirs } from './values';
 
 export const TIFLASH_GROUP = 'tiflash_servers';
 
@@ -130,7 +130,7 @@ function tiflashHost(inv: Inventory, name: string): TiFlashHost {
   const vars = resolveHostVars(inv, name);
   const address = addressOf(inv, name);
   const ports = Object.fromEntries(TIFLASH_PORT_NAMES.map((p) => [p, intOr(vars[p], TIFLASH_PORTS[p])])) as Record<TiFlashPortName, number>;
-  const deployDir = asText(vars.deploy_dir) ?? '/home/tidb/deploy';
+  const deployDir = deployDirOf(vars.deploy_dir);
   const otherGroups = new Set<string>();
   const siblings: string[] = [];
   for (const other of addressIndex(inv).get(address) ?? []) {
