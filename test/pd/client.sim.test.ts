@@ -273,7 +273,7 @@ describe('PD module: endpoints, size cap, timeouts (simulator 4.0)', () => {
   it('keeps ids beyond 2^53 exact, down to the DELETE path', () => {
     const cluster = demoClusterOf('4.0');
     const tiflash = cluster.stores.find((s) => String(s.store.id) === '53')!;
-    tiflash.store.id = '18446744073709551615' as unknown as number;
+    tiflash.store.id = '18446744073709551615';
     return withApi(
       '4.0',
       async (api, sim) => {

@@ -56,7 +56,7 @@ function firstLines(hostLines: readonly HostLine[]): LineIndex {
   const index = new Map<string, Map<string, HostLine>>();
   for (const l of hostLines) {
     let byHost = index.get(l.group);
-    if (!byHost) index.set(l.group, (byHost = new Map()));
+    if (!byHost) index.set(l.group, (byHost = new Map<string, HostLine>()));
     for (const n of l.names) if (!byHost.has(n)) byHost.set(n, l);
   }
   return index;
@@ -86,7 +86,7 @@ export function inheritTiflash(prev: Inventory, next: Inventory, edit: Edit): vo
       for (const n of l.names) if (edit.changed.has(n) && !changes.get(n)) changes.set(n, l);
     }
     const kept = new Map(lines);
-    kept.set(edit.group, Overlay.of(lines.get(edit.group) ?? new Map(), changes));
+    kept.set(edit.group, Overlay.of(lines.get(edit.group) ?? new Map<string, HostLine>(), changes));
     lineIndexCache.set(next, kept);
   }
   const addresses = addressCache.get(prev);
