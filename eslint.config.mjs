@@ -27,7 +27,14 @@ export default tseslint.config(
       // a vscode.l10n.t key is its English text, which the zh-cn bundle is keyed by: it stays one literal on one line
       'max-len': [
         'error',
-        { code: 160, ignoreUrls: true, ignoreStrings: false, ignoreTemplateLiterals: false, ignoreRegExpLiterals: true, ignorePattern: String.raw`\bl10n\.t\('` },
+        {
+          code: 160,
+          ignoreUrls: true,
+          ignoreStrings: false,
+          ignoreTemplateLiterals: false,
+          ignoreRegExpLiterals: true,
+          ignorePattern: String.raw`\bl10n\.t\('`,
+        },
       ],
     },
   },

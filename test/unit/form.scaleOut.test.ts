@@ -138,7 +138,9 @@ describe('scale-out form', () => {
 
   it('names the conflict the new line brings, not one the inventory already had under the same rule further down', () => {
     // a Grafana below [tiflash_servers] already takes TiKV 192.168.0.4's status port: a port conflict before the form adds anything
-    const text = fs.readFileSync(path.join(demoDir, 'inventory.ini'), 'utf8').replace('[pd_servers:vars]', '[grafana_servers]\n192.168.0.4 grafana_port=20180\n\n$&');
+    const text = fs
+      .readFileSync(path.join(demoDir, 'inventory.ini'), 'utf8')
+      .replace('[pd_servers:vars]', '[grafana_servers]\n192.168.0.4 grafana_port=20180\n\n$&');
     const withConflict = { inventory: parseInventory(text), hosts };
     const c = checkForm(form('192.168.0.3', { ports: { flash_proxy_port: '20160' } }), withConflict);
     assert.equal(c.ok, false);
