@@ -186,7 +186,8 @@ for (const profile of ['3.1', '4.0'] as const) {
         assert.ok(verdict.stuck);
         const blocking = verdict.findings.filter((f) => f.blocking).map((f) => render(f.message, 'en'));
         assert.deepEqual(blocking, [
-          'placement rules need 3 TiFlash stores but only 2 others are Up (table-45-r (3)): the store stays Offline until replicas are lowered or a TiFlash store is added',
+          'placement rules need 3 TiFlash stores but only 2 others are Up (table-45-r (3)): ' +
+            'the store stays Offline until replicas are lowered or a TiFlash store is added',
         ]);
       }));
 

@@ -108,7 +108,8 @@ describe('validation rules', () => {
   it('port-conflict: TiFlash ports, defaults included, across components; the fix picks the next free port', () => {
     const text = BASE.replace(
       '[tiflash_servers]\n10.0.0.5',
-      '[tiflash_servers]\n10.0.0.5\ntf-b ansible_host=10.0.0.5 deploy_dir=/d2 data_dir=/x tcp_port=9001 http_port=8124 flash_service_port=3931 flash_proxy_port=20171 flash_proxy_status_port=20293 metrics_port=8234',
+      '[tiflash_servers]\n10.0.0.5\ntf-b ansible_host=10.0.0.5 deploy_dir=/d2 data_dir=/x ' +
+        'tcp_port=9001 http_port=8124 flash_service_port=3931 flash_proxy_port=20171 flash_proxy_status_port=20293 metrics_port=8234',
     );
     const [f] = only(run(text), 'port-conflict');
     assert.equal(f.line, 15);
@@ -123,7 +124,9 @@ describe('validation rules', () => {
   it('deploy-dir-conflict and data-dir-conflict between two TiFlash instances on one address', () => {
     const text = BASE.replace(
       '[tiflash_servers]\n10.0.0.5',
-      '[tiflash_servers]\na ansible_host=10.0.0.5 data_dir=/data1,/data2\nb ansible_host=10.0.0.5 tcp_port=9001 http_port=8124 flash_service_port=3931 flash_proxy_port=20171 flash_proxy_status_port=20293 metrics_port=8235 data_dir=/data2/',
+      '[tiflash_servers]\na ansible_host=10.0.0.5 data_dir=/data1,/data2\n' +
+        'b ansible_host=10.0.0.5 tcp_port=9001 http_port=8124 flash_service_port=3931 flash_proxy_port=20171 flash_proxy_status_port=20293 metrics_port=8235 ' +
+        'data_dir=/data2/',
     );
     const f = run(text);
     assert.deepEqual(

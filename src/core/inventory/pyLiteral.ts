@@ -93,7 +93,7 @@ class Reader {
     const real = (left.node === 'const' || left.node === 'unary') && (left.kind === 'int' || left.kind === 'float');
     if (!real || right.node !== 'const' || right.kind !== 'complex') throw NOT_LITERAL;
     if (this.peek() === '+' || this.peek() === '-') throw NOT_LITERAL; // (a + bj) + cj: the left side is no number
-    return { kind: 'complex', value: undefined, node: 'binop', id: `c:${String(left.value as number | bigint)}${op}${right.id}` };
+    return { kind: 'complex', value: undefined, node: 'binop', id: `c:${left.value as number | bigint}${op}${right.id}` };
   }
 
   unary(): Item {
