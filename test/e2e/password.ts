@@ -11,6 +11,7 @@ import { codeServerPkg, launchBrowser, newPage, startServer } from '../harness/c
 import { copyWorkspace, playbookCalls } from '../harness/workspace';
 import { demoCluster } from '../support/pdFixtures';
 import { repoRoot } from '../support/paths';
+import { startFromPreview } from './ui.shots';
 import { goToLine, lensLink, openWorkbench, until } from './workbench';
 
 const shots = path.join(repoRoot, 'test-results', 'screenshots');
@@ -41,10 +42,13 @@ async function main(cleanup: Cleanup): Promise<number> {
   const extensionsDir = path.join(cleanup.tempDir('tiflash-e2e-password-'), 'extensions');
   execFileSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: 'pipe' });
   const vsix = path.join(repoRoot, 'out', 'tiflash-ansible.vsix');
-  execFileSync(process.execPath, [path.join(codeServerPkg, 'out', 'node', 'entry.js'), '--extensions-dir', extensionsDir, '--install-extension', vsix], { stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(codeServerPkg, 'out', 'node', 'entry.js'), '--extensions-dir', extensionsDir, '--install-extension', vsix], {
+    stdio: 'pipe',
+  });
   const sim = await startPdSim({ cluster: demoCluster(), tickMs: 500 });
   cleanup.add('stop the PD simulator', () => sim.close());
-  const settings = { 'tiflash.pdEndpoints': [sim.url], 'tiflash.pollIntervalActiveMs': 500 };
+  // the DOM renderer: the terminal's text is in the page, so the test can wait for Ansible's prompt
+  const settings = { 'tiflash.pdEndpoints': [sim.url], 'tiflash.pollIntervalActiveMs': 500, 'terminal.integrated.gpuAcceleration': 'off' };
   const workspace = copyWorkspace(cleanup, { '.vscode/settings.json': JSON.stringify(settings, null, 2) });
   const server = await startServer(cleanup, { extensionsDir, testDriver: false });
   const browser = await launchBrowser(cleanup);
@@ -52,6 +56,7 @@ async function main(cleanup: Cleanup): Promise<number> {
   cleanup.add('close the page', () => page.context().close());
   const inventory = path.join(workspace, 'inventory.ini');
   const readInventory = () => fs.readFileSync(inventory, 'utf8');
+  const focusInTerminal = async () => (await page.evaluate('!!document.activeElement?.closest(".terminal-wrapper, .xterm, .terminal")')) === true;
   try {
     await openWorkbench(page, `${server.url}/?folder=${encodeURIComponent(workspace)}`);
     await page.keyboard.press('Control+P');
@@ -60,29 +65,54 @@ async function main(cleanup: Cleanup): Promise<number> {
     // 192.168.0.13 is in [tiflash_servers] but not in PD: its CodeLens offers Scale out
     await goToLine(page, readInventory().split('\n').indexOf('192.168.0.13') + 1);
     await lensLink(page, 'not in PD', 'Scale out').click({ timeout: 30_000 });
-    // the plan's confirmation (its text may be taller than the window: the button is pressed, not scrolled to)
-    await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Start' }).dispatchEvent('click', undefined, { timeout: 30_000 });
+    // the plan preview of 192.168.0.13: Start runs exactly what it shows
+    await page.locator('.tab.active').filter({ hasText: '192.168.0.13' }).waitFor({ timeout: 30_000 });
+    await page.locator('.codelens-decoration a:has(.codicon-play)').waitFor({ timeout: 10_000 });
+    await startFromPreview(page);
 
-    await until('create_users.yml to ask for the password', () => Promise.resolve(playbookProcess('create_users.yml', workspace)), (p) => p !== undefined, 90_000);
-    await page.waitForTimeout(2000); // Ansible is at "SSH password:" now
+    await until(
+      'create_users.yml to ask for the password',
+      () => Promise.resolve(playbookProcess('create_users.yml', workspace)),
+      (p) => p !== undefined,
+      90_000,
+    );
+    // Ansible reads the password with the terminal flushed: keys typed before its prompt are lost
+    await page
+      .locator('.xterm-rows')
+      .filter({ hasText: /SSH password:/i })
+      .first()
+      .waitFor({ timeout: 30_000 });
     const before = readInventory();
-    const inTerminal = await page.evaluate('!!document.activeElement?.closest(".terminal-wrapper, .xterm, .terminal")');
-    check('the prompting terminal has the keyboard focus', inTerminal === true, `focus is on ${String(await page.evaluate('document.activeElement?.className'))}`);
+    const inTerminal = await until('the keyboard focus in the prompting terminal', focusInTerminal, (yes) => yes, 10_000).then(
+      () => true,
+      () => false,
+    );
+    check('the prompting terminal has the keyboard focus', inTerminal, `focus is on ${String(await page.evaluate('document.activeElement?.className'))}`);
     await page.screenshot({ path: path.join(shots, 'password-prompt.png') });
 
     // the operator clicks into inventory.ini and types the password there
     await page.locator('.monaco-editor .view-line').filter({ hasText: '[tiflash_servers]' }).click();
     await page.keyboard.type('hunter2');
-    await page.waitForTimeout(1500);
-    const onScreen = await page.locator('.monaco-editor .view-line').filter({ hasText: 'hunter2' }).count();
-    check('keys typed into inventory.ini while the prompt waits do not stay on screen', onScreen === 0, `${onScreen} line(s) show it`);
+    const typed = page.locator('.monaco-editor .view-line').filter({ hasText: 'hunter2' });
+    const onScreen = await until(
+      'the typed keys gone from the editor',
+      () => typed.count(),
+      (n) => n === 0,
+      10_000,
+    ).catch(() => -1);
+    check('keys typed into inventory.ini while the prompt waits do not stay on screen', onScreen === 0, 'a line still shows them after 10 s');
     check('nor on disk', readInventory() === before, 'inventory.ini changed');
     await page.screenshot({ path: path.join(shots, 'password-after-typing-in-editor.png') });
 
     // the guard gave the terminal the keyboard again: the password typed next reaches Ansible
     await page.keyboard.type('secret');
     await page.keyboard.press('Enter');
-    const ran = await until('create_users.yml to run', () => Promise.resolve(playbookCalls(workspace)), (c) => c.some((x) => x.playbook === 'create_users'), 60_000).then(
+    const ran = await until(
+      'create_users.yml to run',
+      () => Promise.resolve(playbookCalls(workspace)),
+      (c) => c.some((x) => x.playbook === 'create_users'),
+      60_000,
+    ).then(
       () => true,
       () => false,
     );

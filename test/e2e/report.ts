@@ -1,6 +1,5 @@
 // The e2e's outcome: each check passes or fails with a line and leaves a screenshot; every screenshot
-// taken is listed at the end. A pending check is a known gap with its reason: it is printed, and once it
-// passes it fails the run until it is taken off the pending list (so it cannot stay pending unnoticed).
+// taken is listed at the end.
 
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -8,7 +7,6 @@ import type { Page } from 'playwright-core';
 export class Report {
   private passed = 0;
   private failed = 0;
-  private pending = 0;
   private readonly shots: string[] = [];
   /** Set after a failed check: the rest of the pass depends on it and is reported as not run. */
   private broken = false;
@@ -49,23 +47,10 @@ export class Report {
     await this.shot(page, name);
   }
 
-  /** A check known to fail for `reason`; `fn` throws while the gap is there. */
-  async known(name: string, reason: string, fn: () => Promise<void> | void): Promise<void> {
-    try {
-      await fn();
-    } catch (e) {
-      this.pending++;
-      process.stdout.write(`  - pending: ${name} (${reason}): ${(e as Error).message.split('\n')[0]}\n`);
-      return;
-    }
-    this.failed++;
-    process.stdout.write(`  ✘ ${name}: passes now; take it off the pending checks in test/e2e (${reason})\n`);
-  }
-
   /** Prints the screenshots and the closing line; the run's exit code. */
   finish(): number {
     process.stdout.write(`\nscreenshots (${this.shots.length}):\n${this.shots.map((s) => `  ${s}`).join('\n')}\n`);
-    process.stdout.write(`${this.passed} passed, ${this.failed} failed${this.pending ? `, ${this.pending} pending` : ''}\n`);
+    process.stdout.write(`${this.passed} passed, ${this.failed} failed\n`);
     return this.failed || !this.passed ? 1 : 0;
   }
 }

@@ -7,7 +7,10 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
+import type { MessageId } from '../../src/core/l10n/catalog';
 import { msg } from '../../src/core/l10n/message';
+import type { Step } from '../../src/core/plan/types';
+import { readJournal } from '../../src/core/run/journal';
 import { startPdSim, type PdSim } from '../../tools/pd-sim/server';
 import { startTidbSim } from '../../tools/pd-sim/tidb';
 import { Cleanup } from '../harness/cleanup';
@@ -17,11 +20,25 @@ import { copyWorkspace, playbookCalls } from '../harness/workspace';
 import { demoCluster } from '../support/pdFixtures';
 import { repoRoot } from '../support/paths';
 import { Report } from './report';
-import { assertChinese, Texts, type Locale } from './texts';
-import { dialogText, goToLine, lensLink, openWorkbench, operationSteps, pane, row, setPane, statusItem, statusText, until } from './workbench';
+import { assertChinese, escape, Texts, type Locale } from './texts';
+import { formCancel, formFixed, formFrame, hidePanel, operationHistory, previewScaleIn, scaleOutForm, startFromPreview } from './ui.shots';
+import {
+  dialogText,
+  editorLines,
+  goToLine,
+  lensLink,
+  openWorkbench,
+  operationSteps,
+  pane,
+  row,
+  setPane,
+  statusItem,
+  statusText,
+  until,
+  type StepRow,
+} from './workbench';
 
 const shots = path.join(repoRoot, 'test-results', 'screenshots');
-const ISSUE_15 = 'issue 15: the core\'s messages are not rendered from the message catalog yet';
 
 function assert(ok: unknown, message: string): asserts ok {
   if (!ok) throw new Error(message);
@@ -48,10 +65,19 @@ async function main(cleanup: Cleanup): Promise<number> {
   const build = cleanup.tempDir('tiflash-e2e-');
   execFileSync('npm', ['run', '--silent', 'package'], { cwd: repoRoot, stdio: 'pipe' });
   const extensionsDir = path.join(build, 'extensions');
-  execFileSync(process.execPath, [
-    path.join(codeServerPkg, 'out', 'node', 'entry.js'), '--extensions-dir', extensionsDir,
-    '--install-extension', path.join(repoRoot, 'out', 'tiflash-ansible.vsix'), '--install-extension', packageLangpack(build),
-  ], { stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(codeServerPkg, 'out', 'node', 'entry.js'),
+      '--extensions-dir',
+      extensionsDir,
+      '--install-extension',
+      path.join(repoRoot, 'out', 'tiflash-ansible.vsix'),
+      '--install-extension',
+      packageLangpack(build),
+    ],
+    { stdio: 'pipe' },
+  );
   const browser = await launchBrowser(cleanup);
   process.stdout.write(`packaged and installed the extension and the language pack in ${seconds(started)}\n`);
   const report = new Report(shots);
@@ -72,13 +98,16 @@ async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string
   const tx = new Texts(locale);
   const started = Date.now();
   report.startPass(locale, zh ? 'zh-cn: --locale zh-cn, browser locale zh-CN, the language pack stand-in' : 'en');
-  const sim = await startPdSim({ cluster: { ...demoCluster(), regionsPerTick: 100 }, tickMs: 500 });
+  // 1204 regions at 40/s: the drain lasts long enough for the draining checks, the English pass then speeds it up
+  const sim = await startPdSim({ cluster: { ...demoCluster(), regionsPerTick: 20 }, tickMs: 500 });
   cleanup.add('stop the PD simulator', () => sim.close());
   // the demo's tidb_servers are not real hosts: table names come from the stand-in
   const tidb = await startTidbSim({ tables: demoCluster().tables ?? [] });
   cleanup.add('stop the TiDB stand-in', () => tidb.close());
   const settings = { 'tiflash.pdEndpoints': [sim.url], 'tiflash.tidbStatusEndpoints': [tidb.url], 'tiflash.pollIntervalActiveMs': 500 };
   const workspace = copyWorkspace(cleanup, { '.vscode/settings.json': JSON.stringify(settings, null, 2) });
+  const inventories = () => ['inventory.ini', 'hosts.ini'].map((f) => read(workspace, f)).join('\n');
+  const demoInventories = inventories();
   const server = await startServer(cleanup, { extensionsDir, testDriver: false, ...(zh ? { locale, languagePacks: languagePacks(extensionsDir) } : {}) });
   const page = await newPage(browser, zh ? 'zh-CN' : 'en-US');
   cleanup.add('close the page', () => page.context().close());
@@ -104,7 +133,11 @@ async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string
   });
 
   await report.check(page, 'status bar shows the TiFlash summary', async () => {
-    await until('the summary', () => statusText(page), (t) => t === summary(3));
+    await until(
+      'the summary',
+      () => statusText(page),
+      (t) => t === summary(3),
+    );
     const label = (await statusItem(page).getAttribute('aria-label')) ?? '';
     const tooltip = tx.core(msg('view.status.title'));
     assert(label.includes(tooltip), `the status item's label ${JSON.stringify(label)} lacks its tooltip ${JSON.stringify(tooltip)}`);
@@ -117,7 +150,10 @@ async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string
     await lensLink(page, 'store 53', tx.t('Scale in')).waitFor();
     await lensLink(page, notInPd, tx.t('Scale out')).waitFor();
     const lens = (await page.locator('.codelens-decoration').filter({ hasText: 'store 53' }).textContent()) ?? '';
-    assert(tx.corePattern('view.lens.store', { state: up, id: '53', regions: '\\d+' }).test(lens), `the lens of store 53 shows no region count: ${JSON.stringify(lens)}`);
+    assert(
+      tx.corePattern('view.lens.store', { state: up, id: '53', regions: '\\d+' }).test(lens),
+      `the lens of store 53 shows no region count: ${JSON.stringify(lens)}`,
+    );
     if (zh) assertChinese('the CodeLens of store 53', lens);
   });
 
@@ -131,73 +167,202 @@ async function runPass(cleanup: Cleanup, browser: Browser, extensionsDir: string
     await page.keyboard.press('Escape');
   }
 
-  await report.check(page, 'Problems panel lists the inventory findings', async () => {
+  await report.check(page, zh ? 'Problems panel lists the inventory findings in Chinese' : 'Problems panel lists the inventory findings', async () => {
     await page.keyboard.press('Control+Shift+M');
     const markers = page.locator('.markers-panel .monaco-list-row');
     await markers.filter({ hasText: 'missing-in-hosts-ini' }).filter({ hasText: '192.168.0.13' }).waitFor();
     await markers.filter({ hasText: 'not-monitored' }).filter({ hasText: '192.168.0.13' }).waitFor();
+    if (zh) for (const m of await page.locator('.markers-panel .marker-message').allTextContents()) assertChinese('a finding', m);
   });
-  if (zh) {
-    await report.known('Problems panel: the findings in Chinese', ISSUE_15, async () => {
-      for (const m of await page.locator('.markers-panel .marker-message').allTextContents()) assertChinese('a finding', m);
-    });
-  }
   await page.keyboard.press('Control+J');
 
-  let blocked = '';
-  await report.check(page, 'a blocked scale-in says why and deletes nothing', async () => {
+  await report.check(page, 'a blocked scale-in is refused with its reasons and deletes nothing', async () => {
     const rules = sim.cluster.rules;
     sim.cluster.rules = rules.map((r) => (r.group_id === 'tiflash' ? { ...r, count: 3 } : r));
     try {
       await lensLink(page, 'store 54', tx.t('Scale in')).click();
-      blocked = await dialogText(page);
-      assert(tx.pattern('Cannot {0} {1}: {2}', 'scale-in', 'TiFlash12-1', '[^]+').test(blocked), `not the blocked message: ${JSON.stringify(blocked)}`);
-      await report.shot(page, 'blocked scale-in');
-      await page.keyboard.press('Escape');
-      await page.locator('.monaco-dialog-box').waitFor({ state: 'hidden' });
+      // the product refuses a blocked plan with a modal before any preview (src/features/scaling/scaling.ts `start`)
+      const lines = (await dialogText(page)).split('\n');
+      const heading = lines.indexOf(tx.t('Refused before anything ran:'));
+      assert(heading >= 0, `not the refusal: ${JSON.stringify(lines)}`);
+      const reason = lines.slice(heading + 1).join('\n');
+      const fix = tx.core(msg('plan.fix.replicaStatements', { statements: REPLICA_FIX }));
+      const why = tx.corePattern('plan.blocked.placementRules', { remaining: '2', rules: '1', most: '3', examples: 'table-45-r: 3', fix: escape(fix) });
+      assert(new RegExp(`^${why.source}$`).test(reason), `not the placement rules' reason with the statement to run: ${JSON.stringify(reason)}`);
+      if (zh) assertChinese('the blocked reason', reason, [new RegExp(escape(REPLICA_FIX), 'g')]);
       assert(!sim.requests.some((r) => r.method === 'DELETE'), 'a store was deleted');
     } finally {
       sim.cluster.rules = rules;
     }
   });
-  if (zh) await report.known('the blocked reason in Chinese', ISSUE_15, () => assertChinese('the blocked scale-in', blocked));
+  // after the check's screenshot of the refusal
+  await page.keyboard.press('Escape');
+  await page.locator('.monaco-dialog-box').waitFor({ state: 'hidden' });
 
-  let plan = '';
-  const planSteps = () => plan.split('\n').filter((l) => /^\d+\. /.test(l));
-  await report.check(page, 'scale-in of 192.168.0.11 asks with the plan', async () => {
-    await lensLink(page, 'store 53', tx.t('Scale in')).click();
-    plan = await dialogText(page);
-    const question = tx.pattern('Scale in {0}: delete TiFlash store {1} ({2} regions) in PD. It goes Offline, its regions move away, ' +
-      'and only when it is Tombstone is TiFlash stopped and the host removed from the inventories.', '192\\.168\\.0\\.11', '53', '\\d+');
-    const asked = plan.split('\n').find((l) => question.test(l));
-    assert(asked, `the confirmation lacks the question: ${JSON.stringify(plan)}`);
-    assert(planSteps().length > 3 && /53/.test(planSteps()[1]), `the confirmation lists no plan with the wait for store 53: ${JSON.stringify(plan)}`);
-    if (zh) assertChinese('the scale-in question', asked);
+  if (!zh) {
+    const inventoryBefore = read(workspace, 'inventory.ini');
+    await report.check(page, 'scale-out form refuses a port TiFlash12-2 uses', async () => {
+      await scaleOutForm(page);
+      const problem = (await formFrame(page).locator('.problems[data-for="tcp_port"] .problem').first().textContent()) ?? '';
+      assert(problem.includes('9001'), `the tcp_port problem does not name the port: ${JSON.stringify(problem)}`);
+      assert(await formFrame(page).locator('#submit[disabled]').count(), 'the form can be submitted with the conflict');
+    });
+    await report.check(page, 'scale-out form with the port put right shows the line it will write', async () => {
+      await formFixed(page);
+      const line = (await formFrame(page).locator('#line').textContent()) ?? '';
+      assert(
+        /^TiFlash-192\.168\.0\.12-3 /.test(line) && line.includes('ansible_host=192.168.0.12') && line.includes('tcp_port=9002'),
+        `the line to write: ${JSON.stringify(line)}`,
+      );
+      assert(!(await formFrame(page).locator('.problems[data-for="tcp_port"] .problem').count()), 'the fixed port is still refused');
+    });
+    await report.check(page, 'cancelling the form changes and runs nothing', async () => {
+      await formCancel(page);
+      assert(read(workspace, 'inventory.ini') === inventoryBefore, 'inventory.ini changed');
+      assert(!playbookCalls(workspace).length, `playbooks ran: ${JSON.stringify(playbookCalls(workspace))}`);
+    });
+  }
+
+  await report.check(page, 'plan preview of the scale-in of 192.168.0.11', async () => {
+    // its host row brings its line (and the CodeLens) into view
+    await row(pane(page, hostsTitle), '192.168.0.11').click();
+    await previewScaleIn(page, tx.t('Scale in'));
+    const lines = await editorLines(page);
+    const title = tx.corePattern('preview.title', { operation: escape(tx.core(msg('operation.scale-in'))), target: '192\\.168\\.0\\.11' });
+    assert(new RegExp(`^${title.source}$`).test(lines[0]), `the preview's first line: ${JSON.stringify(lines[0])}`);
+    const step = (n: number, id: MessageId, args: Record<string, string>) => new RegExp(`^ *${n}\\. ${tx.corePattern(id, args).source}$`);
+    const del = lines.findIndex((l) => step(1, 'plan.step.deleteStore', { id: '53', address: '192\\.168\\.0\\.11:\\d+' }).test(l));
+    assert(del > 0 && lines[del + 1].trim() === 'DELETE /pd/api/v1/store/53', `no step 1 with its PD request: ${JSON.stringify(lines)}`);
+    assert(
+      lines.some((l) => step(2, 'plan.step.waitTombstone', { id: '53', regions: '\\d+' }).test(l)),
+      `no step 2 waiting for Tombstone: ${JSON.stringify(lines)}`,
+    );
+    await page
+      .locator('.codelens-decoration a:has(.codicon-play)')
+      .filter({ hasText: tx.t('Start') })
+      .waitFor();
+    await page
+      .locator('.codelens-decoration a:has(.codicon-close)')
+      .filter({ hasText: tx.t('Cancel') })
+      .waitFor();
+    for (const f of ['inventory.ini', 'hosts.ini']) await page.locator('.tab').filter({ hasText: f }).filter({ hasText: '↔' }).first().waitFor();
+    assert(!sim.requests.some((r) => r.method === 'DELETE'), 'the preview deleted a store');
+    if (zh) [lines[0], ...lines.filter((l) => /^ *\d+\. /.test(l))].forEach((l) => assertChinese('the preview', l));
   });
-  if (zh) await report.known('the plan steps in Chinese', ISSUE_15, () => planSteps().forEach((l) => assertChinese('a plan step', l)));
 
-  await report.check(page, 'draining: status bar text and the operation\'s step states', async () => {
-    await page.locator('.monaco-dialog-box .monaco-button').filter({ hasText: tx.t('Start') }).click();
-    const parts = [tx.corePattern('view.status.draining', { id: '53', regions: '\\d+' }), tx.corePattern('view.status.rate', { rate: '[\\d.]+' }), tx.corePattern('view.status.eta', { eta: '.+' })];
+  let steps: Step[] = [];
+  await report.check(page, "draining: status bar text and the operation's step states", async () => {
+    await startFromPreview(page);
+    const parts = [
+      tx.corePattern('view.status.draining', { id: '53', regions: '\\d+' }),
+      tx.corePattern('view.status.rate', { rate: '[\\d.]+' }),
+      tx.corePattern('view.status.eta', { eta: '.+' }),
+    ];
     const draining = new RegExp(`^${parts.map((p) => p.source).join(' · ')}$`);
-    const text = await until('the draining text with rate and ETA', () => statusText(page), (t) => draining.test(t));
+    const text = await until(
+      'the draining text with rate and ETA',
+      () => statusText(page),
+      (t) => draining.test(t),
+    );
     if (zh) assertChinese('the draining status', text);
+    steps = await until(
+      'the run in the journal',
+      () => startedSteps(workspace),
+      (s) => s.length > 0,
+    );
     // the operation view alone in the side bar: every step row is drawn
     await setPane(page, opTitle, true);
     await setPane(page, hostsTitle, false);
-    const steps = await until('step 1 done, step 2 (the wait) running, the rest pending', () => operationSteps(page, opTitle),
-      (s) => s.length === planSteps().length && s[0].status === 'done' && s[1].status === 'running' && s.slice(2).every((x) => x.status === 'pending'));
-    assert(planSteps().every((l, i) => l.startsWith(steps[i].title.slice(0, 12))), `the view's steps are not the plan's: ${JSON.stringify(steps)}`);
+    const waits = tx.t('waits for PD to report store {0} Tombstone', '53');
+    const rows = await until(
+      'step 1 done, step 2 (the wait) running and saying what it waits for, the rest pending',
+      () => operationSteps(page, opTitle, tx),
+      (s) =>
+        s.length === steps.length && s[0].look === 'done' && s[1].look === 'running' && s[1].more === waits && s.slice(2).every((x) => x.look === 'pending'),
+    );
+    assertTitles(rows, steps, tx);
+    if (zh) rows.forEach((r) => assertChinese('a step of the operation view', r.title));
   });
 
-  // what the scale-in then does is the same in both languages: the English pass checks it
-  if (zh) return;
+  // what the scale-in then does is the same in both languages: the English pass checks it; the zh-cn pass cancels the wait
+  if (zh) {
+    await report.check(page, 'cancelling the wait: step 2 cancelled, the rest not run, nothing else ran', async () => {
+      const wait = page.locator('.notifications-toasts .notification-toast').filter({ hasText: tx.core(steps[1].title) });
+      await wait.locator('.monaco-button').filter({ hasText: 'Cancel' }).click(); // VS Code's own button
+      await until(
+        'step 2 cancelled and the rest not run',
+        () => operationSteps(page, opTitle, tx),
+        (s) => s.length === steps.length && s[0].look === 'done' && s[1].look === 'cancelled' && s.slice(2).every((x) => x.look === 'notRun'),
+      );
+      const description = `${tx.core(msg('operation.scale-in'))} 192.168.0.11 · ${tx.core(msg('journal.status.cancelled'))}`;
+      await pane(page, opTitle).locator('.pane-header').filter({ hasText: description }).waitFor();
+      const ended = await until(
+        'the end in the journal',
+        () => readJournal(workspace),
+        (j) => j.some((e) => e.kind === 'run-ended'),
+      );
+      assert(
+        ended.some((e) => e.kind === 'run-ended' && e.status === 'cancelled'),
+        'the journal does not say cancelled',
+      );
+      assert(!playbookCalls(workspace).length, `playbooks ran: ${JSON.stringify(playbookCalls(workspace))}`);
+      assert(inventories() === demoInventories, 'inventory.ini or hosts.ini changed');
+    });
+    return;
+  }
   await report.check(page, 'after Tombstone: stop.yml ran, the host left both inventories, every step done', async () => {
     sim.cluster.regionsPerTick = 5000;
-    await until('every step done', () => operationSteps(page, opTitle), (s) => s.length === planSteps().length && s.every((x) => x.status === 'done'), 60_000);
+    const finished = (s: StepRow[]) => s.length === steps.length && s.every((x, i) => x.look === (steps[i].kind === 'info' ? 'shown' : 'done'));
+    const rows = await until('every step done (the notices shown)', () => operationSteps(page, opTitle, tx), finished, 60_000);
+    assertTitles(rows, steps, tx);
     assertScaledIn(workspace, sim);
-    await until('the summary without store 53', () => statusText(page), (t) => t === summary(2));
+    await assertJournal(workspace);
+    await until(
+      'the summary without store 53',
+      () => statusText(page),
+      (t) => t === summary(2),
+    );
+    // the playbooks' terminal would cover inventory.ini in the screenshot
+    await hidePanel(page);
   });
+
+  await report.check(page, 'operation history shows the finished scale-in', async () => {
+    await operationHistory(page);
+    const lines = await editorLines(page);
+    const title = tx.corePattern('journal.title', { operation: escape(tx.core(msg('operation.scale-in'))), target: '192\\.168\\.0\\.11' });
+    const ended = tx.corePattern('journal.ended', { at: '.+', status: escape(tx.core(msg('journal.status.done'))) });
+    assert(title.test(lines[0]) && lines.some((l) => ended.test(l)), `the history shows no finished scale-in of 192.168.0.11: ${JSON.stringify(lines)}`);
+  });
+}
+
+/** The statement the blocked scale-in names for the demo's table with TiFlash replicas. */
+const REPLICA_FIX = 'ALTER TABLE `sales`.`orders` SET TIFLASH REPLICA 2;';
+
+const read = (workspace: string, file: string) => fs.readFileSync(path.join(workspace, file), 'utf8');
+
+/** The steps of the run the journal recorded as started (the plan the preview showed). */
+async function startedSteps(workspace: string): Promise<Step[]> {
+  const started = (await readJournal(workspace)).find((e) => e.kind === 'run-started');
+  return started?.kind === 'run-started' ? started.steps : [];
+}
+
+/** The view's rows are the journal's steps, numbered, in the display language. */
+function assertTitles(rows: readonly StepRow[], steps: readonly Step[], tx: Texts): void {
+  const want = steps.map((s, i) => `${i + 1}. ${tx.core(s.title)}`);
+  const got = rows.map((r) => r.title);
+  assert(JSON.stringify(got) === JSON.stringify(want), `the view's steps ${JSON.stringify(got)} are not the run's ${JSON.stringify(want)}`);
+}
+
+/** The journal of the scale-in: ended done, each playbook with exit code 0. */
+async function assertJournal(workspace: string): Promise<void> {
+  const entries = await readJournal(workspace);
+  const ended = entries.find((e) => e.kind === 'run-ended');
+  assert(ended?.kind === 'run-ended' && ended.status === 'done', `the journal's end: ${JSON.stringify(ended)}`);
+  const playbooks = entries.flatMap((e) => (e.kind === 'playbook' && e.exitCode !== undefined ? [e] : []));
+  assert(
+    playbooks.length >= 2 && playbooks.every((e) => e.exitCode === 0),
+    `the journal's playbooks: ${JSON.stringify(playbooks.map((e) => [e.argv, e.exitCode]))}`,
+  );
 }
 
 /** The effects of scaling in 192.168.0.11 (store 53) on the simulator, the playbooks and the inventories. */
@@ -210,14 +375,16 @@ function assertScaledIn(workspace: string, sim: PdSim): void {
   assert(stops[0].at >= tombstoneAt, `stop.yml ran at ${stops[0].at}, before store 53 was Tombstone at ${tombstoneAt}`);
   const monitor = calls.filter((c) => c.playbook === 'rolling_update_monitor');
   assert(monitor.length && monitor.every((c) => c.at >= stops[0].at && c.tags === 'prometheus'), `rolling_update_monitor.yml: ${JSON.stringify(monitor)}`);
-  const read = (f: string) => fs.readFileSync(path.join(workspace, f), 'utf8');
-  assert(!/^192\.168\.0\.11\b/m.test(read('inventory.ini')), '192.168.0.11 is still in inventory.ini');
-  assert(!/^192\.168\.0\.11$/m.test(read('hosts.ini')), '192.168.0.11 is still in hosts.ini');
+  assert(!/^192\.168\.0\.11\b/m.test(read(workspace, 'inventory.ini')), '192.168.0.11 is still in inventory.ini');
+  assert(!/^192\.168\.0\.11$/m.test(read(workspace, 'hosts.ini')), '192.168.0.11 is still in hosts.ini');
 }
 
 /** 1-based number of the first line of `file` that starts with `prefix`. */
 function lineOf(workspace: string, file: string, prefix: string): number {
-  const i = fs.readFileSync(path.join(workspace, file), 'utf8').split('\n').findIndex((l) => l.startsWith(prefix));
+  const i = fs
+    .readFileSync(path.join(workspace, file), 'utf8')
+    .split('\n')
+    .findIndex((l) => l.startsWith(prefix));
   if (i < 0) throw new Error(`no line starting with ${prefix} in ${file}`);
   return i + 1;
 }

@@ -13,6 +13,11 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** Hides the panel (Problems, terminals) when it is open: the command is offered only then. */
+export async function hidePanel(page: Page): Promise<void> {
+  if (await page.locator('.part.panel').isVisible()) await runCommand(page, 'View: Hide Panel');
+}
+
 /**
  * The plan preview of the scale-in of 192.168.0.11 (store 53), from its CodeLens in inventory.ini (open it
  * first): the steps with the diff, the commands and the PD request, Start / Cancel above, VS Code's diffs in
@@ -32,7 +37,7 @@ export async function startFromPreview(page: Page): Promise<void> {
 }
 
 /** The form's page: the webview's outer frame, then the frame VS Code puts the page in. */
-const formFrame = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+export const formFrame = (page: Page): FrameLocator => page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 
 /**
  * The scale-out form for a second instance on 192.168.0.12: the suggested alias, next free ports and
@@ -41,7 +46,7 @@ const formFrame = (page: Page): FrameLocator => page.frameLocator('iframe.webvie
  */
 export async function scaleOutForm(page: Page): Promise<void> {
   await runCommand(page, 'Notifications: Clear All Notifications');
-  await runCommand(page, 'View: Hide Panel');
+  await hidePanel(page);
   await runCommand(page, 'TiFlash: Scale Out');
   const form = formFrame(page);
   await form.locator('#address').waitFor({ timeout: 15_000 });
@@ -63,11 +68,16 @@ export async function formCancel(page: Page): Promise<void> {
   await page.waitForSelector('.tab:has-text("TiFlash: Scale Out")', { state: 'detached', timeout: 10_000 });
 }
 
-/** "TiFlash: Show Operation History": the runs of the folder, then the newest one opened as a document. */
+/**
+ * "TiFlash: Show Operation History": the runs of the folder, then the newest one opened as a document (its
+ * playbook steps carry an Output CodeLens, possibly below the first screen).
+ */
 export async function operationHistory(page: Page): Promise<void> {
+  await runCommand(page, 'Notifications: Clear All Notifications');
+  await hidePanel(page);
   await runCommand(page, 'TiFlash: Show Operation History');
   await page.waitForSelector('.quick-input-list .monaco-list-row', { timeout: 10_000 });
   await page.keyboard.press('Enter');
   await page.waitForSelector('.monaco-editor .view-line:has-text("Operation: ")', { timeout: 10_000 });
-  await page.waitForSelector('.codelens-decoration a:has(.codicon-output)', { timeout: 10_000 });
+  await page.waitForSelector('.codelens-decoration a:has(.codicon-output)', { state: 'attached', timeout: 10_000 });
 }

@@ -2,13 +2,28 @@
 // screen coordinates, and waits on conditions (selectors or polled DOM state), never fixed sleeps.
 
 import type { Locator, Page } from 'playwright-core';
+import type { Texts } from './texts';
 
 const STATUS_ITEM = '[id="tiflash-ops.tiflash-ansible.tiflash.status"]';
 const TIMEOUT = 20_000;
 
-/** How the TiFlash Operation view draws each step status (src/features/scaling/operationView.ts). */
-const STEP_ICONS = { 'codicon-pass': 'done', 'codicon-loading': 'running', 'codicon-error': 'failed', 'codicon-circle-large-outline': 'pending' } as const;
-export type StepStatus = (typeof STEP_ICONS)[keyof typeof STEP_ICONS];
+/**
+ * How the TiFlash Operation view draws each step look (src/features/operationView/operationView.ts): its icon and
+ * the words its description starts with (`lookWords`, through vscode.l10n.t). Pending and "not run" share the icon.
+ */
+export const STEP_LOOKS = {
+  done: { icon: 'codicon-pass', words: 'done' },
+  skipped: { icon: 'codicon-debug-step-over', words: 'skipped' },
+  failed: { icon: 'codicon-error', words: 'failed' },
+  deciding: { icon: 'codicon-question', words: 'failed: waiting for your choice' },
+  cancelled: { icon: 'codicon-circle-slash', words: 'cancelled' },
+  shown: { icon: 'codicon-info', words: 'for you to read or do' },
+  running: { icon: 'codicon-loading', words: 'running' },
+  interrupted: { icon: 'codicon-debug-pause', words: 'interrupted by a reload' },
+  pending: { icon: 'codicon-circle-large-outline', words: 'pending' },
+  notRun: { icon: 'codicon-circle-large-outline', words: 'not run' },
+} as const;
+export type StepLook = keyof typeof STEP_LOOKS;
 
 export async function openWorkbench(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -52,22 +67,45 @@ export const row = (scope: Page | Locator, ...parts: string[]): Locator =>
 
 export interface StepRow {
   title: string;
-  status: StepStatus | 'unknown';
+  /** The look whose icon and words the row shows (both must agree), else what it shows instead. */
+  look: StepLook | `unknown: ${string}`;
+  /** The description after the look's words (what a running step waits for, an exit code). */
+  more: string;
 }
 
-/** The rows of the TiFlash Operation view with the status their icon shows. */
-export async function operationSteps(page: Page, title: string): Promise<StepRow[]> {
-  const rows = await pane(page, title).locator('.monaco-list-row').all();
-  return Promise.all(rows.map(async (r) => {
-    const icon = ((await r.locator('.custom-view-tree-node-item-icon').getAttribute('class')) ?? '').split(' ');
-    const status = Object.entries(STEP_ICONS).find(([cls]) => icon.includes(cls))?.[1] ?? 'unknown';
-    return { title: (await r.locator('.label-name').textContent()) ?? '', status };
-  }));
+/** The step rows of the TiFlash Operation view (expand it first; not the wipe notice's rows) with the look their icon and description show. */
+export async function operationSteps(page: Page, title: string, tx: Texts): Promise<StepRow[]> {
+  const rows = await pane(page, title).locator('.monaco-list-row[aria-level="1"]').all();
+  return Promise.all(
+    rows.map(async (r) => {
+      const icon = ((await r.locator('.custom-view-tree-node-item-icon').getAttribute('class')) ?? '').split(' ');
+      const [words, ...more] = ((await r.locator('.label-description').textContent()) ?? '').split(' · ');
+      const look = (Object.keys(STEP_LOOKS) as StepLook[]).find((k) => icon.includes(STEP_LOOKS[k].icon) && words === tx.t(STEP_LOOKS[k].words));
+      const shown = icon.find((c) => c.startsWith('codicon-') && !c.startsWith('codicon-modifier')) ?? 'no icon';
+      return { title: (await r.locator('.label-name').textContent()) ?? '', look: look ?? `unknown: ${shown} / ${words}`, more: more.join(' · ') };
+    }),
+  );
+}
+
+/** The lines the active editor shows, top to bottom (Monaco keeps its line elements in any order), spaces as spaces. */
+export async function editorLines(page: Page): Promise<string[]> {
+  const rows = await page.locator('.editor-group-container.active .monaco-editor .view-lines').first().locator('.view-line').all();
+  const lines = await Promise.all(
+    rows.map(async (l) => ({
+      top: Number(/top:\s*([\d.]+)px/.exec((await l.getAttribute('style')) ?? '')?.[1] ?? 0),
+      text: ((await l.textContent()) ?? '').replace(/\s/g, ' '),
+    })),
+  );
+  return lines.sort((a, b) => a.top - b.top).map((l) => l.text);
 }
 
 /** The CodeLens links on the line of `anchor` (a text of its first lens, e.g. `store 53`). */
 export const lensLink = (page: Page, anchor: string, title: string): Locator =>
-  page.locator('.codelens-decoration').filter({ hasText: anchor }).locator('a').filter({ hasText: new RegExp(`^${title}$`) });
+  page
+    .locator('.codelens-decoration')
+    .filter({ hasText: anchor })
+    .locator('a')
+    .filter({ hasText: new RegExp(`^${title}$`) });
 
 /** Puts the cursor at the start of a line with Go to Line (Ctrl+G), as with the keyboard. */
 export async function goToLine(page: Page, line: number): Promise<void> {
@@ -78,7 +116,11 @@ export async function goToLine(page: Page, line: number): Promise<void> {
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: TIMEOUT });
   const position = page.locator('.statusbar-item[id="status.editor.selection"]');
-  await until(`the cursor on line ${line}`, () => position.textContent(), (t) => (t ?? '').includes(`Ln ${line},`));
+  await until(
+    `the cursor on line ${line}`,
+    () => position.textContent(),
+    (t) => (t ?? '').includes(`Ln ${line},`),
+  );
 }
 
 /** The open modal dialog's text (message and detail). */

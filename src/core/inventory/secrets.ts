@@ -2,7 +2,7 @@
 // decision for the hover, the logs and the operation journal.
 
 import { toJson } from './pyJson';
-import type { Value, Vars } from './types';
+import type { Value } from './types';
 
 /** What stands for a hidden value (its length is not the secret's). */
 export const SECRET_MASK = '••••••';
@@ -22,13 +22,6 @@ export function isSecretKey(key: string): boolean {
 /** The value as it may be shown: JSON text, or the mask for a secret that is set. */
 export function shownValue(key: string, value: Value): string {
   return isSecretKey(key) && value !== null && value !== '' ? SECRET_MASK : toJson(value);
-}
-
-/** A copy of `vars` with every secret masked (for a log or the journal). */
-export function maskVars(vars: Readonly<Vars>): Vars {
-  const out: Vars = {};
-  for (const [k, v] of Object.entries(vars)) out[k] = isSecretKey(k) && v !== null && v !== '' ? SECRET_MASK : v;
-  return out;
 }
 
 const KEY_VALUE = /(["']?)([\w.-]+)\1(\s*[=:]\s*)("(?:[^"\\]|\\.)*"|'[^']*'|[^\s,;}\]]+)/g;

@@ -100,30 +100,15 @@ export function planScaleOut(input: ScaleOutInput): Plan {
       expectHosts: [host.address],
       skippable: true,
     },
-    {
-      id: 'bootstrap',
-      title: msg('plan.step.bootstrap', { name: host.name }),
+    // the three playbooks that act on the new instance by its inventory name
+    ...(['bootstrap', 'deploy', 'start'] as const).map((id): PlaybookSpec => ({
+      id,
+      title: msg(`plan.step.${id}`, { name: host.name }),
       inventory: 'inventory',
-      playbook: 'bootstrap.yml',
+      playbook: `${id}.yml`,
       limit: { host: host.name, where },
       expectHosts: [host.name],
-    },
-    {
-      id: 'deploy',
-      title: msg('plan.step.deploy', { name: host.name }),
-      inventory: 'inventory',
-      playbook: 'deploy.yml',
-      limit: { host: host.name, where },
-      expectHosts: [host.name],
-    },
-    {
-      id: 'start',
-      title: msg('plan.step.start', { name: host.name }),
-      inventory: 'inventory',
-      playbook: 'start.yml',
-      limit: { host: host.name, where },
-      expectHosts: [host.name],
-    },
+    })),
   ];
   for (const spec of specs) {
     const r = playbookStep(input, spec);

@@ -79,7 +79,6 @@ export interface InfoStep extends StepBase {
 }
 
 export type Step = EditStep | PlaybookStep | PdStep | WaitStep | InfoStep;
-export type StepKind = Step['kind'];
 
 export interface Blocked {
   /** Stable id of the check (JSON output, tests). */
