@@ -1,4 +1,5 @@
 // Bundles the extension and the CLI with esbuild (one file each; vscode stays external).
+import process from 'node:process';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Every test (npm test): unit + fuzz + PD (plain Node), the Ansible oracle, the README's scripts on a fresh
+# Every test (npm test): lint and format, unit + fuzz + PD (plain Node), the Ansible oracle, the README's scripts on a fresh
 # clone, then the real VS Code suites. Every stage runs even after one fails; the summary names each
 # stage with its time and result, and the exit code is non-zero if any failed.
 # Needs: ansible-core, chromium and a CJK font (Debian) and the harness (scripts/harness-install.sh); .ci/run installs them.
@@ -25,6 +25,8 @@ shared() {
 started=$SECONDS
 stage "compile and bundle" build
 if [ $failed = 0 ]; then
+  stage "lint (eslint, type-aware)" npx eslint .
+  stage "format (prettier --check)" npx prettier --check "**/*.{ts,mjs}"
   stage "shared fixtures" shared
   stage "unit, PD, oracle and fuzz tests (node --test)" node --test --test-reporter=spec --test-concurrency=2 out/test/unit/ out/test/pd/ out/test/oracle/ out/test/fuzz/
   stage "the README's scripts on a fresh clone" node --test --test-reporter=spec out/test/scripts/

@@ -51,7 +51,7 @@ async function chooseOffline(ctx: Ctx, cluster: Cluster): Promise<StoreTarget | 
   const items = offline.map((s) => ({
     label: s.host?.name ?? vscode.l10n.t('store {0}', s.store!.id),
     description: s.store!.address,
-    target: s.host ? { host: s.host.name } : { storeId: s.store!.id },
+    target: s.host ? { host: s.host.name } : { storeId: s.store.id },
   }));
   const title = vscode.l10n.t('TiFlash: Cancel Scale-In');
   return (await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Offline store to bring back Up') }))?.target;

@@ -34,7 +34,7 @@ export async function stores(opts: PdOptions): Promise<number> {
     for (const s of states) {
       const state = text(s.kind === 'unknown' || s.kind === 'ambiguous' ? msg('pd.match.unknownBecause', { reason: s.reason }) : stateMsg(stateLabel(s)));
       process.stdout.write(
-        `${s.host?.name ?? '-'}\t${s.host ? storeAddress(s.host) : s.store!.address}\t${s.store?.id ?? '-'}\t${state}\t${s.store?.regionCount ?? ''}\n`,
+        `${s.host?.name ?? '-'}\t${s.host ? storeAddress(s.host) : s.store.address}\t${s.store?.id ?? '-'}\t${state}\t${s.store?.regionCount ?? ''}\n`,
       );
     }
   }

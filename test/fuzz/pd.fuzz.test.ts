@@ -144,7 +144,8 @@ function randomJson(rng: Rng, depth = 0): string {
   if (k === 2) return String(rng.int(1e6));
   if (k === 3) return `"${'s'.repeat(rng.int(20))}"`;
   if (k === 4) return `[${Array.from({ length: rng.int(4) }, () => randomJson(rng, depth + 1)).join(',')}]`;
-  return `{${Array.from({ length: rng.int(4) }, (_, i) => `"${rng.pick(['stores', 'count', 'store', 'id', 'k'])}${i}": ${randomJson(rng, depth + 1)}`).join(',')}}`;
+  const member = (i: number) => `"${rng.pick(['stores', 'count', 'store', 'id', 'k'])}${i}": ${randomJson(rng, depth + 1)}`;
+  return `{${Array.from({ length: rng.int(4) }, (_, i) => member(i)).join(',')}}`;
 }
 
 function mutate(rng: Rng, text: string): string {

@@ -30,7 +30,7 @@ describe('hover, completion and the domain-name fix', () => {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, doc.lineAt(line).range.end);
       // ours, not a word-based suggestion: it carries the default port as detail
       const item = list.items.find((i) => i.label === 'flash_service_port' && i.detail === 'port, default 3930');
-      assert.ok(item, list.items.map((i) => `${String(i.label)}:${i.detail}`).join(','));
+      assert.ok(item, list.items.map((i) => `${typeof i.label === 'string' ? i.label : i.label.label}:${i.detail}`).join(','));
       assert.equal(item.insertText, 'flash_service_port=');
     } finally {
       await editor.edit((e) => e.delete(new vscode.Range(doc.lineAt(line).range.end.translate(0, -1), doc.lineAt(line).range.end)));

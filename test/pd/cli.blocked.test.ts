@@ -54,7 +54,7 @@ describe('tiflash-ansible plan when it refuses', () => {
   it('names the table of the rule that blocks, with the exact statement (exit 1, JSON "blocked")', async () => {
     const r = await plan({ LANG: 'C' }, '--format', 'json');
     assert.equal(r.code, 1, r.stderr);
-    const [b] = JSON.parse(r.stdout).blocked as { check: string; message: string }[];
+    const [b] = (JSON.parse(r.stdout) as { blocked: { check: string; message: string }[] }).blocked;
     assert.equal(b.check, 'placement-rules');
     assert.match(b.message, /ALTER TABLE `sales`\.`orders` SET TIFLASH REPLICA 2;/);
     assert.ok(
@@ -67,7 +67,7 @@ describe('tiflash-ansible plan when it refuses', () => {
     for (const format of ['json', 'text']) {
       const zh = await plan({ LANG: 'zh_CN.UTF-8' }, '--format', format);
       assert.equal(zh.code, 1);
-      const zhText = format === 'json' ? (JSON.parse(zh.stdout).blocked as { message: string }[]).map((b) => b.message).join('\n') : zh.stdout;
+      const zhText = format === 'json' ? (JSON.parse(zh.stdout) as { blocked: { message: string }[] }).blocked.map((b) => b.message).join('\n') : zh.stdout;
       assert.ok(HAN.test(zhText), zhText);
       assert.equal(englishSentence(zhText), null, zhText);
       const en = await plan({ LANG: 'C' }, '--format', format);

@@ -32,9 +32,9 @@ describe('tiflash-ansible CLI', () => {
   it('lints: JSON problems with 1-based lines, exit 1 only on errors', async () => {
     const ok = await run('lint', '-i', path.join(demo, 'inventory.ini'), '--hosts', path.join(demo, 'hosts.ini'), '--format', 'json');
     assert.equal(ok.code, 0);
-    const problems = JSON.parse(ok.stdout);
+    const problems = JSON.parse(ok.stdout) as { rule: string; line: number }[];
     assert.deepEqual(
-      problems.map((p: { rule: string; line: number }) => [p.rule, p.line]),
+      problems.map((p) => [p.rule, p.line]),
       [
         ['missing-in-hosts-ini', 58],
         ['not-monitored', 58],
@@ -62,7 +62,7 @@ describe('tiflash-ansible CLI', () => {
 
   it('lists the inventory like ansible-inventory --list', async () => {
     const r = await run('inventory', 'list', '-i', path.join(demo, 'inventory.ini'));
-    const json = JSON.parse(r.stdout);
+    const json = JSON.parse(r.stdout) as { tiflash_servers: { hosts: string[] }; _meta: { hostvars: Record<string, Record<string, unknown>> } };
     assert.deepEqual(json.tiflash_servers.hosts, ['192.168.0.11', 'TiFlash12-1', 'TiFlash12-2', '192.168.0.13']);
     assert.equal(json._meta.hostvars['TiFlash12-2'].tcp_port, 9001);
   });
@@ -94,7 +94,7 @@ describe('tiflash-ansible CLI', () => {
       'json',
     );
     assert.equal(r.code, 0, r.stderr);
-    const steps = JSON.parse(r.stdout).steps;
+    const steps = (JSON.parse(r.stdout) as { steps: unknown[] }).steps;
     assert.deepEqual(steps[0], {
       id: 'delete-store',
       kind: 'pd',
@@ -108,6 +108,6 @@ describe('tiflash-ansible CLI', () => {
     sim.cluster.rules = [{ group_id: 'tiflash', id: 'table-9-r', role: 'learner', count: 3 }];
     const b = await run('plan', 'scale-in', '192.168.0.11', '-i', path.join(demo, 'inventory.ini'), '--pd', sim.url, '--format', 'json');
     assert.equal(b.code, 1);
-    assert.equal(JSON.parse(b.stdout).blocked[0].check, 'placement-rules');
+    assert.equal((JSON.parse(b.stdout) as { blocked: { check: string }[] }).blocked[0].check, 'placement-rules');
   });
 });

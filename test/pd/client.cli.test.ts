@@ -62,9 +62,9 @@ describe('tiflash-ansible stores on odd PD answers', () => {
     ]);
     const r = await run(['stores', '--pd', url, '-i', inventory, '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
-    const rows = JSON.parse(r.stdout);
+    const rows = JSON.parse(r.stdout) as { match: string; reason?: string }[];
     assert.deepEqual(
-      rows.map((x: { match: string }) => x.match),
+      rows.map((x) => x.match),
       ['store', 'unknown', 'orphan'],
     );
     assert.equal(rows[1].reason, 'store 62 has the address "10.0.0.2 :3930", which is not host:port, so no host can be called absent');
@@ -110,7 +110,7 @@ describe('tiflash-ansible stores on a TLS cluster', () => {
     withPdSim({ cluster: demoCluster(), tls: { key: certs.server.key, cert: certs.server.cert, ca: certs.ca } }, async (sim) => {
       const r = await run(['stores', '--pd', sim.url, '-i', path.join(dir, 'inventory.ini'), '--format', 'json']);
       assert.equal(r.code, 0, r.stderr);
-      assert.equal(JSON.parse(r.stdout)[0].storeId, '53');
+      assert.equal((JSON.parse(r.stdout) as { storeId: string }[])[0].storeId, '53');
       const flags = await run([
         'stores',
         '--pd',

@@ -186,7 +186,8 @@ for (const profile of ['3.1', '4.0'] as const) {
         assert.ok(verdict.stuck);
         const blocking = verdict.findings.filter((f) => f.blocking).map((f) => render(f.message, 'en'));
         assert.deepEqual(blocking, [
-          'placement rules need 3 TiFlash stores but only 2 others are Up (table-45-r (3)): the store stays Offline until replicas are lowered or a TiFlash store is added',
+          'placement rules need 3 TiFlash stores but only 2 others are Up (table-45-r (3)): ' +
+            'the store stays Offline until replicas are lowered or a TiFlash store is added',
         ]);
       }));
 
@@ -273,7 +274,7 @@ describe('PD module: endpoints, size cap, timeouts (simulator 4.0)', () => {
   it('keeps ids beyond 2^53 exact, down to the DELETE path', () => {
     const cluster = demoClusterOf('4.0');
     const tiflash = cluster.stores.find((s) => String(s.store.id) === '53')!;
-    tiflash.store.id = '18446744073709551615' as unknown as number;
+    tiflash.store.id = '18446744073709551615';
     return withApi(
       '4.0',
       async (api, sim) => {

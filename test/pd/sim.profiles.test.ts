@@ -333,7 +333,7 @@ for (const profile of PROFILES) {
         assert.deepEqual(Object.keys((await call(s, 'GET', `${P}/status`)).json() as Obj), ['build_ts', 'version', 'git_hash', 'start_timestamp']);
         const health = await call(s, 'GET', `${P}/health`);
         assert.match(health.text, /"member_id": 13041136284993380522,/);
-        assert.ok(!Number.isSafeInteger((health.json() as Obj[])[0].member_id as number), 'beyond what a JavaScript number holds');
+        assert.ok(!Number.isSafeInteger((health.json() as Obj[])[0].member_id), 'beyond what a JavaScript number holds');
         const members = await call(s, 'GET', `${P}/members`);
         assert.match(members.text, /"cluster_id": 6911111928731201538/);
         assert.equal('binary_version' in (members.json() as { members: Obj[] }).members[0], v40);

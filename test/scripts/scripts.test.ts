@@ -2,7 +2,7 @@
 // script pointing at a missing file, a package step that needs a folder it did not create, a demo that
 // ignores its ports or leaves processes behind when stopped, all fail here. node_modules and .harness are
 // linked from this checkout rather than installed again; ../shared is linked beside the clone as in CI.
-// Not run here: `npm test` (this test is part of it), `npm run bench` (minutes), `npm run lint` (not clean yet).
+// Not run here: `npm test` (this test is part of it), `npm run bench` (minutes), `npm run lint` (a stage of `npm test` of its own).
 
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';

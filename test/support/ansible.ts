@@ -83,7 +83,7 @@ export function canonicalJson(texts: string[]): Promise<string[]> {
 
 /** Runs `fn` over `items` with at most `limit` in flight (the machine has 2 cores). */
 export async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
+  const out = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {
     while (next < items.length) {

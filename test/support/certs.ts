@@ -117,7 +117,7 @@ export async function makeCerts(): Promise<TestCerts> {
     ]);
   } catch (e) {
     fs.rmSync(dir, { recursive: true, force: true });
-    throw new Error(`openssl could not make the test certificates: ${(e as Error).message}`);
+    throw new Error(`openssl could not make the test certificates: ${(e as Error).message}`, { cause: e });
   }
   const read = (f: string) => fs.readFileSync(path.join(dir, f), 'utf8');
   const pair = (name: string): KeyPair => ({ cert: read(`${name}.pem`), key: read(`${name}-key.pem`) });

@@ -97,12 +97,14 @@ export function genHostile(rng: Rng): string {
   return text;
 }
 
+const EDIT_KEYS = ['tcp_port', 'http_port', 'deploy_dir', 'data_dir', 'ansible_host', 'ansible_user', 'tikv_port'];
+const EDIT_VALUES = ['9000', '8123', '20160', '/d', '/data1,/data2', '10.0.0.7', 'root', 'x', '"a b', '0'];
+
 /** Host-line edits an operator makes while typing, plus a few that a paste or a slip makes. */
 const LINE_EDITS: ((line: string, rng: Rng, lines: string[]) => string)[] = [
   (l, rng) => l.slice(0, rng.int(l.length + 1)),
   (l, rng) => `${l}${rng.pick(['1', '.', ' ', '=', '"', "'", ':', '[', '#', 'x', '\u00a0', '\f'])}`,
-  (l, rng) =>
-    `${l} ${rng.pick(['tcp_port', 'http_port', 'deploy_dir', 'data_dir', 'ansible_host', 'ansible_user', 'tikv_port'])}=${rng.pick(['9000', '8123', '20160', '/d', '/data1,/data2', '10.0.0.7', 'root', 'x', '"a b', '0'])}`,
+  (l, rng) => `${l} ${rng.pick(EDIT_KEYS)}=${rng.pick(EDIT_VALUES)}`,
   (_l, _rng, lines) => lines[Math.floor(lines.length / 2)] ?? '',
   (_l, rng) => `10.0.${rng.int(3)}.${rng.int(250) + 1}`,
   (_l, rng) =>

@@ -11,7 +11,7 @@ export const readPdFixture = (name: string): unknown => JSON.parse(fs.readFileSy
 
 /** A cluster file from tools/pd-sim/clusters (a fresh copy each time). */
 export function clusterFile(name: 'demo' | 'demo-3.1' | 'no-placement-rules'): ClusterFile {
-  return JSON.parse(fs.readFileSync(path.join(repoRoot, 'tools', 'pd-sim', 'clusters', `${name}.json`), 'utf8'));
+  return JSON.parse(fs.readFileSync(path.join(repoRoot, 'tools', 'pd-sim', 'clusters', `${name}.json`), 'utf8')) as ClusterFile;
 }
 
 /** The 4.0 demo cluster. */
@@ -42,5 +42,5 @@ export interface Reply {
 export async function call(sim: { url: string }, method: string, pathAndQuery: string, body?: unknown): Promise<Reply> {
   const res = await fetch(sim.url + pathAndQuery, { method, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
   const text = await res.text();
-  return { status: res.status, headers: res.headers, text, json: () => JSON.parse(text) };
+  return { status: res.status, headers: res.headers, text, json: (): unknown => JSON.parse(text) };
 }

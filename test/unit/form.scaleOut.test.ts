@@ -136,6 +136,20 @@ describe('scale-out form', () => {
     assert.match(problems(c)[0][2], /Port 20160 .*used by tikv/i);
   });
 
+  it('names the conflict the new line brings, not one the inventory already had under the same rule further down', () => {
+    // a Grafana below [tiflash_servers] already takes TiKV 192.168.0.4's status port: a port conflict before the form adds anything
+    const text = fs
+      .readFileSync(path.join(demoDir, 'inventory.ini'), 'utf8')
+      .replace('[pd_servers:vars]', '[grafana_servers]\n192.168.0.4 grafana_port=20180\n\n$&');
+    const withConflict = { inventory: parseInventory(text), hosts };
+    const c = checkForm(form('192.168.0.3', { ports: { flash_proxy_port: '20160' } }), withConflict);
+    assert.equal(c.ok, false);
+    assert.equal(problems(c).length, 1);
+    assert.match(problems(c)[0][2], /Port 20160 .*used by tikv/i);
+    // a line that brings nothing new is not blamed for the conflict that was there
+    assert.deepEqual(problems(checkForm(form('192.168.0.20'), withConflict)), []);
+  });
+
   it('refuses a name the plan refuses: a group name, a name another host has, no hosts.ini', () => {
     assert.match(
       problems(checkForm(form('192.168.0.20', { alias: 'tikv_servers' }), ctx))

@@ -21,7 +21,7 @@ describe('localization', () => {
       const text = fs.readFileSync(f, 'utf8');
       assert.ok(!/l10n\.t\(\s*[`"]/.test(text), `${f}: use a single-quoted literal so the key can be checked`);
       // the key is the literal's value: decode its escapes (\n, \') as JavaScript does
-      for (const m of text.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) keys.add(JSON.parse(`"${m[1].replace(/\\'/g, "'").replace(/"/g, '\\"')}"`));
+      for (const m of text.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)) keys.add(JSON.parse(`"${m[1].replace(/\\'/g, "'").replace(/"/g, '\\"')}"`) as string);
     }
     assert.ok(keys.size > 30, `only ${keys.size} keys found: is the pattern still right?`);
     const zh = readJson('l10n/bundle.l10n.zh-cn.json');

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { render, type Msg } from '../../src/core/l10n/message';
+import { render } from '../../src/core/l10n/message';
 import {
   decodeReplicate,
   decodeRules,
@@ -34,7 +34,7 @@ const ok = <T>(d: Decoded<T>): T => {
 };
 const err = <T>(d: Decoded<T>): string => {
   assert.ok(!d.ok, 'expected an error');
-  return render(d.error as Msg, 'en');
+  return render(d.error, 'en');
 };
 const list = (text: string): Decoded<StoreList> => decodeStoreList(json(text), true);
 const one = (spec: Partial<StoreSpec>): Decoded<Store> => decodeStore(json(storeEntry({ id: '61', address: '10.0.0.1:3930', ...spec })));

@@ -33,10 +33,7 @@ describe('JSON reader', () => {
 
   it('agrees with JSON.parse on what PD sends', () => {
     const text = '{\n  "count": 2,\n  "stores": [\n    {"store": {"id": 1, "labels": [], "x": null, "y": true, "z": false}}, {}\n  ]\n}';
-    assert.deepEqual(
-      plain(read(text)),
-      JSON.parse(text, (_k, v) => (typeof v === 'number' ? String(v) : v)),
-    );
+    assert.deepEqual(plain(read(text)), JSON.parse(text, (_k, v: unknown) => (typeof v === 'number' ? String(v) : v)) as unknown);
   });
 
   it('refuses what is not JSON, with the offset, and never throws', () => {

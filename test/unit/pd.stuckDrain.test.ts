@@ -107,7 +107,8 @@ describe('stuck drain', () => {
     );
     assert.equal(
       texts(v)[0],
-      '! placement rules need 2 TiFlash stores but only 1 others are Up (table-45-r (2)): the store stays Offline until replicas are lowered or a TiFlash store is added',
+      '! placement rules need 2 TiFlash stores but only 1 others are Up (table-45-r (2)): ' +
+        'the store stays Offline until replicas are lowered or a TiFlash store is added',
     );
   });
 

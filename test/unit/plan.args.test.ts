@@ -158,7 +158,7 @@ describe('hostile names and values through the plans', () => {
       extraArgs: ['-f', '5'],
     });
     assert.deepEqual(p.blocked, []);
-    for (const a of everyArg(p)) assert.ok(!/[\u0000-\u001f\u007f-\u009f]/.test(a), JSON.stringify(a));
+    for (const a of everyArg(p)) assert.ok(!/\p{Cc}/u.test(a), JSON.stringify(a));
   });
 
   it('a host named like a group would select the whole group, and is refused', () => {

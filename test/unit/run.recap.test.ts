@@ -15,12 +15,14 @@ import { judgeRecap, parseRecap } from '../../src/core/run/recap';
 const LOG = [
   '2026-11-27 08:58:42,945 p=13284 u=root n=ansible | PLAY [all] *********************************************************************',
   '2026-11-27 08:58:42,956 p=999 u=root n=ansible | PLAY RECAP *********************************************************************',
-  '2026-11-27 08:58:42,957 p=999 u=root n=ansible | other                      : ok=1    changed=0    unreachable=0    failed=0    skipped=0    rescued=0    ignored=0   ',
+  '2026-11-27 08:58:42,957 p=999 u=root n=ansible | other                      : ' +
+    'ok=1    changed=0    unreachable=0    failed=0    skipped=0    rescued=0    ignored=0   ',
   '2026-11-27 08:58:42,971 p=13284 u=root n=ansible | ok: [h1] => {',
   '    "msg": "hi"',
   '}',
   '2026-11-27 08:58:42,979 p=13284 u=root n=ansible | PLAY RECAP *********************************************************************',
-  '2026-11-27 08:58:42,979 p=13284 u=root n=ansible | h1                         : ok=1    changed=0    unreachable=0    failed=0    skipped=0    rescued=0    ignored=0   ',
+  '2026-11-27 08:58:42,979 p=13284 u=root n=ansible | h1                         : ' +
+    'ok=1    changed=0    unreachable=0    failed=0    skipped=0    rescued=0    ignored=0   ',
   '',
 ].join('\n');
 
@@ -76,8 +78,20 @@ describe('recap', () => {
 
 describe('list-hosts output', () => {
   it("reads every play's hosts", () => {
-    const out =
-      "playbook: stop.yml\n\n  play #1 (monitored_servers): stop node_exporter\tTAGS: []\n    pattern: ['monitored_servers']\n    hosts (2):\n      192.168.0.11\n      TiFlash12-1\n\n  play #2 (tiflash_servers): stop tiflash\tTAGS: [tiflash]\n    pattern: ['tiflash_servers']\n    hosts (0):\n";
+    const out = [
+      'playbook: stop.yml',
+      '',
+      '  play #1 (monitored_servers): stop node_exporter\tTAGS: []',
+      "    pattern: ['monitored_servers']",
+      '    hosts (2):',
+      '      192.168.0.11',
+      '      TiFlash12-1',
+      '',
+      '  play #2 (tiflash_servers): stop tiflash\tTAGS: [tiflash]',
+      "    pattern: ['tiflash_servers']",
+      '    hosts (0):',
+      '',
+    ].join('\n');
     assert.deepEqual(parseListHosts(out), [
       { name: 'monitored_servers', hosts: ['192.168.0.11', 'TiFlash12-1'] },
       { name: 'tiflash_servers', hosts: [] },

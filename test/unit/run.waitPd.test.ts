@@ -86,9 +86,9 @@ function fakePd(result: (a: PdAction) => PdResult<unknown>): PdPerformer & { ask
   const asked: PdAction[] = [];
   return {
     asked,
-    perform: (async (a: PdAction) => {
+    perform: ((a: PdAction) => {
       asked.push(a);
-      return result(a);
+      return Promise.resolve(result(a));
     }) as PdPerformer['perform'],
   };
 }

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { DOMAINS } from '../../src/core/l10n/catalog';
+import type { Entry } from '../../src/core/l10n/catalog/types';
 import { repoRoot } from '../support/paths';
 
 const cli = path.join(repoRoot, 'out', 'src', 'cli', 'main.js');
@@ -49,6 +50,7 @@ const INVENTORY = file(
 );
 const HOSTS = file('hosts.ini', '[servers]\n10.0.0.2\n[all:vars]\nusername = tidb\n');
 const REJECTED = file('rejected.ini', '[tiflash_servers\n10.0.0.1\n[g]\n10.0.0.[1:3\n');
+const REJECTS_ALL = 'Ansible rejects the whole inventory, so every playbook would match no host.';
 const LARGE = file('large.ini', `[tiflash_servers]\n${Array.from({ length: 20_000 }, (_, i) => `10.1.${i >> 8}.${i & 255} tcp_port=0`).join('\n')}\n`);
 
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -139,14 +141,14 @@ describe("tiflash-ansible in the user's language", () => {
       r.stderr,
       [
         `Ansible rejects ${REJECTED}, so nothing is listed (every playbook would match no host):`,
-        `${REJECTED}:1: Group header \`[tiflash_servers\` is missing its closing \`]\`: Ansible rejects the whole inventory, so every playbook would match no host.`,
-        `${REJECTED}:4: Host range in \`10.0.0.[1:3\` is missing its closing \`]\`: Ansible rejects the whole inventory, so every playbook would match no host.`,
+        `${REJECTED}:1: Group header \`[tiflash_servers\` is missing its closing \`]\`: ${REJECTS_ALL}`,
+        `${REJECTED}:4: Host range in \`10.0.0.[1:3\` is missing its closing \`]\`: ${REJECTS_ALL}`,
         '',
       ].join('\n'),
     );
     const ok = await run({ LANG: 'C' }, 'inventory', 'list', '-i', HOSTS);
     assert.equal(ok.code, 0);
-    assert.deepEqual(JSON.parse(ok.stdout).servers, { hosts: ['10.0.0.2'] });
+    assert.deepEqual((JSON.parse(ok.stdout) as Record<string, unknown>).servers, { hosts: ['10.0.0.2'] });
   });
 
   it('prints integers past 2^53 and an overflowing float as Ansible does', async () => {
@@ -169,7 +171,7 @@ describe('the inventory, validation and CLI catalogs', () => {
   it('hold no English sentence in their Chinese texts (usage lines of the help excepted)', () => {
     const english: string[] = [];
     for (const domain of [DOMAINS.inventory, DOMAINS.validation, DOMAINS.cli]) {
-      for (const [id, entry] of Object.entries(domain)) {
+      for (const [id, entry] of Object.entries<Entry>(domain)) {
         const zh: string = entry.zh;
         const text =
           id === 'cli.help'

@@ -3,7 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { applyEdits } from '../../src/core/inventory/edit';
+import { describeHost } from '../../src/core/inventory/describe';
 import { parseInventory } from '../../src/core/inventory/parse';
+import { tiflashHosts } from '../../src/core/inventory/tiflash';
+import { asText } from '../../src/core/inventory/values';
 import { validate } from '../../src/core/validation';
 import type { Finding } from '../../src/core/validation/types';
 import { render } from '../../src/core/l10n/message';
@@ -105,7 +108,8 @@ describe('validation rules', () => {
   it('port-conflict: TiFlash ports, defaults included, across components; the fix picks the next free port', () => {
     const text = BASE.replace(
       '[tiflash_servers]\n10.0.0.5',
-      '[tiflash_servers]\n10.0.0.5\ntf-b ansible_host=10.0.0.5 deploy_dir=/d2 data_dir=/x tcp_port=9001 http_port=8124 flash_service_port=3931 flash_proxy_port=20171 flash_proxy_status_port=20293 metrics_port=8234',
+      '[tiflash_servers]\n10.0.0.5\ntf-b ansible_host=10.0.0.5 deploy_dir=/d2 data_dir=/x ' +
+        'tcp_port=9001 http_port=8124 flash_service_port=3931 flash_proxy_port=20171 flash_proxy_status_port=20293 metrics_port=8234',
     );
     const [f] = only(run(text), 'port-conflict');
     assert.equal(f.line, 15);
@@ -120,7 +124,9 @@ describe('validation rules', () => {
   it('deploy-dir-conflict and data-dir-conflict between two TiFlash instances on one address', () => {
     const text = BASE.replace(
       '[tiflash_servers]\n10.0.0.5',
-      '[tiflash_servers]\na ansible_host=10.0.0.5 data_dir=/data1,/data2\nb ansible_host=10.0.0.5 tcp_port=9001 http_port=8124 flash_service_port=3931 flash_proxy_port=20171 flash_proxy_status_port=20293 metrics_port=8235 data_dir=/data2/',
+      '[tiflash_servers]\na ansible_host=10.0.0.5 data_dir=/data1,/data2\n' +
+        'b ansible_host=10.0.0.5 tcp_port=9001 http_port=8124 flash_service_port=3931 flash_proxy_port=20171 flash_proxy_status_port=20293 metrics_port=8235 ' +
+        'data_dir=/data2/',
     );
     const f = run(text);
     assert.deepEqual(
@@ -214,5 +220,25 @@ describe('validation rules', () => {
   it('tiflash-version and placement-rules hints', () => {
     assert.equal(only(run(BASE.replace('v4.0.9', 'v3.0.12')), 'tiflash-version').length, 1);
     assert.equal(only(run(BASE.replace('v4.0.9', 'v3.1.2')), 'placement-rules')[0].severity, 'info');
+    // unquoted, 3.0 is a float that the model keeps as 3: still version 3.0, still too old
+    const float = only(run(BASE.replace('v4.0.9', '3.0')), 'tiflash-version');
+    assert.deepEqual(
+      float.map((f) => render(f.message, 'en')),
+      [render({ id: 'validation.tiflashVersion', args: { version: '3.0' } }, 'en')],
+    );
+  });
+
+  it('reads a list or dict value as the Python text Ansible renders, not as the item inside it', () => {
+    // Ansible connects to "['10.0.0.5']": not an IP, and not the store at 10.0.0.5
+    const text = BASE.replace(/^10\.0\.0\.5$(?![^]*^10\.0\.0\.5$)/m, `tf5 ansible_host="['10.0.0.5']" deploy_dir="{'a': 1}"`);
+    const inv = parseInventory(text);
+    const tf = tiflashHosts(inv);
+    assert.deepEqual(
+      tf.map((h) => [h.name, h.address, h.deployDir, h.dataDirs]),
+      [['tf5', "['10.0.0.5']", "{'a': 1}", ["{'a': 1}/tiflash/data/db"]]],
+    );
+    assert.equal(only(validate(inv, parseInventory(HOSTS)), 'tiflash-host-not-ip').length, 1);
+    assert.equal(describeHost(inv, 'tf5').find((r) => r.key === 'data_dir')?.value, "{'a': 1}/tiflash/data/db");
+    assert.equal(asText([true, null, 1.5, "it's", 'a\tb']), `[True, None, 1.5, "it's", 'a\\tb']`);
   });
 });

@@ -57,6 +57,11 @@ export interface SimRule {
   [k: string]: unknown;
 }
 
+/** A rule's text field (a hex key, an id) as Go holds it: '' when unset (requests are type-checked first). */
+export function ruleText(v: unknown): string {
+  return typeof v === 'string' ? v : '';
+}
+
 /** GET /config/replicate as PD sends it: the booleans are the strings "true" / "false". */
 export interface ReplicateConfig {
   'max-replicas': number;

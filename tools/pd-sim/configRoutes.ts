@@ -3,7 +3,7 @@
 // on; while off, every rule route answers 412.
 
 import { type Answer, type JsonObject, errcode, parseUint64, pdJson, readJsonObject } from './answers';
-import { type Cluster, type ReplicateConfig, type SimRule, isTiFlashStore } from './cluster';
+import { type Cluster, type ReplicateConfig, type SimRule, isTiFlashStore, ruleText } from './cluster';
 import type { GoValue } from './goJson';
 import { goDuration, parseGoDuration } from './goFormat';
 import { PROFILE_FACTS } from './profile';
@@ -33,8 +33,8 @@ function uncovered(rules: SimRule[]): string | undefined {
   if (!rules.length) return 'no rule left';
   const points = rules
     .flatMap((r) => {
-      const start = String(r.start_key ?? '').toUpperCase();
-      const end = String(r.end_key ?? '').toUpperCase();
+      const start = ruleText(r.start_key).toUpperCase();
+      const end = ruleText(r.end_key).toUpperCase();
       return end
         ? [
             { key: start, delta: 1 },
@@ -71,7 +71,8 @@ function ruleTypeError(o: JsonObject): string | undefined {
     const v = o[field];
     if (v === undefined || v === null || typeof v === want) continue;
     const kind = Array.isArray(v) ? 'array' : typeof v === 'boolean' ? 'bool' : typeof v;
-    return `json: cannot unmarshal ${kind} into Go struct field Rule.${field} of type ${want === 'number' ? 'int' : want === 'boolean' ? 'bool' : want === 'object' ? 'slice' : want}`;
+    const goType = want === 'number' ? 'int' : want === 'boolean' ? 'bool' : want === 'object' ? 'slice' : want;
+    return `json: cannot unmarshal ${kind} into Go struct field Rule.${field} of type ${goType}`;
   }
   return undefined;
 }
@@ -228,14 +229,14 @@ export function configRoutes(c: Cluster): Route[] {
     if (typeError) return { ok: false, answer: errcode('input', typeError, {}) };
     const rule: SimRule = {
       ...o,
-      group_id: String(o.group_id ?? ''),
-      id: String(o.id ?? ''),
-      role: String(o.role ?? ''),
+      group_id: ruleText(o.group_id),
+      id: ruleText(o.id),
+      role: ruleText(o.role),
       count: Number(o.count ?? 0),
       start_key: start,
       end_key: end,
     };
-    const constraints: { op?: unknown }[] = Array.isArray(rule.label_constraints) ? rule.label_constraints : [];
+    const constraints: { op?: unknown }[] = Array.isArray(rule.label_constraints) ? (rule.label_constraints as { op?: unknown }[]) : [];
     const content = !rule.group_id
       ? 'group ID should not be empty'
       : !rule.id
@@ -290,7 +291,7 @@ export function configRoutes(c: Cluster): Route[] {
         const k = key.toUpperCase();
         return pdJson(
           200,
-          renderRules(c.rules.filter((r) => String(r.start_key ?? '').toUpperCase() <= k && (!r.end_key || k < String(r.end_key).toUpperCase()))),
+          renderRules(c.rules.filter((r) => ruleText(r.start_key).toUpperCase() <= k && (!r.end_key || k < ruleText(r.end_key).toUpperCase()))),
         );
       }),
     ),

@@ -29,7 +29,7 @@ export interface Listening {
   url: string;
   port: number;
   /** Connections accepted so far (a client that fails the TLS handshake counts, but sends no request). */
-  connections(): number;
+  readonly connections: () => number;
   /** Runs fn after ms unless the server closes first. */
   later(ms: number, fn: () => void): void;
   /** Ends every connection but `keep` (the one asking). */

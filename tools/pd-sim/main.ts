@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ClusterFile } from './cluster';
 import { isProfile } from './profile';
 import { startPdSim } from './server';
 import { startTidbSim } from './tidb';
@@ -26,7 +27,7 @@ async function main(): Promise<void> {
   const profile = values['pd-version'];
   if (!isProfile(profile)) throw new Error(`--pd-version must be 3.1 or 4.0, not ${profile}`);
   const file = values.cluster ?? path.join(clusters, profile === '3.1' ? 'demo-3.1.json' : 'demo.json');
-  const cluster = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const cluster = JSON.parse(fs.readFileSync(file, 'utf8')) as ClusterFile;
   const number = (name: string, text: string | undefined) => {
     const n = Number(text);
     if (text === undefined || !Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a whole number, not ${text}`);

@@ -2,7 +2,7 @@
 // always sends counts, sizes and scores, adds deploy_path / last_heartbeat to the store, and always
 // sends last_heartbeat_ts (server/api/store.go at both tags).
 
-import { type Cluster, type SimRule, type SimStore, isTiFlashStore } from './cluster';
+import { type Cluster, type SimRule, type SimStore, isTiFlashStore, ruleText } from './cluster';
 import { type GoValue, u64 } from './goJson';
 import { formatSize, goDuration, rfc3339Nano } from './goFormat';
 
@@ -92,8 +92,8 @@ export function renderRule(r: SimRule): GoValue {
     id: r.id,
     index: omitZero(Number(r.index ?? 0)),
     override: omitZero(r.override === true),
-    start_key: String(r.start_key ?? ''),
-    end_key: String(r.end_key ?? ''),
+    start_key: ruleText(r.start_key),
+    end_key: ruleText(r.end_key),
     role: r.role,
     count: r.count,
     label_constraints: Array.isArray(r.label_constraints) && r.label_constraints.length ? (r.label_constraints as GoValue[]) : undefined,

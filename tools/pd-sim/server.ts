@@ -23,7 +23,10 @@ export interface SimOptions {
   port?: number;
   /** How often time moves on: heartbeats and region moves (default 1000 ms). */
   tickMs?: number;
-  /** PD's background job that buries empty Offline stores runs this often, rounded to ticks (default 10 000 ms, or 10 ticks when ticks are shorter than 1 s). */
+  /**
+   * PD's background job that buries empty Offline stores runs this often, rounded to ticks
+   * (default 10 000 ms, or 10 ticks when ticks are shorter than 1 s).
+   */
   storeCheckMs?: number;
   /** Seed for the order of stores in lists (default: a new order on every request, unseeded). */
   seed?: number;

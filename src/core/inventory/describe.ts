@@ -5,6 +5,7 @@ import { resolveHostVarsWithOrigin } from './resolve';
 import { firstAt } from './shift';
 import { TIFLASH_GROUP, TIFLASH_PORT_NAMES, TIFLASH_PORTS } from './tiflash';
 import type { HostLine, Inventory, Value } from './types';
+import { deployDirOf } from './values';
 
 export interface VarRow {
   key: string;
@@ -28,8 +29,7 @@ export function describeHost(inv: Inventory, host: string): VarRow[] {
   const tiflash = !!inv.hosts.get(host)?.groups.includes(TIFLASH_GROUP);
   if (tiflash) {
     for (const key of TIFLASH_PORT_NAMES) if (!resolved.has(key)) rows.push({ key, value: TIFLASH_PORTS[key], from: 'default' });
-    if (!resolved.has('data_dir'))
-      rows.push({ key: 'data_dir', value: `${String(resolved.get('deploy_dir')?.value ?? '/home/tidb/deploy')}/tiflash/data/db`, from: 'default' });
+    if (!resolved.has('data_dir')) rows.push({ key: 'data_dir', value: `${deployDirOf(resolved.get('deploy_dir')?.value)}/tiflash/data/db`, from: 'default' });
   }
   const rank = (r: VarRow) => {
     const own = tiflash ? INSTANCE_KEYS.indexOf(r.key) : -1;

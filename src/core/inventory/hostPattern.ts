@@ -14,10 +14,15 @@ const IPV6_PART = String.raw`(?:[0-9a-f]{1,4}|${HEX_RANGE})`;
 
 const IPV4 = new RegExp(`^(?:${IPV4_PART}\\.){3}${IPV4_PART}$`, 'i');
 const IPV4_TAIL = String.raw`(?:[0-9]{1,3}\.){3}[0-9]{1,3}`;
-const IPV6 = new RegExp(
-  String.raw`^(?:(?:${IPV6_PART}:){7}${IPV6_PART}|(?:${IPV6_PART}:){1,6}:(?:${IPV6_PART}:){0,5}${IPV6_PART}|(?:${IPV6_PART}:){1,7}:|::(?:${IPV6_PART}:){0,6}${IPV6_PART}?|(?:${IPV6_PART}:){6}${IPV4_TAIL}|::(?:${IPV6_PART}:){0,5}${IPV4_TAIL})(?:%\S+)?$`,
-  'i',
-);
+const IPV6_FORMS = [
+  String.raw`(?:${IPV6_PART}:){7}${IPV6_PART}`,
+  String.raw`(?:${IPV6_PART}:){1,6}:(?:${IPV6_PART}:){0,5}${IPV6_PART}`,
+  String.raw`(?:${IPV6_PART}:){1,7}:`,
+  String.raw`::(?:${IPV6_PART}:){0,6}${IPV6_PART}?`,
+  String.raw`(?:${IPV6_PART}:){6}${IPV4_TAIL}`,
+  String.raw`::(?:${IPV6_PART}:){0,5}${IPV4_TAIL}`,
+];
+const IPV6 = new RegExp(String.raw`^(?:${IPV6_FORMS.join('|')})(?:%\S+)?$`, 'i');
 // bounded, so these regexes run in time linear in the text; the unbounded parts are scanned by hand below
 const ALNUM_RANGE = /\[(?:[a-z]:[a-z]|[0-9]+:[0-9]+)(?::[0-9]+)?\]/iy;
 const LABEL_CHAR = /[\p{L}\p{N}_-]/u;

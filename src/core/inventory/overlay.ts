@@ -19,15 +19,15 @@ export class Overlay<K, V> implements ReadonlyMap<K, V> {
 
   /** `map` with `changes` applied (undefined deletes). A key of the base keeps its place in the order (even deleted and set again); new keys come last. */
   static of<K, V>(map: ReadonlyMap<K, V>, changes: ReadonlyMap<K, V | undefined>): ReadonlyMap<K, V> {
-    const [base, diff] = map instanceof Overlay ? [map.base, new Map(map.diff)] : [map, new Map<K, V | typeof DELETED>()];
+    const [base, diff] = isOverlay(map) ? [map.base, new Map(map.diff)] : [map, new Map<K, V | typeof DELETED>()];
     for (const [k, v] of changes) diff.set(k, v === undefined ? DELETED : v);
     const out = new Overlay<K, V>(base, diff);
-    return diff.size > FOLD_AT ? new Map(out) : out;
+    return diff.size > FOLD_AT ? new Map<K, V>(out) : out;
   }
 
   /** For work done per key: the plain map underneath and the keys that differ from it (undefined for a plain map). */
   static layers<K, V>(map: ReadonlyMap<K, V>): { base: ReadonlyMap<K, V>; changed: Iterable<K> } | undefined {
-    return map instanceof Overlay ? { base: map.base, changed: map.diff.keys() } : undefined;
+    return isOverlay(map) ? { base: map.base, changed: map.diff.keys() } : undefined;
   }
 
   // values are never undefined (undefined means "delete" in `of`), so a miss in `diff` is a plain undefined
@@ -77,4 +77,9 @@ export class Overlay<K, V> implements ReadonlyMap<K, V> {
       if (d !== DELETED && !this.base.has(k)) fn(d, k, this);
     });
   }
+}
+
+/** `instanceof` with the map's own key and value types (a bare `instanceof Overlay` narrows to Overlay<any, any>). */
+function isOverlay<K, V>(map: ReadonlyMap<K, V>): map is Overlay<K, V> {
+  return map instanceof Overlay;
 }

@@ -23,7 +23,7 @@ export function pyFloatRepr(x: number): string {
 }
 
 /** A number of the model: an int when it is one below 2^53 (ints above are bigints), else a float. */
-function pyNumberText(x: number | bigint): string {
+export function pyNumberText(x: number | bigint): string {
   if (typeof x === 'bigint') return String(x);
   return Number.isSafeInteger(x) && !Object.is(x, -0) ? String(x) : pyFloatRepr(x);
 }

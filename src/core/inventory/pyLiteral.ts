@@ -14,9 +14,9 @@ import { unicodeByName } from './unicodeNames';
 export type Rejection = 'unhashable' | 'tooDeep';
 export type Literal = { ok: true; value: Value } | { ok: false; reject: Rejection };
 
-// Thrown to unwind the reader; plain objects, since most INI values are not literals and an Error's stack is costly.
-const NOT_LITERAL = { notLiteral: true } as const;
-const TOO_DEEP = { tooDeep: true } as const;
+// Thrown to unwind the reader: made once, since most INI values are not literals and capturing a stack per value is costly.
+const NOT_LITERAL = new Error('not a Python literal');
+const TOO_DEEP = new Error('Python literal nested too deep');
 
 /** Python's tokenizer refuses a 201st open bracket ("too many nested parentheses"). */
 const MAX_BRACKETS = 200;
@@ -93,7 +93,7 @@ class Reader {
     const real = (left.node === 'const' || left.node === 'unary') && (left.kind === 'int' || left.kind === 'float');
     if (!real || right.node !== 'const' || right.kind !== 'complex') throw NOT_LITERAL;
     if (this.peek() === '+' || this.peek() === '-') throw NOT_LITERAL; // (a + bj) + cj: the left side is no number
-    return { kind: 'complex', value: undefined, node: 'binop', id: `c:${String(left.value)}${op}${right.id}` };
+    return { kind: 'complex', value: undefined, node: 'binop', id: `c:${left.value as number | bigint}${op}${right.id}` };
   }
 
   unary(): Item {

@@ -116,7 +116,7 @@ export function resolveHostVarsWithOrigin(inv: Inventory, host: string): Map<str
 /** Merged variables of a host (shared between callers: copy before changing). */
 export function resolveHostVars(inv: Inventory, host: string): Readonly<Vars> {
   return once(
-    once(varsCache, inv, () => new Map()),
+    once(varsCache, inv, () => new Map<string, Readonly<Vars>>()),
     host,
     () => {
       const own = inv.hosts.get(host)?.vars ?? {};

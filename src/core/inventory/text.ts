@@ -50,6 +50,7 @@ export function pyStrip(line: string): string {
 }
 
 /** Line breaks of Python's str.splitlines() that the editor does not break at. */
+// eslint-disable-next-line no-control-regex -- Python breaks lines at the file, group and record separators (U+001C-U+001E)
 export const PY_ONLY_BREAK = /[\v\f\x1c-\x1e\x85\u2028\u2029]/;
 
 /** The parts of an editor line that Python reads as lines of their own, with their column. */

@@ -9,7 +9,7 @@ import { addressOf, resolveHostVars } from './resolve';
 import { touches, type Edit } from './change';
 import { Derived, once, type Before } from './derived';
 import type { HostLine, Inventory, Vars } from './types';
-import { asText, intOr, tiflashDataDirs } from './values';
+import { deployDirOf, intOr, tiflashDataDirs } from './values';
 
 export const TIFLASH_GROUP = 'tiflash_servers';
 
@@ -56,7 +56,7 @@ function firstLines(hostLines: readonly HostLine[]): LineIndex {
   const index = new Map<string, Map<string, HostLine>>();
   for (const l of hostLines) {
     let byHost = index.get(l.group);
-    if (!byHost) index.set(l.group, (byHost = new Map()));
+    if (!byHost) index.set(l.group, (byHost = new Map<string, HostLine>()));
     for (const n of l.names) if (!byHost.has(n)) byHost.set(n, l);
   }
   return index;
@@ -86,7 +86,7 @@ export function inheritTiflash(prev: Inventory, next: Inventory, edit: Edit): vo
       for (const n of l.names) if (edit.changed.has(n) && !changes.get(n)) changes.set(n, l);
     }
     const kept = new Map(lines);
-    kept.set(edit.group, Overlay.of(lines.get(edit.group) ?? new Map(), changes));
+    kept.set(edit.group, Overlay.of(lines.get(edit.group) ?? new Map<string, HostLine>(), changes));
     lineIndexCache.set(next, kept);
   }
   const addresses = addressCache.get(prev);
@@ -130,7 +130,7 @@ function tiflashHost(inv: Inventory, name: string): TiFlashHost {
   const vars = resolveHostVars(inv, name);
   const address = addressOf(inv, name);
   const ports = Object.fromEntries(TIFLASH_PORT_NAMES.map((p) => [p, intOr(vars[p], TIFLASH_PORTS[p])])) as Record<TiFlashPortName, number>;
-  const deployDir = asText(vars.deploy_dir) ?? '/home/tidb/deploy';
+  const deployDir = deployDirOf(vars.deploy_dir);
   const otherGroups = new Set<string>();
   const siblings: string[] = [];
   for (const other of addressIndex(inv).get(address) ?? []) {

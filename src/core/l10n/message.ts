@@ -38,7 +38,7 @@ function renderArg(a: Arg, lang: Lang): string {
   if (typeof a === 'string') return a;
   if (typeof a === 'number') return String(a);
   if (isMsg(a)) return render(a, lang);
-  return (a as readonly Arg[]).map((x) => renderArg(x, lang)).join(LIST_SEPARATOR[lang]);
+  return a.map((x) => renderArg(x, lang)).join(LIST_SEPARATOR[lang]);
 }
 
 export function isMsg(v: unknown): v is Msg {

@@ -12,7 +12,7 @@ const fail = (error: Msg): { ok: false; error: Msg } => ({ ok: false, error });
 /** Control characters and runs of blanks out, and at most `max` characters: safe to show and to log. */
 export function shorten(text: string, max = 200): string {
   const clean = text
-    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ')
+    .replace(/[\p{Cc}\u2028\u2029]+/gu, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return clean.length > max ? `${clean.slice(0, max)}…` : clean;
@@ -67,7 +67,7 @@ function decodeState(id: StoreId, s: JsonObject): Decoded<StoreState> {
 }
 
 function decodeLabels(id: StoreId, v: JsonValue | undefined): Decoded<Record<string, string>> {
-  const labels: Record<string, string> = Object.create(null);
+  const labels = Object.create(null) as Record<string, string>;
   if (v === undefined) return { ok: true, value: labels };
   if (!isArray(v)) return fail(msg('pd.store.badLabels', { id, answer: preview(v) }));
   for (const l of v) {

@@ -24,7 +24,8 @@ export type JsonRead = { ok: true; value: JsonValue } | { ok: false; fault: Json
 export const MAX_JSON_DEPTH = 256;
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
-const PLAIN_CHARS = /[^"\\\u0000-\u001f]*/y;
+// everything but a quote, a backslash and U+0000-U+001F (JSON wants those escaped)
+const PLAIN_CHARS = /[\u0020\u0021\u0023-\u005b\u005d-\uffff]*/y;
 const HEX4 = /[0-9a-fA-F]{4}/y;
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 

@@ -12,7 +12,7 @@ export type ArgRole = 'limit' | 'user' | 'tag' | 'playbook-file' | 'command' | '
  * C0 and C1 controls, DEL, Unicode line and paragraph separators and bidirectional overrides: a terminal or a
  * line editor may act on them, and a reader of the preview would not see them.
  */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/u;
+const CONTROL = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/u;
 
 /** Characters that make `-l` a pattern rather than one host name (Ansible's pattern syntax), and whitespace. */
 const PATTERN = /[,:!&*?[\]~@\s\\]/u;

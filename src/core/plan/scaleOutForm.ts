@@ -4,7 +4,7 @@
 
 import { TIFLASH_PORT_NAMES, TIFLASH_PORTS, tiflashHosts, type TiFlashPortName } from '../inventory/tiflash';
 import type { Inventory } from '../inventory/types';
-import { msg, type Msg } from '../l10n/message';
+import { msg, msgKey, type Msg } from '../l10n/message';
 import { validate } from '../validation';
 import type { Finding } from '../validation/types';
 import type { PdFacts } from './facts';
@@ -132,7 +132,7 @@ export function checkForm(values: FormValues, ctx: FormContext): FormCheck {
 
 /** Findings of the inventory diagnostics that the new line brings (an error blocks, a warning is shown). */
 function introduced(ctx: FormContext, next: Inventory): FormProblem[] {
-  const key = (f: Finding) => `${f.rule}\u0000${f.message}`;
+  const key = (f: Finding) => `${f.rule}\u0000${msgKey(f.message)}`;
   const before = new Map<string, number>();
   for (const f of validate(ctx.inventory, ctx.hosts)) before.set(key(f), (before.get(key(f)) ?? 0) + 1);
   const out: FormProblem[] = [];

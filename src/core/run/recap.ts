@@ -32,6 +32,7 @@ export function parseRecap(text: string): Recap {
   const recap: Recap = { seen: false, hosts: new Map(), noHostsMatched: false, unparsedInventory: false };
   let inRecap = false;
   for (const raw of text.split(/\r?\n/)) {
+    // eslint-disable-next-line no-control-regex -- the colour codes ansible-playbook writes start with ESC
     const line = raw.replace(/\x1b\[[0-9;]*m/g, '').trim();
     if (/^PLAY RECAP\b/.test(line)) {
       recap.seen = true;

@@ -68,9 +68,9 @@ const dialogs: Operator = {
   async typedStoreId(storeId) {
     const typed = await vscode.window.showInputBox({
       title: vscode.l10n.t('Force store {0} to Tombstone', storeId),
-      prompt: vscode.l10n.t(
-        'PD drops its replicas immediately: queries that read TiFlash may fail until replicas are rebuilt elsewhere. Never for TiKV. Type the store id to confirm.',
-      ),
+      // the l10n key stays on the line of its l10n.t call, which max-len exempts
+      // prettier-ignore
+      prompt: vscode.l10n.t('PD drops its replicas immediately: queries that read TiFlash may fail until replicas are rebuilt elsewhere. Never for TiKV. Type the store id to confirm.'),
       validateInput: (v) => (v.trim() === storeId ? undefined : vscode.l10n.t('Type {0} to confirm', storeId)),
     });
     return typed?.trim() === storeId;

@@ -2,7 +2,7 @@
 // A line Ansible rejects is `inventory.syntax.rejected` around the construct that makes it fail, so every
 // such finding ends by saying what Ansible does with the file.
 
-import type { Catalog } from './types';
+import { lines, type Catalog } from './types';
 
 export const inventory = {
   'inventory.syntax.rejected': {
@@ -84,7 +84,10 @@ export const inventory = {
     zh: '主机范围 `{pattern}` 展开后超过 {max} 个主机：插件不会逐个列出这些主机，也不检查这一行（Ansible 会全部列出）。',
   },
   'inventory.rangesOverBudget': {
-    en: 'The ranges of this inventory expand to more than {max} hosts in all: the extension does not list the hosts of this line and checks nothing on it (Ansible lists them all).',
+    en: lines(
+      'The ranges of this inventory expand to more than {max} hosts in all: the extension ',
+      'does not list the hosts of this line and checks nothing on it (Ansible lists them all).',
+    ),
     zh: '该 inventory 中的主机范围展开后总计超过 {max} 个主机：插件不会列出这一行的主机，也不检查这一行（Ansible 会全部列出）。',
   },
   'inventory.splitLine': {

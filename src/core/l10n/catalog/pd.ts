@@ -1,7 +1,7 @@
 // What PD (and TiDB's status port) answered, what was refused, and why a drain is stuck.
 // Chinese follows PingCAP's docs-cn: store, Region, 下线, 缩容, Placement Rules; PD's state names as PD prints them.
 
-import type { Catalog } from './types';
+import { lines, type Catalog } from './types';
 
 export const pd = {
   // reading an answer
@@ -158,7 +158,10 @@ export const pd = {
     zh: 'Placement Rules：最大副本数为 {need}，另有 {up} 个 TiFlash store 处于 Up',
   },
   'drain.rules.short': {
-    en: 'placement rules need {need} TiFlash stores but only {up} others are Up ({rules}): the store stays Offline until replicas are lowered or a TiFlash store is added',
+    en: lines(
+      'placement rules need {need} TiFlash stores but only {up} others are Up ({rules}): ',
+      'the store stays Offline until replicas are lowered or a TiFlash store is added',
+    ),
     zh: 'Placement Rules 需要 {need} 个 TiFlash store，但其他处于 Up 的只有 {up} 个（{rules}）：在降低副本数或扩容 TiFlash 之前该 store 会一直处于 Offline',
   },
   'drain.space.unread': { en: "free space: not checked (PD's low-space-ratio could not be read)", zh: '剩余空间：未检查（无法读取 PD 的 low-space-ratio）' },

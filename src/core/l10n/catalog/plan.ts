@@ -1,6 +1,6 @@
 // Plans: step titles, blocked reasons, warnings, and the argument check behind every playbook command.
 
-import type { Catalog } from './types';
+import { lines, type Catalog } from './types';
 
 export const plan = {
   'args.where.unknown': { en: 'the inventory', zh: 'inventory 文件' },
@@ -17,7 +17,10 @@ export const plan = {
     zh: '“{value}”以“-”开头：ansible-playbook 会把它当作选项。请修改{where}。',
   },
   'args.limitPattern': {
-    en: "'{value}' is an Ansible host pattern, not one host name (it contains one of , : ! & * ? [ ] ~ @ \\ or a space): as -l it could select other hosts. Rename it in {where}.",
+    en: lines(
+      "'{value}' is an Ansible host pattern, not one host name (it contains one of , : ! & ",
+      '* ? [ ] ~ @ \\ or a space): as -l it could select other hosts. Rename it in {where}.',
+    ),
     zh: '“{value}”是 Ansible 主机模式而不是单个主机名（含有 , : ! & * ? [ ] ~ @ \\ 或空格之一）：用作 -l 可能会选中其他主机。请在{where}中重命名。',
   },
   'args.user': {
@@ -61,11 +64,17 @@ export const plan = {
     zh: '{address} 上的 store {id} 不是 TiFlash store（没有 engine=tiflash 标签）：本扩展不会对其做任何更改。',
   },
   'plan.blocked.placementRules': {
-    en: 'Only {remaining} Up TiFlash store(s) would remain, but {rules} placement rule(s) need up to {most} ({examples}): the store would stay Offline forever. {fix}',
+    en: lines(
+      'Only {remaining} Up TiFlash store(s) would remain, but {rules} placement rule(s) ',
+      'need up to {most} ({examples}): the store would stay Offline forever. {fix}',
+    ),
     zh: '缩容后只剩 {remaining} 个 Up 状态的 TiFlash store，但有 {rules} 条 Placement Rule 最多需要 {most} 个（{examples}）：该 store 将永远停留在 Offline。{fix}',
   },
   'plan.fix.replicaGeneric': {
-    en: "First lower those tables' TiFlash replicas (ALTER TABLE … SET TIFLASH REPLICA {remaining}; TiDB did not name the tables) and wait until the change finishes.",
+    en: lines(
+      "First lower those tables' TiFlash replicas (ALTER TABLE … SET TIFLASH REPLICA ",
+      '{remaining}; TiDB did not name the tables) and wait until the change finishes.',
+    ),
     zh: '请先调低这些表的 TiFlash 副本数（ALTER TABLE … SET TIFLASH REPLICA {remaining}；TiDB 未给出表名），并等待变更完成。',
   },
   'plan.fix.replicaStatements': {
@@ -77,8 +86,14 @@ export const plan = {
     zh: '请先在 TiDB 中执行以下语句，并等待变更完成：\n{statements}\nTiDB 未给出 {ids} 对应的表名：也请调低这些表的副本数。',
   },
   'plan.blocked.lastStore': {
-    en: 'Store {id} is the last TiFlash store. Removing it needs an explicit confirmation; if a table still has TiFlash replicas, remove them first (ALTER TABLE … SET TIFLASH REPLICA 0), or delete the leftover rules afterwards (DELETE /pd/api/v1/config/rule/tiflash/<id>).',
-    zh: 'Store {id} 是最后一个 TiFlash store。移除它需要明确确认；若仍有表带有 TiFlash 副本，请先移除（ALTER TABLE … SET TIFLASH REPLICA 0），或之后删除残留的规则（DELETE /pd/api/v1/config/rule/tiflash/<id>）。',
+    en: lines(
+      'Store {id} is the last TiFlash store. Removing it needs an explicit confirmation; if a table still has TiFlash replicas, remove them ',
+      'first (ALTER TABLE … SET TIFLASH REPLICA 0), or delete the leftover rules afterwards (DELETE /pd/api/v1/config/rule/tiflash/<id>).',
+    ),
+    zh: lines(
+      'Store {id} 是最后一个 TiFlash store。移除它需要明确确认；若仍有表带有 TiFlash 副本，请先移除（ALTER TABLE … ',
+      'SET TIFLASH REPLICA 0），或之后删除残留的规则（DELETE /pd/api/v1/config/rule/tiflash/<id>）。',
+    ),
   },
   'plan.blocked.notIpOrHost': {
     en: "'{value}' is neither an IP address nor a host of [tiflash_servers]: TiFlash hosts must be IP addresses.",
@@ -94,16 +109,31 @@ export const plan = {
   },
   'plan.blocked.cannotAdd': { en: 'The line for {name} cannot be added to [tiflash_servers].', zh: '无法把 {name} 的行加入 [tiflash_servers]。' },
   'plan.blocked.hostsIniMissing': {
-    en: 'hosts.ini is missing beside inventory.ini: create_users.yml and deploy_ntp.yml need it. Create it with [servers] listing {address} and [all:vars] username = tidb, ntp_server = pool.ntp.org.',
-    zh: 'inventory.ini 旁没有 hosts.ini：create_users.yml 和 deploy_ntp.yml 需要它。请创建它，[servers] 中列出 {address}，[all:vars] 中写 username = tidb、ntp_server = pool.ntp.org。',
+    en: lines(
+      'hosts.ini is missing beside inventory.ini: create_users.yml and deploy_ntp.yml need it. Create ',
+      'it with [servers] listing {address} and [all:vars] username = tidb, ntp_server = pool.ntp.org.',
+    ),
+    zh: lines(
+      'inventory.ini 旁没有 hosts.ini：create_users.yml 和 deploy_ntp.yml 需要它。请创建它，',
+      '[servers] 中列出 {address}，[all:vars] 中写 username = tidb、ntp_server = pool.ntp.org。',
+    ),
   },
   'plan.blocked.addressInPd': {
-    en: 'PD already has store {id} ({state}) at {address}: a new TiFlash there would fail with "duplicated store address". Scale that store in first, or pick another address or ports.',
+    en: lines(
+      'PD already has store {id} ({state}) at {address}: a new TiFlash there would fail with ',
+      '"duplicated store address". Scale that store in first, or pick another address or ports.',
+    ),
     zh: 'PD 中 {address} 上已有 store {id}（{state}）：在此新建 TiFlash 会因 “duplicated store address” 而失败。请先缩容该 store，或换用其他地址或端口。',
   },
   'plan.blocked.placementDisabled': {
-    en: "PD's placement rules are off: a TiFlash added now gets no replicas (TiFlash needs them; tidb-ansible enables them only when [tiflash_servers] was filled at the first deploy). Enable them first (pd-ctl config placement-rules enable); the extension can do it for you.",
-    zh: 'PD 的 Placement Rules 未开启：现在添加的 TiFlash 不会有任何副本（TiFlash 依赖该功能；tidb-ansible 只在首次部署时 [tiflash_servers] 非空的情况下开启它）。请先开启（pd-ctl config placement-rules enable）；扩展可以代为开启。',
+    en: lines(
+      "PD's placement rules are off: a TiFlash added now gets no replicas (TiFlash needs them; tidb-ansible enables them only when ",
+      '[tiflash_servers] was filled at the first deploy). Enable them first (pd-ctl config placement-rules enable); the extension can do it for you.',
+    ),
+    zh: lines(
+      'PD 的 Placement Rules 未开启：现在添加的 TiFlash 不会有任何副本（TiFlash 依赖该功能；tidb-ansible 只在首次部署时 ',
+      '[tiflash_servers] 非空的情况下开启它）。请先开启（pd-ctl config placement-rules enable）；扩展可以代为开启。',
+    ),
   },
   'plan.blocked.placementAlreadyOn': { en: 'Placement rules are already enabled.', zh: 'Placement Rules 已经开启。' },
   'plan.blocked.noSuchStore': { en: 'PD has no store {id}.', zh: 'PD 中没有 store {id}。' },
@@ -135,15 +165,24 @@ export const plan = {
     zh: 'Store {id} 已经是 Tombstone：直接停止 TiFlash。',
   },
   'plan.warn.tombstoneThere': {
-    en: 'PD keeps Tombstone store record(s) {ids} at this address: wipe the old data directories first ({dirs}) or the new TiFlash fails with "store is tombstone"; remove the records in PD afterwards.',
+    en: lines(
+      'PD keeps Tombstone store record(s) {ids} at this address: wipe the old data directories first ',
+      '({dirs}) or the new TiFlash fails with "store is tombstone"; remove the records in PD afterwards.',
+    ),
     zh: 'PD 中此地址仍有 Tombstone store 记录 {ids}：请先清除旧的数据目录（{dirs}），否则新的 TiFlash 会因 “store is tombstone” 启动失败；之后再清除 PD 中的这些记录。',
   },
   'plan.warn.limitUnknown': {
-    en: "PD 4.0 set store {id}'s remove-peer limit to unlimited when it was deleted, and its earlier value was not recorded here: set it back by hand (pd-ctl store limit {id} <rate> remove-peer).",
+    en: lines(
+      "PD 4.0 set store {id}'s remove-peer limit to unlimited when it was deleted, and its earlier ",
+      'value was not recorded here: set it back by hand (pd-ctl store limit {id} <rate> remove-peer).',
+    ),
     zh: 'PD 4.0 在删除 store {id} 时把它的 remove-peer 限速设为了不限，而原值没有记录：请手动恢复（pd-ctl store limit {id} <rate> remove-peer）。',
   },
   'plan.warn.force': {
-    en: "PD drops store {id}'s replicas at once ({regions} Region(s)): queries that read TiFlash may fail until replicas are rebuilt elsewhere. Never for TiKV.",
+    en: lines(
+      "PD drops store {id}'s replicas at once ({regions} Region(s)): queries that ",
+      'read TiFlash may fail until replicas are rebuilt elsewhere. Never for TiKV.',
+    ),
     zh: 'PD 会立即丢弃 store {id} 上的副本（{regions} 个 Region）：在其他节点重建副本之前，读取 TiFlash 的查询可能失败。切勿用于 TiKV。',
   },
   'plan.warn.tombstonesWithRegions': {
@@ -185,7 +224,10 @@ export const plan = {
     zh: '缩容不会删除数据。在 {address} 再次运行 TiFlash 之前，请删除：{dirs}',
   },
   'plan.step.wipeDetailShared': {
-    en: 'Scale-in does not delete data. Before a TiFlash instance with these directories runs on {address} again, delete: {dirs}. Still running there: {still}: do not touch their directories.',
+    en: lines(
+      'Scale-in does not delete data. Before a TiFlash instance with these directories runs on ',
+      '{address} again, delete: {dirs}. Still running there: {still}: do not touch their directories.',
+    ),
     zh: '缩容不会删除数据。在 {address} 上再次运行使用这些目录的 TiFlash 实例之前，请删除：{dirs}。该机器上仍在运行：{still}：不要动它们的目录。',
   },
   'plan.step.cancelOffline': { en: 'Cancel the scale-in of store {id} in PD: Offline → Up', zh: '在 PD 中取消 store {id} 的缩容：Offline → Up' },

@@ -1,7 +1,7 @@
 // The run engine: preflight with real Ansible, recaps, PD steps and their read-back, waits, resuming after a
 // reload, re-checks at step start, and the preview's own words.
 
-import type { Catalog } from './types';
+import { lines, type Catalog } from './types';
 
 export const run = {
   'preview.title': { en: 'Plan: {operation} of {target}', zh: '计划：{target} 的{operation}' },
@@ -88,7 +88,10 @@ export const run = {
   'run.wait.timeoutPd': { en: 'PD stayed unreachable past the time limit: {error}', zh: '超过时间限制 PD 仍无法连接：{error}' },
   'run.wait.storeMissing': { en: "Store {id} is missing from PD's list; checking again.", zh: 'PD 列表中缺少 store {id}；将再次检查。' },
   'run.wait.storeGone': {
-    en: "Store {id} is missing from PD's complete store list (its Tombstone record may have been removed): that is not proof it became Tombstone. Check with pd-ctl store {id}, then decide.",
+    en: lines(
+      "Store {id} is missing from PD's complete store list (its Tombstone record may have been ",
+      'removed): that is not proof it became Tombstone. Check with pd-ctl store {id}, then decide.',
+    ),
     zh: 'PD 的完整 store 列表中没有 store {id}（其 Tombstone 记录可能已被清除）：这不能证明它已变为 Tombstone。请用 pd-ctl store {id} 检查后再决定。',
   },
   'run.wait.tombstone': { en: 'PD reports store {id} Tombstone.', zh: 'PD 报告 store {id} 为 Tombstone。' },
@@ -103,8 +106,14 @@ export const run = {
   'run.wait.notYet': { en: 'No store at {address} in PD yet.', zh: 'PD 中 {address} 上还没有 store。' },
   'run.wait.storeState': { en: 'Store {id} is {state}.', zh: 'Store {id} 为 {state}。' },
   'run.wait.timeoutAbsent': {
-    en: 'No TiFlash store registered at {address} in time. Look at TiFlash\'s logs (deploy_dir/log/tiflash_error.log, tiflash_tikv.log): placement rules off, old data ("store is tombstone") or a port in use keep it from joining.',
-    zh: '{address} 上没有按时注册 TiFlash store。请查看 TiFlash 日志（deploy_dir/log/tiflash_error.log、tiflash_tikv.log）：Placement Rules 未开启、旧数据（“store is tombstone”）或端口被占用都会使其无法加入。',
+    en: lines(
+      "No TiFlash store registered at {address} in time. Look at TiFlash's logs (deploy_dir/log/tiflash_error.log, ",
+      'tiflash_tikv.log): placement rules off, old data ("store is tombstone") or a port in use keep it from joining.',
+    ),
+    zh: lines(
+      '{address} 上没有按时注册 TiFlash store。请查看 TiFlash 日志（deploy_dir/log/tiflash_error.log、',
+      'tiflash_tikv.log）：Placement Rules 未开启、旧数据（“store is tombstone”）或端口被占用都会使其无法加入。',
+    ),
   },
   'run.wait.timeoutState': { en: 'Store {id} did not become Up in time (it is {state}).', zh: 'Store {id} 没有按时变为 Up（当前为 {state}）。' },
 

@@ -34,7 +34,7 @@ function duplicates(inv: Inventory, file: FileRole): Finding[] {
   for (const h of inv.hostLines) {
     if (!suspects.has(h.group)) continue;
     let firsts = seen.get(h.group);
-    if (!firsts) seen.set(h.group, (firsts = new Map()));
+    if (!firsts) seen.set(h.group, (firsts = new Map<string, HostLine>()));
     for (const name of h.names) {
       const first = firsts.get(name);
       if (!first) {
