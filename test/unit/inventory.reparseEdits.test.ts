@@ -12,6 +12,9 @@ const BASES = [
   '[tiflash_servers]\n10.0.0.1\ntf2 ansible_host=10.0.0.1 tcp_port=9001\n\n[monitored_servers]\n10.0.0.1\n[tikv_servers]\n10.0.0.[1:2]\n[all:vars]\nx = 1\n',
   '10.0.0.9\n# top\n[a]\n10.0.0.1\n; note\n[b:children]\na\n[a:vars]\nk=v\n[c]\n10.0.0.1 k=2\n10.0.0.3',
   '\ufeff[tiflash_servers]\r\n10.0.0.1\r\n10.0.0.2 data_dir=/d1\r\n[monitored_servers]\r\n10.0.0.1\r\n',
+  // an invalid header hides the lines below it from Ansible; a line Python splits in two
+  '[tiflash_servers]\n10.0.0.1\n[broken\n10.0.0.2\n10.0.0.3\n[monitored_servers]\n10.0.0.1\n',
+  '[tiflash_servers]\n10.0.0.1\f10.0.0.2\n10.0.0.3\n10.0.0.4\n',
 ];
 
 /** Replacements for line i: typing on it, commenting it out, turning it into a header, a var line or a range. */
