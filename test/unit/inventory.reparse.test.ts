@@ -41,7 +41,10 @@ describe('incremental parse', () => {
     assert.equal(tiflashHosts(next)[0], before[0]);
     assert.notEqual(tiflashHosts(next)[1], before[1]);
     assert.equal(tiflashHosts(next)[1].ports.tcp_port, 9001);
-    assert.equal(instances(next).find((i) => i.component === 'monitored_servers' && i.host === '10.0.0.1'), inst.find((i) => i.component === 'monitored_servers' && i.host === '10.0.0.1'));
+    assert.equal(
+      instances(next).find((i) => i.component === 'monitored_servers' && i.host === '10.0.0.1'),
+      inst.find((i) => i.component === 'monitored_servers' && i.host === '10.0.0.1'),
+    );
     assert.equal(parseInventory(text, prev), prev, 'the same text is the same model');
   });
 
@@ -61,11 +64,32 @@ describe('incremental parse', () => {
 
 describe('overlay map', () => {
   it('reads like the map it stands for, and folds its differences past a bound', () => {
-    const base = new Map([['a', 1], ['b', 2], ['c', 3]]);
-    const one = Overlay.of(base, new Map([['b', 20], ['c', undefined], ['d', 4]]));
-    const two = Overlay.of(one, new Map([['a', undefined], ['c', 30]]));
+    const base = new Map([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
+    const one = Overlay.of(
+      base,
+      new Map([
+        ['b', 20],
+        ['c', undefined],
+        ['d', 4],
+      ]),
+    );
+    const two = Overlay.of(
+      one,
+      new Map([
+        ['a', undefined],
+        ['c', 30],
+      ]),
+    );
     // unlike a Map, a base key deleted and set again keeps its place: the models only replace values
-    const expect = new Map([['b', 20], ['c', 30], ['d', 4]]);
+    const expect = new Map([
+      ['b', 20],
+      ['c', 30],
+      ['d', 4],
+    ]);
     assert.deepEqual([...two], [...expect]);
     assert.equal(two.size, 3);
     assert.equal(two.get('a'), undefined);
@@ -74,7 +98,15 @@ describe('overlay map', () => {
     const seen: [string, number][] = [];
     two.forEach((v, k) => seen.push([k, v]));
     assert.deepEqual(seen, [...expect]);
-    assert.deepEqual([...base], [['a', 1], ['b', 2], ['c', 3]], 'the base is never changed');
+    assert.deepEqual(
+      [...base],
+      [
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+      ],
+      'the base is never changed',
+    );
     let many: ReadonlyMap<string, number> = base;
     for (let i = 0; i < 256; i++) many = Overlay.of(many, new Map([[`k${i}`, i]]));
     assert.ok(!(many instanceof Map));

@@ -59,7 +59,11 @@ describe('absence is a fact only when PD said so', () => {
   it('makes every host unknown when the answer is {}, a null list, not a list, or a count that disagrees', () => {
     for (const text of ['{}', '{"count":0,"stores":null}', '{"count":1,"stores":"x"}', '{"count":2,"stores":[]}', '', '<html>502</html>']) {
       const m = matchStores(hosts(), answer(text));
-      assert.deepEqual(m.map((x) => x.kind), ['unknown', 'unknown', 'unknown', 'unknown'], text);
+      assert.deepEqual(
+        m.map((x) => x.kind),
+        ['unknown', 'unknown', 'unknown', 'unknown'],
+        text,
+      );
       assert.ok(m.every((x) => stateLabel(x) === 'Unknown'));
     }
     assert.match(reason(matchHost(h11(), answer('{}'))), /no "stores" list .*: \{\}/, "PD's answer is quoted");
@@ -67,10 +71,26 @@ describe('absence is a fact only when PD said so', () => {
 
   it('makes absence unknown when any store address does not parse (a space, a leading-zero port, no port)', () => {
     for (const bad of ['192.168.0.13 :3930', '192.168.0.13:03930', '192.168.0.13', ' 192.168.0.13:3930']) {
-      const m = matchHost(hosts()[3], stores([{ id: '53', address: '192.168.0.11:3930' }, { id: '70', address: bad }]));
+      const m = matchHost(
+        hosts()[3],
+        stores([
+          { id: '53', address: '192.168.0.11:3930' },
+          { id: '70', address: bad },
+        ]),
+      );
       assert.equal(m.kind, 'unknown', bad);
       assert.match(reason(m), /store 70 has the address .* which is not host:port/);
-      assert.equal(matchHost(h11(), stores([{ id: '53', address: '192.168.0.11:3930' }, { id: '70', address: bad }])).kind, 'store', 'a store found at its address stands');
+      assert.equal(
+        matchHost(
+          h11(),
+          stores([
+            { id: '53', address: '192.168.0.11:3930' },
+            { id: '70', address: bad },
+          ]),
+        ).kind,
+        'store',
+        'a store found at its address stands',
+      );
     }
     const tikvBad = matchHost(hosts()[3], stores([TIKV('1', 'tikv 1:20160')]));
     assert.equal(tikvBad.kind, 'unknown', 'any engine: the label is only a label');
@@ -83,8 +103,18 @@ describe('absence is a fact only when PD said so', () => {
   });
 
   it('never matches by prefix or by another port, and equates spellings of one IPv6', () => {
-    const m = matchStores(hosts(), stores([{ id: '1', address: '192.168.0.1:3930' }, { id: '2', address: '192.168.0.11:39300' }, { id: '3', address: '192.168.0.13:20170' }]));
-    assert.deepEqual(m.slice(0, 4).map((x) => x.kind), ['absent', 'absent', 'absent', 'absent']);
+    const m = matchStores(
+      hosts(),
+      stores([
+        { id: '1', address: '192.168.0.1:3930' },
+        { id: '2', address: '192.168.0.11:39300' },
+        { id: '3', address: '192.168.0.13:20170' },
+      ]),
+    );
+    assert.deepEqual(
+      m.slice(0, 4).map((x) => x.kind),
+      ['absent', 'absent', 'absent', 'absent'],
+    );
     const v6 = tiflashHosts(parseInventory('[tiflash_servers]\nt1 ansible_host=2001:db8::1\n'));
     assert.equal(matchHost(v6[0], stores([{ id: '9', address: '[2001:DB8:0:0::1]:3930' }])).store?.id, '9');
   });
@@ -97,21 +127,65 @@ describe('absence is a fact only when PD said so', () => {
 
   it('makes every host unknown (never absent) when PD could not be read', () => {
     const m = matchStores(hosts(), { ok: false, error: { kind: 'unreachable', message: { id: 'pd.notRead', args: {} } } });
-    assert.deepEqual(m.map((x) => x.kind), ['unknown', 'unknown', 'unknown', 'unknown']);
+    assert.deepEqual(
+      m.map((x) => x.kind),
+      ['unknown', 'unknown', 'unknown', 'unknown'],
+    );
   });
 });
 
 describe('which store when several share an address', () => {
   it('prefers the live record over old Tombstones, else the newest id (numerically, even past 2^53)', () => {
-    assert.equal(matchHost(h11(), stores([{ id: '3', address: '192.168.0.11:3930', state: 2 }, { id: '9', address: '192.168.0.11:3930' }, { id: '12', address: '192.168.0.11:3930', state: 2 }])).store?.id, '9');
-    assert.equal(matchHost(h11(), stores([{ id: '9007199254740993', address: '192.168.0.11:3930', state: 2 }, { id: '9007199254740992', address: '192.168.0.11:3930', state: 2 }])).store?.id, '9007199254740993');
-    assert.equal(matchHost(h11(), stores([{ id: '100', address: '192.168.0.11:3930', state: 2 }, { id: '99', address: '192.168.0.11:3930', state: 2 }])).store?.id, '100');
+    assert.equal(
+      matchHost(
+        h11(),
+        stores([
+          { id: '3', address: '192.168.0.11:3930', state: 2 },
+          { id: '9', address: '192.168.0.11:3930' },
+          { id: '12', address: '192.168.0.11:3930', state: 2 },
+        ]),
+      ).store?.id,
+      '9',
+    );
+    assert.equal(
+      matchHost(
+        h11(),
+        stores([
+          { id: '9007199254740993', address: '192.168.0.11:3930', state: 2 },
+          { id: '9007199254740992', address: '192.168.0.11:3930', state: 2 },
+        ]),
+      ).store?.id,
+      '9007199254740993',
+    );
+    assert.equal(
+      matchHost(
+        h11(),
+        stores([
+          { id: '100', address: '192.168.0.11:3930', state: 2 },
+          { id: '99', address: '192.168.0.11:3930', state: 2 },
+        ]),
+      ).store?.id,
+      '100',
+    );
   });
 
   it('treats a physically destroyed store as gone, like a Tombstone', () => {
-    const m = matchHost(h11(), stores([{ id: '3', address: '192.168.0.11:3930', state: 1, extra: { physically_destroyed: true } }, { id: '4', address: '192.168.0.11:3930' }]));
+    const m = matchHost(
+      h11(),
+      stores([
+        { id: '3', address: '192.168.0.11:3930', state: 1, extra: { physically_destroyed: true } },
+        { id: '4', address: '192.168.0.11:3930' },
+      ]),
+    );
     assert.equal(m.store?.id, '4');
-    assert.equal(stateLabel({ kind: 'store', host: h11(), store: matchHost(h11(), stores([{ id: '3', address: '192.168.0.11:3930', state: 1, extra: { physically_destroyed: true } }])).store! }), 'Tombstone');
+    assert.equal(
+      stateLabel({
+        kind: 'store',
+        host: h11(),
+        store: matchHost(h11(), stores([{ id: '3', address: '192.168.0.11:3930', state: 1, extra: { physically_destroyed: true } }])).store!,
+      }),
+      'Tombstone',
+    );
   });
 
   it('reports two live stores on one address as ambiguous, naming both (a TiKV id one below a TiFlash id included)', () => {
@@ -125,9 +199,19 @@ describe('which store when several share an address', () => {
   it('plans no delete from an ambiguous or unknown answer', () => {
     const rules = [{ groupId: 'tiflash', id: 'table-1-r', role: 'learner', count: 1, labelConstraints: [] }];
     const cases = [
-      stores([{ id: '53', address: '192.168.0.11:3930' }, { id: '60', address: '192.168.0.11:3930' }, { id: '54', address: '192.168.0.12:3930' }]),
-      stores([{ id: '54', address: '192.168.0.12:3930' }, { id: '70', address: '192.168.0.11 :3930' }]),
-      stores([{ id: '54', address: '192.168.0.12:3930' }, { id: '71', address: '192-168-0-11.example:3930' }]),
+      stores([
+        { id: '53', address: '192.168.0.11:3930' },
+        { id: '60', address: '192.168.0.11:3930' },
+        { id: '54', address: '192.168.0.12:3930' },
+      ]),
+      stores([
+        { id: '54', address: '192.168.0.12:3930' },
+        { id: '70', address: '192.168.0.11 :3930' },
+      ]),
+      stores([
+        { id: '54', address: '192.168.0.12:3930' },
+        { id: '71', address: '192-168-0-11.example:3930' },
+      ]),
     ];
     for (const c of cases) {
       assert.ok(c.ok);
@@ -135,9 +219,17 @@ describe('which store when several share an address', () => {
       assert.equal(p.steps.length, 0);
       assert.ok(p.blocked.length && /^(ambiguous-store|pd-unknown)$/.test(p.blocked[0].check), p.blocked[0]?.check);
     }
-    const named = stores([{ id: '53', address: '192.168.0.11:3930', state: null, stateName: 'Tombstone' }, { id: '54', address: '192.168.0.12:3930' }]);
+    const named = stores([
+      { id: '53', address: '192.168.0.11:3930', state: null, stateName: 'Tombstone' },
+      { id: '54', address: '192.168.0.12:3930' },
+    ]);
     assert.ok(named.ok);
-    assert.ok(!planScaleIn({ inventory, host: '192.168.0.11', pd: { stores: named, rules: { ok: true, value: { enabled: true, rules: [] } } } }).steps.some((s) => s.kind === 'pd'), 'a Tombstone by name only is never deleted again');
+    assert.ok(
+      !planScaleIn({ inventory, host: '192.168.0.11', pd: { stores: named, rules: { ok: true, value: { enabled: true, rules: [] } } } }).steps.some(
+        (s) => s.kind === 'pd',
+      ),
+      'a Tombstone by name only is never deleted again',
+    );
   });
 });
 
@@ -179,9 +271,14 @@ describe('matching at scale and in any order', () => {
 
   it('gives the same answer whatever order PD lists the stores in', () => {
     const specs: StoreSpec[] = [
-      { id: '53', address: '192.168.0.11:3930' }, { id: '54', address: '192.168.0.12:3930', state: 1 }, { id: '40', address: '192.168.0.12:3930', state: 2 },
-      { id: '61', address: '192.168.0.19:3930', state: 2 }, { id: '62', address: '192.168.0.20:3930' }, TIKV('1', '192.168.0.3:20160'),
-      { id: '80', address: 'bad address' }, { id: '81', address: 'also bad' },
+      { id: '53', address: '192.168.0.11:3930' },
+      { id: '54', address: '192.168.0.12:3930', state: 1 },
+      { id: '40', address: '192.168.0.12:3930', state: 2 },
+      { id: '61', address: '192.168.0.19:3930', state: 2 },
+      { id: '62', address: '192.168.0.20:3930' },
+      TIKV('1', '192.168.0.3:20160'),
+      { id: '80', address: 'bad address' },
+      { id: '81', address: 'also bad' },
     ];
     const expected = matchStores(hosts(), stores(specs));
     const rng = new Rng(7);
@@ -193,7 +290,11 @@ describe('matching at scale and in any order', () => {
       }
       assert.deepEqual(matchStores(hosts(), stores(shuffled)), expected);
     }
-    assert.deepEqual(expected.slice(4).map((x) => x.store?.id), ['61', '62', '80', '81'], 'stores the inventory lacks, by id');
+    assert.deepEqual(
+      expected.slice(4).map((x) => x.store?.id),
+      ['61', '62', '80', '81'],
+      'stores the inventory lacks, by id',
+    );
     assert.match(reason(expected[3] as HostMatch), /store 80/, 'the doubt of the lowest id, not of whichever came first');
   });
 });

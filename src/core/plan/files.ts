@@ -3,7 +3,7 @@
 import { addHostLine, applyEdits, removeHost, type TextEdit } from '../inventory/edit';
 import { parseInventory } from '../inventory/parse';
 import type { Inventory } from '../inventory/types';
-import { msg, type Msg } from '../l10n/message';
+import type { Msg } from '../l10n/message';
 import type { EditOp, EditStep, FileRole, Step } from './types';
 
 /** The text an inventory was parsed from (BOM and line terminators as they were). */
@@ -22,7 +22,7 @@ export function editsFor(text: string, ops: readonly EditOp[]): EditsResult {
   const edits: TextEdit[] = [];
   for (const op of ops) {
     const r = op.op === 'add' ? addHostLine(inv, op.group, op.host, op.line ?? op.host) : removeHost(inv, op.host, [op.group]);
-    if (!r.ok) return { ok: false, message: typeof r.message === 'string' ? msg('bridge.text', { reason: r.message }) : r.message };
+    if (!r.ok) return { ok: false, message: r.message };
     edits.push(...r.edits);
   }
   return { ok: true, edits, already: edits.length === 0 };

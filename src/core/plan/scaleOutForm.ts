@@ -143,7 +143,7 @@ function introduced(ctx: FormContext, next: Inventory): FormProblem[] {
       continue;
     }
     if (ADDED_BY_THE_PLAN.has(f.rule)) continue;
-    out.push({ field: 'line', message: msg('bridge.text', { reason: f.message }), blocking: f.severity === 'error' });
+    out.push({ field: 'line', message: f.message, blocking: f.severity === 'error' });
   }
   return out;
 }
