@@ -188,6 +188,12 @@ describe('scale-out: stores PD has at the new addresses', () => {
   });
 
   it('blocks a live store there and does not also warn about a Tombstone there', () => {
+    const p2 = planScaleOut({
+      inventory,
+      hosts,
+      host: '192.168.0.20',
+      pd: factsOf([tiflashStore(7, '192.168.0.20:3930', 'Up'), tiflashStore(8, '192.168.0.20:20170', 'Tombstone')]),
+    });
     assert.deepEqual(text({ b: p2.blocked, w: p2.warnings }), {
       b: [
         {
@@ -201,6 +207,12 @@ describe('scale-out: stores PD has at the new addresses', () => {
   });
 
   it('warns about a Tombstone record found by its peer address', () => {
+    const p3 = planScaleOut({
+      inventory,
+      hosts,
+      host: '192.168.0.20',
+      pd: factsOf([tiflashStore(8, '192.168.0.21:3930', 'Tombstone', { peerAddress: '192.168.0.20:20170' })]),
+    });
     assert.deepEqual(text({ b: p3.blocked, w: p3.warnings }), {
       b: [],
       w: [
