@@ -68,7 +68,9 @@ describe('argument check: extra arguments', () => {
 
 describe('argument check: -l with a pattern character stops the plan before anything runs', () => {
   it('scale-in of a host named TF~1 has no step at all', () => {
-    const inventory = parseInventory(fs.readFileSync(path.join(demoDir, 'inventory.ini'), 'utf8').replace('[tiflash_servers]\n', '[tiflash_servers]\nTF~1 ansible_host=10.0.0.1\n'));
+    const inventory = parseInventory(
+      fs.readFileSync(path.join(demoDir, 'inventory.ini'), 'utf8').replace('[tiflash_servers]\n', '[tiflash_servers]\nTF~1 ansible_host=10.0.0.1\n'),
+    );
     const p = planScaleIn({ inventory, host: 'TF~1', pd: factsOf([tiflashStore(1, '10.0.0.1:3930'), tiflashStore(2, '192.168.0.11:3930')]) });
     assert.deepEqual(p.steps, []);
     assert.deepEqual(

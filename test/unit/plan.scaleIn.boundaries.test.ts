@@ -181,7 +181,10 @@ describe('scale-in: the placement guard', () => {
     const off = factsOf([stores[0]], { placement: false });
     const unread: PdFacts = { ...factsOf([stores[0]]), rules: unknownFacts.rules };
     for (const pd of [off, unread]) {
-      assert.deepEqual(planScaleIn({ inventory, hosts, host: '192.168.0.11', pd }).blocked.map((b) => b.check), ['last-store']);
+      assert.deepEqual(
+        planScaleIn({ inventory, hosts, host: '192.168.0.11', pd }).blocked.map((b) => b.check),
+        ['last-store'],
+      );
       assert.deepEqual(planScaleIn({ inventory, hosts, host: '192.168.0.11', pd, confirmed: ['last-store'] }).blocked, []);
     }
   });
