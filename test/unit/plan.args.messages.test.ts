@@ -30,7 +30,8 @@ describe('argument check: what a refusal says', () => {
     assert.equal(problem('limit', '-all'), "'-all' starts with '-': ansible-playbook would read it as an option. Fix inventory.ini line 7.");
     assert.equal(
       problem('limit', 'a,b'),
-      "'a,b' is an Ansible host pattern, not one host name (it contains one of , : ! & * ? [ ] ~ @ \\ or a space): as -l it could select other hosts. Rename it in inventory.ini line 7.",
+      "'a,b' is an Ansible host pattern, not one host name (it contains one of , : ! & * ? [ ] ~ @ \\ or a " +
+        'space): as -l it could select other hosts. Rename it in inventory.ini line 7.',
     );
     assert.equal(problem('user', 'tidb;'), "'tidb;' is not a user name ansible-playbook -u can take. Fix inventory.ini line 7.");
     assert.equal(problem('tag', 'a b'), "'a b' is not a playbook tag.");

@@ -26,7 +26,9 @@ describe('inventory gate: where the finding is', () => {
   it('names hosts.ini and its 1-based line for a syntax error there', () => {
     const b = inventoryGate(inv, parseInventory('[servers]\n10.0.0.1\n[broken\n'), 4);
     assert.deepEqual(shown(b), [
-      'inventory-syntax: hosts.ini line 3: Group header `[broken` is missing its closing `]`: Ansible rejects the whole inventory, so every playbook would match no host. Ansible rejects the whole file, so every playbook would match nothing: fix it first.',
+      'inventory-syntax: hosts.ini line 3: Group header `[broken` is missing its closing `]`: Ansible ' +
+        'rejects the whole inventory, so every playbook would match no host. Ansible rejects the whole file, ' +
+        'so every playbook would match nothing: fix it first.',
     ]);
   });
 
@@ -38,7 +40,8 @@ describe('inventory gate: where the finding is', () => {
 
   it("stops for an error on the host's own line, quoting that line, and for nothing else", () => {
     assert.deepEqual(shown(inventoryGate(inv, undefined, 3)), [
-      "host-line-error: inventory.ini line 4, the host's own line: tcp_port must be an integer from 1 to 65535, got `abc`: deploy.yml would write it into the configuration and the service would not start.",
+      "host-line-error: inventory.ini line 4, the host's own line: tcp_port must be an integer from 1 to " +
+        '65535, got `abc`: deploy.yml would write it into the configuration and the service would not start.',
     ]);
     assert.deepEqual(inventoryGate(inv, undefined, 4), [], 'warnings on its line and errors elsewhere do not stop the plan');
   });

@@ -60,14 +60,19 @@ describe('scale-in: what each step says', () => {
       'Watch the cluster in Grafana',
       'Wipe the TiFlash data directories of 192.168.0.11 before the machine joins again',
     ]);
-    assert.equal(detail(p, 'wipe'), 'Scale-in does not delete data. Before 192.168.0.11 runs TiFlash again, delete: /data1/tiflash/data, /data2/tiflash/data');
+    assert.equal(
+      detail(p, 'wipe'),
+      'Scale-in does not delete data. Before 192.168.0.11 runs TiFlash again, delete: /data1/tiflash/data, ' + '/data2/tiflash/data',
+    );
   });
 
   it('names the sibling instance still running on a shared machine', () => {
     const p = planScaleIn({ inventory, hosts, host: 'TiFlash12-1', pd: factsOf(stores) });
     assert.equal(
       detail(p, 'wipe'),
-      'Scale-in does not delete data. Before a TiFlash instance with these directories runs on 192.168.0.12 again, delete: /data1/deploy/tiflash/data/db. Still running there: TiFlash12-2: do not touch their directories.',
+      'Scale-in does not delete data. Before a TiFlash instance with these directories runs on ' +
+        '192.168.0.12 again, delete: /data1/deploy/tiflash/data/db. Still running there: TiFlash12-2: do not ' +
+        'touch their directories.',
     );
   });
 });
@@ -80,7 +85,9 @@ describe('scale-in: a machine that runs another service', () => {
     assert.deepEqual(ops(p, 'remove-inventory'), [{ op: 'remove', group: 'tiflash_servers', host: '10.0.0.5' }]);
     assert.equal(
       detail(p, 'wipe'),
-      'Scale-in does not delete data. Before a TiFlash instance with these directories runs on 10.0.0.5 again, delete: /home/tidb/deploy/tiflash/data/db. Still running there: [tikv_servers]: do not touch their directories.',
+      'Scale-in does not delete data. Before a TiFlash instance with these directories runs on 10.0.0.5 ' +
+        'again, delete: /home/tidb/deploy/tiflash/data/db. Still running there: [tikv_servers]: do not touch ' +
+        'their directories.',
     );
   });
 });
@@ -147,7 +154,9 @@ describe('scale-in: refusals and warnings name what they are about', () => {
         check: 'last-store',
         confirmable: true,
         message:
-          'Store 53 is the last TiFlash store. Removing it needs an explicit confirmation; if a table still has TiFlash replicas, remove them first (ALTER TABLE … SET TIFLASH REPLICA 0), or delete the leftover rules afterwards (DELETE /pd/api/v1/config/rule/tiflash/<id>).',
+          'Store 53 is the last TiFlash store. Removing it needs an explicit confirmation; if a table still ' +
+          'has TiFlash replicas, remove them first (ALTER TABLE … SET TIFLASH REPLICA 0), or delete the ' +
+          'leftover rules afterwards (DELETE /pd/api/v1/config/rule/tiflash/<id>).',
       },
     ]);
   });
@@ -155,7 +164,8 @@ describe('scale-in: refusals and warnings name what they are about', () => {
   it('a store PD does not have, one already Tombstone, one already Offline', () => {
     const absent = planScaleIn({ inventory, hosts, host: '192.168.0.11', pd: factsOf([]) });
     assert.deepEqual(warnings(absent), [
-      "PD's complete store list has no store at 192.168.0.11:3930: 192.168.0.11 is not a store in PD, so no store is deleted and TiFlash is stopped right away.",
+      "PD's complete store list has no store at 192.168.0.11:3930: 192.168.0.11 is not a store in PD, so " +
+        'no store is deleted and TiFlash is stopped right away.',
     ]);
     const tomb = planScaleIn({ inventory, hosts, host: '192.168.0.11', pd: factsOf([tiflashStore(53, '192.168.0.11:3930', 'Tombstone')]) });
     assert.deepEqual(warnings(tomb), ['Store 53 is already Tombstone: TiFlash is stopped right away.']);
@@ -172,7 +182,10 @@ describe('scale-in: the placement guard', () => {
       {
         check: 'placement-rules',
         message:
-          "Only 2 Up TiFlash store(s) would remain, but 6 placement rule(s) need up to 8 (table-3-r: 3, table-5-r: 5, table-4-r: 4, table-6-r: 6, table-7-r: 7): the store would stay Offline forever. First lower those tables' TiFlash replicas (ALTER TABLE … SET TIFLASH REPLICA 2; TiDB did not name the tables) and wait until the change finishes.",
+          'Only 2 Up TiFlash store(s) would remain, but 6 placement rule(s) need up to 8 (table-3-r: 3, ' +
+          'table-5-r: 5, table-4-r: 4, table-6-r: 6, table-7-r: 7): the store would stay Offline forever. ' +
+          "First lower those tables' TiFlash replicas (ALTER TABLE … SET TIFLASH REPLICA 2; TiDB did not name " +
+          'the tables) and wait until the change finishes.',
       },
     ]);
   });
@@ -201,7 +214,8 @@ describe('scale-in: the stop step', () => {
         {
           check: 'argument',
           message:
-            "'-lx' in the setting tiflash.playbookExtraArgs would change which hosts, inventory or tasks a playbook acts on: the extension sets those itself. Remove it.",
+            "'-lx' in the setting tiflash.playbookExtraArgs would change which hosts, inventory or tasks a " +
+            'playbook acts on: the extension sets those itself. Remove it.',
         },
       ],
       warnings: [],
@@ -215,7 +229,8 @@ describe('scale-in: the stop step', () => {
         {
           check: 'argument',
           message:
-            "'a*b' is an Ansible host pattern, not one host name (it contains one of , : ! & * ? [ ] ~ @ \\ or a space): as -l it could select other hosts. Rename it in inventory.ini.",
+            "'a*b' is an Ansible host pattern, not one host name (it contains one of , : ! & * ? [ ] ~ @ \\ or a " +
+            'space): as -l it could select other hosts. Rename it in inventory.ini.',
         },
       ],
     });

@@ -148,7 +148,8 @@ describe('scale-out: refusals', () => {
       {
         check: 'hosts-ini-missing',
         message:
-          'hosts.ini is missing beside inventory.ini: create_users.yml and deploy_ntp.yml need it. Create it with [servers] listing 192.168.0.20 and [all:vars] username = tidb, ntp_server = pool.ntp.org.',
+          'hosts.ini is missing beside inventory.ini: create_users.yml and deploy_ntp.yml need it. Create it ' +
+          'with [servers] listing 192.168.0.20 and [all:vars] username = tidb, ntp_server = pool.ntp.org.',
       },
     ]);
   });
@@ -164,10 +165,16 @@ describe('scale-out: refusals', () => {
 
   it("PD's store list or its placement rules unreadable", () => {
     assert.deepEqual(text(planScaleOut({ inventory, hosts, host: '192.168.0.20', pd: { ...pd, stores: unknownFacts.stores } }).blocked), [
-      { check: 'pd-unknown', message: 'PD did not give an answer a decision can rest on: PD could not be read, so it is unknown what the run would act on.' },
+      {
+        check: 'pd-unknown',
+        message: 'PD did not give an answer a decision can rest on: PD could not be read, so it is unknown what the ' + 'run would act on.',
+      },
     ]);
     assert.deepEqual(text(planScaleOut({ inventory, hosts, host: '192.168.0.20', pd: { ...pd, rules: unknownFacts.rules } }).blocked), [
-      { check: 'pd-unknown', message: 'PD did not give an answer a decision can rest on: PD could not be read, so it is unknown what the run would act on.' },
+      {
+        check: 'pd-unknown',
+        message: 'PD did not give an answer a decision can rest on: PD could not be read, so it is unknown what the ' + 'run would act on.',
+      },
     ]);
   });
 });
@@ -199,7 +206,8 @@ describe('scale-out: stores PD has at the new addresses', () => {
         {
           check: 'address-in-pd',
           message:
-            'PD already has store 7 (Up) at 192.168.0.20:3930: a new TiFlash there would fail with "duplicated store address". Scale that store in first, or pick another address or ports.',
+            'PD already has store 7 (Up) at 192.168.0.20:3930: a new TiFlash there would fail with "duplicated ' +
+            'store address". Scale that store in first, or pick another address or ports.',
         },
       ],
       w: [],
@@ -216,7 +224,9 @@ describe('scale-out: stores PD has at the new addresses', () => {
     assert.deepEqual(text({ b: p3.blocked, w: p3.warnings }), {
       b: [],
       w: [
-        'PD keeps Tombstone store record(s) 8 at this address: wipe the old data directories first (/home/tidb/deploy/tiflash/data/db) or the new TiFlash fails with "store is tombstone"; remove the records in PD afterwards.',
+        'PD keeps Tombstone store record(s) 8 at this address: wipe the old data directories first ' +
+          '(/home/tidb/deploy/tiflash/data/db) or the new TiFlash fails with "store is tombstone"; remove the ' +
+          'records in PD afterwards.',
       ],
     });
   });

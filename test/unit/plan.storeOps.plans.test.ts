@@ -64,7 +64,8 @@ describe('cancel a scale-in', () => {
       ],
       blocked: [],
       warnings: [
-        "PD 4.0 set store 53's remove-peer limit to unlimited when it was deleted, and its earlier value was not recorded here: set it back by hand (pd-ctl store limit 53 <rate> remove-peer).",
+        "PD 4.0 set store 53's remove-peer limit to unlimited when it was deleted, and its earlier value was " +
+          'not recorded here: set it back by hand (pd-ctl store limit 53 <rate> remove-peer).',
       ],
     });
   });
@@ -114,7 +115,10 @@ describe('cancel a scale-in', () => {
       steps: [],
       warnings: [],
       blocked: [
-        { check: 'pd-unknown', message: 'PD did not give an answer a decision can rest on: PD could not be read, so it is unknown what the run would act on.' },
+        {
+          check: 'pd-unknown',
+          message: 'PD did not give an answer a decision can rest on: PD could not be read, so it is unknown what the ' + 'run would act on.',
+        },
       ],
     });
     assert.deepEqual(text(planCancelScaleIn({ inventory, target: id(53), pd: factsOf([{ ...off, labels: {} }]) })), {
@@ -123,7 +127,10 @@ describe('cancel a scale-in', () => {
       steps: [],
       warnings: [],
       blocked: [
-        { check: 'not-tiflash', message: 'Store 53 at 192.168.0.11:3930 is not a TiFlash store (no engine=tiflash label): it is never changed from here.' },
+        {
+          check: 'not-tiflash',
+          message: 'Store 53 at 192.168.0.11:3930 is not a TiFlash store (no engine=tiflash label): it is never changed ' + 'from here.',
+        },
       ],
     });
   });
@@ -160,7 +167,7 @@ describe('force Tombstone', () => {
       target: '53',
       blocked: [],
       warnings: [
-        "PD drops store 53's replicas at once (7 Region(s)): queries that read TiFlash may fail until replicas are rebuilt elsewhere. Never for TiKV.",
+        "PD drops store 53's replicas at once (7 Region(s)): queries that read TiFlash may fail until " + 'replicas are rebuilt elsewhere. Never for TiKV.',
       ],
       steps: [
         {
@@ -232,7 +239,10 @@ describe('enable placement rules', () => {
       steps: [],
       warnings: [],
       blocked: [
-        { check: 'pd-unknown', message: 'PD did not give an answer a decision can rest on: PD could not be read, so it is unknown what the run would act on.' },
+        {
+          check: 'pd-unknown',
+          message: 'PD did not give an answer a decision can rest on: PD could not be read, so it is unknown what the ' + 'run would act on.',
+        },
       ],
     });
     assert.deepEqual(text(planEnablePlacementRules(factsOf([]))), {
