@@ -84,6 +84,17 @@ describe('argument check', () => {
     }
   });
 
+  it('reads extra arguments as ansible-playbook does: clustered short options and long-option prefixes', () => {
+    // `-blall` is `-b -l all`; `--lim=all` is `--limit=all`: after the plan's own -l, either would widen the limit
+    for (const bad of ['-blall', '-bl', '-kK', '-Kl', '-vvvk', '--lim=all', '--limi', '--inv=x', '--ta=x', '--list-h', '--ask-p'])
+      assert.equal(argProblem('extra', bad)?.id, 'args.extraSelects', bad);
+    // a short option this check does not know is refused, not guessed
+    assert.equal(argProblem('extra', '-xl')?.id, 'args.extraUnknownShort');
+    // the rest of a cluster after an option that takes a value is that value
+    for (const ok of ['-vvv', '-bK', '-eansible_user=lt', '-f5', '-uti', '--forks=10', '--diff', '--check', '--extra-vars=a=b'])
+      assert.equal(argProblem('extra', ok), undefined, ok);
+  });
+
   it('refuses every Ansible pattern character in a limit', () => {
     for (const p of PATTERNS) assert.ok(argProblem('limit', p), p);
     for (const ok of ['192.168.0.14', 'TiFlash12-1', 'tiflash_1.example']) assert.equal(argProblem('limit', ok), undefined, ok);

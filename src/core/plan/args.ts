@@ -18,8 +18,27 @@ const CONTROL = /[\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]/u;
 const PATTERN = /[,:!&*?[\]~@\s\\]/u;
 
 /** Options that would change which hosts, inventory or tasks a playbook acts on: never from the extra arguments. */
-const SELECTION_FLAGS = /^(-l|--limit|-i|--inventory|--inventory-file|-t|--tags|--skip-tags|-k|--ask-pass|--list-hosts|--start-at-task|--step)(=.*)?$/;
-const SHORT_WITH_VALUE = /^-[lit].+$/; // -lfoo, -ifile, -ttag
+// ansible-playbook's options that choose hosts, inventory or tasks, or prompt. Its parser also takes a long option
+// by any unambiguous prefix (`--lim=all`) and short options clustered (`-blall` is `-b -l all`), so both are read here.
+const SELECTING_LONG = ['limit', 'inventory', 'inventory-file', 'tags', 'skip-tags', 'ask-pass', 'list-hosts', 'start-at-task', 'step'];
+const SELECTING_SHORT = new Set(['l', 'i', 't', 'k']);
+/** Short options that take a value: the rest of a cluster after one of them is that value. */
+const SHORT_WITH_VALUE = new Set(['e', 'u', 'c', 'T', 'f', 'M']);
+/** Short options without a value that change nothing of the above. */
+const SHORT_FLAGS = new Set(['b', 'C', 'D', 'K', 'v', 'J']);
+
+/** What an extra argument does to the selection: 'selects', 'unknown' (a short option not read here), or undefined. */
+function extraSelection(value: string): 'selects' | 'unknown' | undefined {
+  const long = /^--([^=]+)/.exec(value);
+  if (long) return SELECTING_LONG.some((o) => o.startsWith(long[1])) ? 'selects' : undefined;
+  if (!/^-[^-]/.test(value)) return undefined;
+  for (const c of value.slice(1)) {
+    if (SELECTING_SHORT.has(c)) return 'selects';
+    if (SHORT_WITH_VALUE.has(c)) return undefined;
+    if (!SHORT_FLAGS.has(c)) return 'unknown';
+  }
+  return undefined;
+}
 
 /** Why `value` may not be used in the role, or undefined when it may. `where` names the line to fix. */
 export function argProblem(role: ArgRole, value: string, where?: Msg): Msg | undefined {
@@ -28,7 +47,9 @@ export function argProblem(role: ArgRole, value: string, where?: Msg): Msg | und
   const control = CONTROL.exec(value);
   if (control) return msg('args.control', { value: visible(value), code: codePoint(control[0]), where: at });
   if (role === 'extra') {
-    if (SELECTION_FLAGS.test(value) || SHORT_WITH_VALUE.test(value)) return msg('args.extraSelects', { value, where: at });
+    const selection = extraSelection(value);
+    if (selection === 'selects') return msg('args.extraSelects', { value, where: at });
+    if (selection === 'unknown') return msg('args.extraUnknownShort', { value, where: at });
     return undefined;
   }
   if (role === 'flag') return value.startsWith('-') ? undefined : msg('args.notFlag', { value });

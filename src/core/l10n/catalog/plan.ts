@@ -30,6 +30,10 @@ export const plan = {
   'args.tag': { en: "'{value}' is not a playbook tag.", zh: '“{value}”不是 playbook 标签。' },
   'args.file': { en: "'{value}' is not a file name in the tidb-ansible folder.", zh: '“{value}”不是 tidb-ansible 目录中的文件名。' },
   'args.notFlag': { en: "Internal error: '{value}' is not an option.", zh: '内部错误：“{value}”不是选项。' },
+  'args.extraUnknownShort': {
+    en: "'{value}' in {where} is a short option this check does not know: write it as its long option (--name=value).",
+    zh: '{where}中的“{value}”是本检查不认识的短选项：请改写为长选项（--name=value）。',
+  },
   'args.extraSelects': {
     en: "'{value}' in {where} would change which hosts, inventory or tasks a playbook acts on: the extension sets those itself. Remove it.",
     zh: '{where}中的“{value}”会改变 playbook 作用的主机、inventory 或任务：这些由扩展自行设置。请删除它。',
