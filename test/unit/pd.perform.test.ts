@@ -72,29 +72,34 @@ class FakePd {
 }
 
 const id = (s: string): StoreId => parseStoreId(s)!;
+
+/** A real HTTP server on 127.0.0.1 answering from the fake PD `current()` returns (each test makes a new one), and a client on it. */
+async function serveFakePd(current: () => FakePd): Promise<{ api: PdApi; close: () => Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      const [status, text] = current().answer(req.method ?? '', req.url ?? '', body);
+      res.writeHead(status, { 'content-type': 'application/json' }).end(text);
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const api = new PdApi({ endpoints: [`http://127.0.0.1:${(server.address() as AddressInfo).port}`], timeoutMs: 2000 });
+  const close = async () => {
+    api.dispose();
+    server.closeAllConnections();
+    await new Promise((r) => server.close(r));
+  };
+  return { api, close };
+}
 const CAPS = capabilitiesOf(pdVersion('v4.0.16'));
 
 describe("performing a plan's PD action", () => {
   let pd: FakePd;
-  let server: http.Server;
   let api: PdApi;
-  before(async () => {
-    server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => {
-        const [status, text] = pd.answer(req.method ?? '', req.url ?? '', body);
-        res.writeHead(status, { 'content-type': 'application/json' }).end(text);
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    api = new PdApi({ endpoints: [`http://127.0.0.1:${(server.address() as AddressInfo).port}`], timeoutMs: 2000 });
-  });
-  after(async () => {
-    api.dispose();
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
-  });
+  let close: () => Promise<void>;
+  before(async () => ({ api, close } = await serveFakePd(() => pd)));
+  after(() => close());
   beforeEach(() => {
     pd = new FakePd();
     pd.stores.set('1', { state: 'Up', tiflash: false, regions: 10 });
@@ -148,25 +153,10 @@ describe("performing a plan's PD action", () => {
 
 describe('an action PD accepted but did not apply, or refused', () => {
   let pd: FakePd;
-  let server: http.Server;
   let api: PdApi;
-  before(async () => {
-    server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c) => (body += c));
-      req.on('end', () => {
-        const [status, text] = pd.answer(req.method ?? '', req.url ?? '', body);
-        res.writeHead(status, { 'content-type': 'application/json' }).end(text);
-      });
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    api = new PdApi({ endpoints: [`http://127.0.0.1:${(server.address() as AddressInfo).port}`], timeoutMs: 2000 });
-  });
-  after(async () => {
-    api.dispose();
-    server.closeAllConnections();
-    await new Promise((r) => server.close(r));
-  });
+  let close: () => Promise<void>;
+  before(async () => ({ api, close } = await serveFakePd(() => pd)));
+  after(() => close());
   beforeEach(() => {
     pd = new FakePd();
     pd.stores.set('53', { state: 'Up', tiflash: true, regions: 5 });
