@@ -2,53 +2,14 @@
 // (../shared/PD-API.md): what it sends, what it concludes, and what it refuses.
 
 import * as assert from 'node:assert/strict';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type * as http from 'node:http';
 import { describe, it } from 'node:test';
 import { render } from '../../src/core/l10n/message';
 import { PdApi, type PdApiOptions } from '../../src/core/pd/api';
 import type { PdError, PdResult } from '../../src/core/pd/http';
 import { parseStoreId, type StoreId } from '../../src/core/pd/types';
 import { storeEntry, storesBody, type StoreSpec } from '../support/pdBodies';
-
-interface Seen {
-  method: string;
-  path: string;
-  body: string;
-}
-type Reply = { status: number; body?: string; headers?: Record<string, string> } | ((res: http.ServerResponse) => void);
-type Script = (req: Seen) => Reply;
-
-/** A server that answers by script and records every request. */
-async function serve(script: Script) {
-  const seen: Seen[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      const s = { method: req.method ?? '', path: req.url ?? '', body };
-      seen.push(s);
-      const reply = script(s);
-      if (typeof reply === 'function') return reply(res);
-      res.writeHead(reply.status, { 'content-type': 'application/json; charset=UTF-8', ...reply.headers });
-      res.end(reply.body ?? 'null');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    seen,
-    writes: () => seen.filter((s) => s.method !== 'GET'),
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
-
-type Server = Awaited<ReturnType<typeof serve>>;
+import { serve, type Reply, type Script, type Seen, type Server } from '../support/scriptedHttp';
 
 async function withPd<T>(script: Script, fn: (api: PdApi, server: Server) => Promise<T>, opts: Partial<PdApiOptions> = {}): Promise<T> {
   const server = await serve(script);

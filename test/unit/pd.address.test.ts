@@ -70,3 +70,59 @@ describe('store addresses', () => {
     assert.equal(parseHost('192.168.0.11 '), undefined);
   });
 });
+
+describe('store addresses: the edges of each form', () => {
+  const kindKey = (text: string) => {
+    const h = parseHost(text);
+    return h && `${h.kind} ${h.key}`;
+  };
+
+  it('takes every IPv4 octet up to 255, in every position', () => {
+    assert.equal(kindKey('10.20.255.1'), 'ipv4 10.20.255.1');
+    assert.equal(kindKey('10.0.5.1'), 'ipv4 10.0.5.1');
+    assert.equal(kindKey('255.255.255.255'), 'ipv4 255.255.255.255');
+  });
+
+  it('takes one-letter labels, a label that starts with a digit, and names up to 253 characters', () => {
+    assert.equal(kindKey('a'), 'name a');
+    assert.equal(kindKey('x.y.example'), 'name x.y.example');
+    assert.equal(kindKey('3com.example'), 'name 3com.example');
+    const label = 'a'.repeat(63);
+    const longest = [label, label, label, 'b'.repeat(61)].join('.');
+    assert.equal(longest.length, 253);
+    assert.equal(kindKey(longest), `name ${longest}`);
+    assert.equal(parseHost(`${longest}c`), undefined, '254 characters is not a host name');
+    assert.equal(parseHost('123'), undefined, 'a lone number is a malformed IP, not a name');
+  });
+
+  it('fills the zeros of an IPv6 address correctly, an embedded IPv4 included', () => {
+    assert.equal(kindKey('1:2:3:4:5:6::7'), 'ipv6 1:2:3:4:5:6:0:7', ':: may stand for one group');
+    assert.equal(kindKey('::1.2.3.4'), 'ipv6 0:0:0:0:0:0:102:304');
+    assert.equal(kindKey('::1'), 'ipv6 0:0:0:0:0:0:0:1', 'loopback is not an IPv4-mapped address');
+    assert.equal(kindKey('1::ffff:10.0.0.1'), 'ipv6 1:0:0:0:0:ffff:a00:1', 'mapped only when the first five groups are zero');
+    assert.equal(kindKey('::fffe:10.0.0.1'), 'ipv6 0:0:0:0:0:fffe:a00:1');
+    assert.equal(kindKey('::ffff:10.0.0.1'), 'ipv4 10.0.0.1');
+  });
+
+  it('refuses IPv6 with too many groups, a group of five digits, a bad embedded IPv4 or a lone bracket', () => {
+    for (const bad of [
+      '1:2:3:4::5:6:7:8',
+      '1::12345',
+      '12345::1',
+      '1:::2',
+      '1::2::3',
+      '1:2:3:4:5:6:7:8::9::a',
+      '::1.2.3',
+      '::ffff:1.2.3.256',
+      '[::1',
+      '::1]',
+      '[::1]]',
+    ]) {
+      assert.equal(parseHost(bad), undefined, bad);
+    }
+  });
+
+  it('takes port 65535', () => {
+    assert.deepEqual(parseHostPort('10.0.0.1:65535'), { host: { kind: 'ipv4', key: '10.0.0.1' }, port: 65535 });
+  });
+});

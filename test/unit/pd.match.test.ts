@@ -9,7 +9,7 @@ import { tiflashHosts } from '../../src/core/inventory/tiflash';
 import { render } from '../../src/core/l10n/message';
 import { decodeStoreList, parseBody } from '../../src/core/pd/decode';
 import type { PdResult } from '../../src/core/pd/http';
-import { matchHost, matchStores, stateLabel, type HostMatch, type HostState } from '../../src/core/pd/match';
+import { matchHost, matchStores, pickStore, stateLabel, storeAddress, StoreIndex, type HostMatch, type HostState } from '../../src/core/pd/match';
 import type { StoreList } from '../../src/core/pd/types';
 import { planScaleIn } from '../../src/core/plan/scaleIn';
 import { storesBody, type StoreSpec } from '../support/pdBodies';
@@ -296,5 +296,75 @@ describe('matching at scale and in any order', () => {
       'stores the inventory lacks, by id',
     );
     assert.match(reason(expected[3] as HostMatch), /store 80/, 'the doubt of the lowest id, not of whichever came first');
+  });
+});
+
+describe('hosts and stores the matcher cannot place', () => {
+  const at = (address: string, name = address) => ({ ...h11(), name, address });
+
+  it("writes a host's store address as PD does, IPv6 in brackets once", () => {
+    assert.equal(storeAddress(at('192.168.0.11')), '192.168.0.11:3930');
+    assert.equal(storeAddress(at('2001:db8::1')), '[2001:db8::1]:3930');
+    assert.equal(storeAddress(at('[2001:db8::1]')), '[2001:db8::1]:3930');
+  });
+
+  it('calls a host whose address is neither an IP nor a name unknown, naming it, and still lists the orphans', () => {
+    const bad = at('10.0.0.1;rm', 'tiflash-x');
+    const list = stores([{ id: '53', address: '192.168.0.11:3930' }]);
+    assert.equal(reason(matchHost(bad, list)), 'tiflash-x has the address 10.0.0.1;rm, which is not an IP address or host name');
+    assert.deepEqual(summary(matchStores([bad], list)), [
+      ['tiflash-x', 'unknown', null, 'Unknown'],
+      [null, 'orphan', '53', 'Up'],
+    ]);
+  });
+
+  it("names the host and its address when a host name's store cannot be known", () => {
+    assert.equal(
+      reason(matchHost(at('tiflash-9.example', 'tf9'), stores([]))),
+      'tf9 has the address tiflash-9.example, which is not an IP: which PD store is its cannot be known',
+    );
+  });
+
+  it('quotes at most ten ids of the live stores sharing an address', () => {
+    const m = matchHost(h11(), stores(Array.from({ length: 12 }, (_, i) => ({ id: String(i + 1), address: '192.168.0.11:3930' }))));
+    assert.equal(m.kind === 'ambiguous' && m.stores.length, 12);
+    assert.match(reason(m), /: 1, 2, 3, 4, 5, 6, 7, 8, 9, 10\. Nothing acts/);
+  });
+
+  it('lists a TiFlash store with a bad address as an orphan, a TiKV one not', () => {
+    const m = matchStores([], stores([TIKV('1', 'tikv 1:20160'), { id: '70', address: 'tiflash 70:3930' }]));
+    assert.deepEqual(summary(m), [[null, 'orphan', '70', 'Up']]);
+  });
+
+  it('keeps "the list hides Tombstones" as the reason even when a store address is also bad', () => {
+    const m = matchHost(hosts()[3], answer(storesBody([{ id: '70', address: 'bad address' }]), false));
+    assert.match(reason(m), /without Tombstone stores/);
+  });
+});
+
+describe('the store index', () => {
+  const tomb = (id: string) => ({ id, address: '192.168.0.11:3930', state: 2 as const });
+
+  it('picks the newest Tombstone whatever order the candidates come in', () => {
+    const list = stores([tomb('9'), tomb('5'), tomb('7')]);
+    assert.ok(list.ok);
+    assert.equal(pickStore(list.value.stores)?.id, '9');
+    assert.equal(pickStore([...list.value.stores].reverse())?.id, '9');
+  });
+
+  it('is built once per list, keeps unparsed stores by id, and has nothing at an unknown address', () => {
+    const list = stores([{ id: '81', address: 'bad 81' }, { id: '80', address: 'bad 80' }, tomb('3')]);
+    assert.ok(list.ok);
+    const index = StoreIndex.of(list.value);
+    assert.equal(StoreIndex.of(list.value), index);
+    assert.deepEqual(
+      index.unparsed.map((s) => s.id),
+      ['80', '81'],
+    );
+    assert.deepEqual(index.at({ kind: 'ipv4', key: '192.168.0.99' }, 3930), { all: [], live: [] });
+    assert.deepEqual(
+      index.at({ kind: 'ipv4', key: '192.168.0.11' }, 3930).all.map((s) => s.id),
+      ['3'],
+    );
   });
 });

@@ -54,6 +54,9 @@ describe('PD requests', () => {
     assert.equal(normalizeEndpoint('192.168.0.1:2379', true), 'https://192.168.0.1:2379');
     assert.equal(normalizeEndpoint(' https://pd.example:2379/ '), 'https://pd.example:2379');
     assert.equal(normalizeEndpoint('http://[::1]:2379'), 'http://[::1]:2379');
+    for (const spelled of ['http://127.0.0.1:2379/pd/', 'http://127.0.0.1:2379/pd//?', 'http://127.0.0.1:2379/pd?//']) {
+      assert.equal(normalizeEndpoint(spelled), 'http://127.0.0.1:2379/pd', `${spelled}: a path prefix is kept, one spelling per endpoint`);
+    }
     for (const bad of ['', 'ftp://a:1', 'http://user:pw@a:1', 'http://a:1/?x=1', 'http://a:1/#x', 'file:///etc/passwd', 'http://a:99999']) {
       assert.equal(normalizeEndpoint(bad), undefined, bad);
     }
@@ -65,5 +68,6 @@ describe('PD requests', () => {
       cert: '/home/tidb/tidb-ansible/conf/ssl/client.pem',
       key: '/home/tidb/tidb-ansible/conf/ssl/client-key.pem',
     });
+    assert.equal(tidbAnsibleTlsFiles('/home/tidb/tidb-ansible//').ca, '/home/tidb/tidb-ansible/conf/ssl/ca.pem');
   });
 });

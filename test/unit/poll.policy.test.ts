@@ -2,7 +2,7 @@
 // within the active interval, so an outage and a recovery both show within about that interval.
 
 import * as assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, mock } from 'node:test';
 import { ACTIVE_RETRY_MS, type Clock, MAX_BACKOFF_MS, nextDelay, Poller, type PollIntervals } from '../../src/core/poll/policy';
 
 /** A clock that only moves when the test says so. */
@@ -215,5 +215,116 @@ describe('polling policy', () => {
     await clock.advance(10_000);
     assert.equal(poller.failures, 0);
     poller.stop();
+  });
+});
+
+/** A poller on the fake clock that counts its requests and results; `hold` keeps each request open until `release`. */
+function counted(clock: Clock | undefined, opts: { hold?: boolean; fail?: Error } = {}) {
+  const c = { calls: 0, results: [] as unknown[], release: (): void => undefined };
+  const poller = new Poller<number>(
+    () => {
+      c.calls++;
+      if (opts.fail !== undefined) return Promise.reject(opts.fail);
+      const value = { ok: true as const, value: c.calls };
+      return opts.hold ? new Promise((resolve) => (c.release = () => resolve(value))) : Promise.resolve(value);
+    },
+    (r) => c.results.push(r),
+    INTERVALS,
+    clock,
+    half,
+  );
+  return { poller, c };
+}
+
+describe('polling policy: what does not change the schedule', () => {
+  it('stops for good: no timer left, and a request under way when it stopped is not reported', async () => {
+    const clock = new FakeClock();
+    const { poller, c } = counted(clock);
+    poller.start();
+    await clock.advance(0);
+    poller.stop();
+    assert.deepEqual(clock.pending, []);
+    await clock.advance(600_000);
+    assert.equal(c.calls, 1);
+
+    const held = counted(clock, { hold: true });
+    held.poller.start();
+    held.poller.stop();
+    held.c.release();
+    await tick();
+    assert.deepEqual(held.c.results, [], 'nothing reported after stop');
+    assert.deepEqual(clock.pending, []);
+  });
+
+  it('asks nothing and keeps the pending tick when settings, focus or activity are set to what they already are', async () => {
+    const clock = new FakeClock();
+    const { poller, c } = counted(clock);
+    poller.start();
+    await clock.advance(0);
+    await clock.advance(1000);
+    poller.setIntervals({ ...INTERVALS });
+    poller.setActive(false);
+    assert.deepEqual(clock.pending, [29_000], 'the tick is not pushed back');
+    poller.setFocused(true);
+    await clock.advance(0);
+    assert.equal(c.calls, 1, 'no request');
+    poller.setActive(true);
+    poller.setActive(true);
+    await clock.advance(0);
+    assert.equal(c.calls, 2, 'an operation starting asks once');
+    poller.setActive(false);
+    await clock.advance(0);
+    assert.equal(c.calls, 2, 'an operation ending does not ask');
+    assert.deepEqual(clock.pending, [30_000]);
+    poller.stop();
+  });
+
+  it('schedules nothing before start and nothing while a request is under way', async () => {
+    const clock = new FakeClock();
+    const idle = counted(clock);
+    idle.poller.setIntervals({ activeMs: 1000, idleMs: 2000 });
+    idle.poller.setFocused(true);
+    assert.deepEqual(clock.pending, []);
+    assert.equal(idle.c.calls, 0);
+
+    const held = counted(clock, { hold: true });
+    held.poller.start();
+    held.poller.setIntervals({ activeMs: 1000, idleMs: 2000 });
+    assert.deepEqual(clock.pending, []);
+    held.c.release();
+    await tick();
+    assert.deepEqual(clock.pending, [2000], 'the next tick counts from the answer');
+    held.poller.stop();
+  });
+
+  it('reports a request that throws as a failed poll and backs off', async () => {
+    const clock = new FakeClock();
+    const boom = new Error('socket hang up');
+    const { poller, c } = counted(clock, { fail: boom });
+    poller.start();
+    await clock.advance(0);
+    assert.deepEqual(c.results, [{ ok: false, error: boom }]);
+    assert.equal(poller.failures, 1);
+    assert.deepEqual(clock.pending, [5000]);
+    poller.stop();
+  });
+
+  it('runs on the system clock by default, and a rescheduled tick replaces the old one', async () => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    try {
+      const { poller, c } = counted(undefined);
+      poller.start();
+      await tick();
+      poller.setIntervals({ activeMs: 5000, idleMs: 50_000 });
+      mock.timers.tick(30_000);
+      await tick();
+      assert.equal(c.calls, 1, 'the old 30 s tick was cleared');
+      mock.timers.tick(20_000);
+      await tick();
+      assert.equal(c.calls, 2);
+      poller.stop();
+    } finally {
+      mock.timers.reset();
+    }
   });
 });

@@ -35,8 +35,9 @@ function ipv6(s: string): number[] | undefined {
   let tail: number[] = [];
   if (s.includes('.')) {
     const last = s.lastIndexOf(':');
+    // `s` has a colon (the caller's test), so `last` is an index
     const v4 = ipv4(s.slice(last + 1));
-    if (!v4 || last < 0) return undefined;
+    if (!v4) return undefined;
     tail = [(v4[0] << 8) | v4[1], (v4[2] << 8) | v4[3]];
     head = s.slice(0, last + 1);
     if (!head.endsWith('::')) head = head.slice(0, -1);
