@@ -95,7 +95,8 @@ export function previewText(p: Preview, lang: Lang): string {
       if (step.url) out.push(`    ${step.url}`);
     }
     if (s.detail) out.push(`    ${t(s.detail)}`);
-    if (step.kind === 'edit') out.push(s.diff ? s.diff.trimEnd() : `    ${t(msg('preview.noChange'))}`);
+    // a refused edit has no diff: it is not "no change"
+    if (step.kind === 'edit' && !s.error) out.push(s.diff ? s.diff.trimEnd() : `    ${t(msg('preview.noChange'))}`);
   });
   return out.join('\n') + '\n';
 }
