@@ -2,64 +2,14 @@
 // (../shared/PD-API.md): what it sends, what it concludes, and what it refuses.
 
 import * as assert from 'node:assert/strict';
-import * as http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type * as http from 'node:http';
 import { describe, it } from 'node:test';
 import { render } from '../../src/core/l10n/message';
-import { PdApi, type PdApiOptions } from '../../src/core/pd/api';
+import { PdApi } from '../../src/core/pd/api';
 import type { PdError, PdResult } from '../../src/core/pd/http';
 import { parseStoreId, type StoreId } from '../../src/core/pd/types';
-import { storeEntry, storesBody, type StoreSpec } from '../support/pdBodies';
-
-interface Seen {
-  method: string;
-  path: string;
-  body: string;
-}
-type Reply = { status: number; body?: string; headers?: Record<string, string> } | ((res: http.ServerResponse) => void);
-type Script = (req: Seen) => Reply;
-
-/** A server that answers by script and records every request. */
-async function serve(script: Script) {
-  const seen: Seen[] = [];
-  const server = http.createServer((req, res) => {
-    let body = '';
-    req.on('data', (c) => (body += c));
-    req.on('end', () => {
-      const s = { method: req.method ?? '', path: req.url ?? '', body };
-      seen.push(s);
-      const reply = script(s);
-      if (typeof reply === 'function') return reply(res);
-      res.writeHead(reply.status, { 'content-type': 'application/json; charset=UTF-8', ...reply.headers });
-      res.end(reply.body ?? 'null');
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
-    url,
-    seen,
-    writes: () => seen.filter((s) => s.method !== 'GET'),
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
-
-type Server = Awaited<ReturnType<typeof serve>>;
-
-async function withPd<T>(script: Script, fn: (api: PdApi, server: Server) => Promise<T>, opts: Partial<PdApiOptions> = {}): Promise<T> {
-  const server = await serve(script);
-  const api = new PdApi({ endpoints: [server.url], timeoutMs: 2000, ...opts });
-  try {
-    return await fn(api, server);
-  } finally {
-    api.dispose();
-    await server.close();
-  }
-}
+import { storesBody, type StoreSpec } from '../support/pdBodies';
+import { becomes, json, pd, serve, VERSION, withPd } from '../support/scriptedPd';
 
 const id = (text: string): StoreId => parseStoreId(text)!;
 const text = (e: PdError) => render(e.message, 'en');
@@ -67,33 +17,6 @@ const failed = <T>(r: PdResult<T>): PdError => {
   assert.ok(!r.ok, 'expected a failure');
   return r.error;
 };
-const json = (body: string) => ({ status: 200, body });
-const VERSION = (v: string) => json(`{"version": "${v}"}`);
-
-/** A small PD whose store states the script changes: one TiFlash store `61` (and TiKV `1`). */
-function pd(version: '3.1' | '4.0', store: StoreSpec, extra: (req: Seen) => Reply | undefined = () => undefined): Script {
-  return (req) => {
-    const special = extra(req);
-    if (special) return special;
-    if (req.path === '/pd/api/v1/version') return VERSION(version === '3.1' ? 'v3.1.2' : 'v4.0.16');
-    if (req.method === 'GET' && req.path === `/pd/api/v1/store/${store.id}`) return json(storeEntry({ ...store, profile: version }));
-    if (req.method === 'GET' && req.path === '/pd/api/v1/store/1') return json(storeEntry({ id: '1', address: '10.0.0.1:20160', tiflash: false }));
-    if (req.method === 'GET' && req.path.startsWith('/pd/api/v1/stores/limit')) {
-      return json(version === '4.0' ? `{"${store.id}": {"add-peer": 30, "remove-peer": 30}}` : `{"${store.id}": {"rate": 15, "mode": "manual"}}`);
-    }
-    if (req.method === 'GET' && req.path.startsWith('/pd/api/v1/stores')) return json(storesBody([{ ...store, profile: version }]));
-    if (req.method === 'GET') return { status: 404, body: '404 page not found\n', headers: { 'content-type': 'text/plain' } };
-    return json('null');
-  };
-}
-
-/** PD taking a write: the store's state becomes `state` when a request of `method` (and path end) arrives. */
-const becomes =
-  (store: StoreSpec, method: string, state: 0 | 1 | 2, pathEnd = '') =>
-  (req: Seen): undefined => {
-    if (req.method === method && req.path.endsWith(pathEnd)) store.state = state;
-    return undefined;
-  };
 
 describe('PD module: reading', () => {
   it('asks for every state and decodes a complete list with exact ids', async () => {
