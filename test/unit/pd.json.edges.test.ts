@@ -15,6 +15,10 @@ const fault = (text: string) => {
   assert.ok(!r.ok, `${JSON.stringify(text)} must be refused`);
   return `${r.fault} at ${r.offset}`;
 };
+/** Each text refused with the fault and offset given beside it. */
+const refusedAt = (cases: [text: string, where: string][]) => {
+  for (const [text, where] of cases) assert.equal(fault(text), where, JSON.stringify(text));
+};
 
 describe('JSON reader: the edges of the grammar', () => {
   it('reads fractions of several digits, and every blank JSON allows between tokens', () => {
@@ -26,7 +30,7 @@ describe('JSON reader: the edges of the grammar', () => {
   });
 
   it('refuses keys without their quote or colon, a value without its comma, and the wrong closing bracket', () => {
-    for (const [text, where] of [
+    refusedAt([
       ['{"a" 1}', 'syntax at 5'],
       ['{"a"=1}', 'syntax at 4'],
       ['{"a":1,"b" 2}', 'syntax at 11'],
@@ -34,21 +38,17 @@ describe('JSON reader: the edges of the grammar', () => {
       ['[1}', 'syntax at 2'],
       ['{"a":1]', 'syntax at 6'],
       ['[1 2]', 'syntax at 3'],
-    ]) {
-      assert.equal(fault(text), where, text);
-    }
+    ]);
   });
 
   it('refuses a misspelt word, a \\u escape without four hex digits, and a raw control character in a key (offset at the character)', () => {
-    for (const [text, where] of [
+    refusedAt([
       ['trUe', 'syntax at 0'],
       ['[nulL]', 'syntax at 1'],
       ['"\\uzzzz"', 'syntax at 1'],
       ['"\\u0zzz"', 'syntax at 1'],
       ['{"a\n}', 'syntax at 3'],
-    ]) {
-      assert.equal(fault(text), where, JSON.stringify(text));
-    }
+    ]);
   });
 
   it('reads exactly MAX_JSON_DEPTH levels of nesting and refuses one more at the bracket that passes it', () => {
