@@ -4,7 +4,8 @@
 # `npm run mutate -- --force` runs them all. Extra arguments go to `stryker run` (e.g. `--mutate src/core/plan/**/*.ts`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-# The compiled tests first: Stryker reads their text to see which test files changed since the last run.
+# The compiled tests first: Stryker reads their text (out/test is the one part of out/ it does not ignore) to see which
+# test files changed since the last run; a test file it cannot read counts as new, and every mutant runs again.
 npx tsc -p tsconfig.mutate.json
 # Each mutant runs every test file that reaches it, so the long generated runs are shortened (a mutant such a
 # check catches fails within the first inputs) and timing ratios, which would measure the instrumentation, are skipped.
