@@ -63,6 +63,14 @@ describe('incremental parse, crafted edits', () => {
     assert.equal(parseInventory('[a]\nh1 x=1\nh2\n', prev).groups, prev.groups);
   });
 
+  it('a line added keeps the [:children] lines above it as they were (the same objects)', () => {
+    const before = '[b:children]\na\n[a]\nh1\n';
+    const prev = parseInventory(before);
+    const next = parseInventory(`${before}h2\n`, prev);
+    assert.equal(next.childLines[0], prev.childLines[0]);
+    assert.deepStrictEqual(modelView(next), modelView(parseInventory(`${before}h2\n`)));
+  });
+
   it('an edit that takes the range hosts past the cap is read in full (the line past it is not expanded)', () => {
     // a previous model whose other range lines (not written here: 200,000 names take seconds) used up the cap
     const prev = { ...parseInventory('[a]\nh1\n'), rangeHosts: MAX_INVENTORY_RANGE_HOSTS - 1 };
