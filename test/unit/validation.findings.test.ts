@@ -103,6 +103,17 @@ describe('validation findings, whole', () => {
     );
   });
 
+  it('port-conflict offers no port past 65535, and none already used on the address', () => {
+    const fixes = (text: string) => found('port-conflict', text).map((f) => f.fixes);
+    assert.deepEqual(fixes('[pd_servers]\n10.0.0.1 pd_client_port=65535 pd_peer_port=65535\n'), [undefined]);
+    assert.deepEqual(fixes('[pd_servers]\n10.0.0.1 pd_client_port=65534 pd_peer_port=65534\n'), [
+      [{ id: 'validation.fix.nextFreePort', args: { key: 'pd_peer_port', port: 65535, address: '10.0.0.1' } }],
+    ]);
+    // the two Grafanas conflict on 65534; 65535 is PD's on the same machine: nothing free above
+    const grafana = ['[grafana_servers]', 'g1 ansible_host=10.0.0.5 grafana_port=65534', 'g2 ansible_host=10.0.0.5 grafana_port=65534'];
+    assert.deepEqual(fixes([...grafana, '[pd_servers]', '10.0.0.5 pd_client_port=65535', ''].join('\n')), [undefined]);
+  });
+
   it('missing-in-hosts-ini and not-monitored name the address in the message and in the fix', () => {
     const text = '[tiflash_servers]\n10.0.0.1\n[monitored_servers]\n10.0.0.2\n';
     const fix = (id: string) => [{ id, args: { address: '10.0.0.1' } }];
