@@ -37,7 +37,7 @@ function conflicts(list: readonly Instance[]): Finding[] {
       // free = not used on this address and not already offered to an earlier conflict
       const used = new Set([...list.flatMap((i) => i.ports.map((x) => x.value)), ...offered]);
       let free = p.value + 1;
-      while (used.has(free) && free < 65535) free++;
+      while (used.has(free)) free++;
       offered.push(free);
       const span = inst.line.vars.find((v) => v.key === p.name)?.valueSpan ?? inst.line;
       const message = msg('validation.portConflict', {
@@ -51,11 +51,9 @@ function conflicts(list: readonly Instance[]): Finding[] {
         otherKey: prev.name,
       });
       const title = msg('validation.fix.nextFreePort', { key: p.name, port: free, address: inst.address });
-      out.push(
-        finding('inventory', 'port-conflict', 'error', span, message, [
-          { title, edits: [{ file: 'inventory', edit: setHostVar(inst.line, p.name, String(free)) }] },
-        ]),
-      );
+      // past 65535 there is no port to offer: the conflict stands without a fix
+      const fixes = free <= 65535 ? [{ title, edits: [{ file: 'inventory' as const, edit: setHostVar(inst.line, p.name, String(free)) }] }] : undefined;
+      out.push(finding('inventory', 'port-conflict', 'error', span, message, fixes));
     }
   }
   return out;
