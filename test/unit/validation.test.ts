@@ -196,6 +196,23 @@ describe('validation rules', () => {
     assert.equal(fixed(text, n), BASE);
   });
 
+  it('offers to copy only an IP address into hosts.ini or [monitored_servers], never a name such as `key=v`', () => {
+    const text = BASE.replace('[tiflash_servers]\n10.0.0.5', '[tiflash_servers]\n10.0.0.5\nkey=v\ntf.example.com');
+    const f = run(text, HOSTS);
+    for (const rule of ['missing-in-hosts-ini', 'not-monitored']) {
+      const said = only(f, rule);
+      assert.deepEqual(
+        said.map((x) => render(x.message, 'en').split(' ')[0]),
+        ['key=v', 'tf.example.com'],
+        rule,
+      );
+      assert.ok(
+        said.every((x) => !x.fixes?.length),
+        rule,
+      );
+    }
+  });
+
   it('says in both languages what Ansible or tidb-ansible will do', () => {
     const text = BASE.replace('[tidb_servers]\n10.0.0.1', '[tidb_servers]')
       .replace('ansible_user = tidb', 'ansible_user = root')

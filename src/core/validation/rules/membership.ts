@@ -5,7 +5,7 @@ import type { Inventory } from '../../inventory/types';
 import { instancesByAddress } from '../../inventory/instances';
 import { addressOf } from '../../inventory/resolve';
 import { msg } from '../../l10n/message';
-import { finding } from '../helpers';
+import { finding, isIp } from '../helpers';
 import type { FileRole, Finding, Rule, RuleContext } from '../types';
 
 type Present = (address: string) => boolean;
@@ -28,8 +28,9 @@ function missing(ctx: RuleContext, target: Inventory, file: FileRole, group: str
   for (const h of ctx.tiflash) {
     if (!h.line || present(h.address) || reported.has(h.address)) continue;
     reported.add(h.address);
-    const add = addHostLine(target, group, h.address, h.address);
-    const fixes = add.ok ? [{ title: msg(wording.fix, { address: h.address }), edits: add.edits.map((edit) => ({ file, edit })) }] : undefined;
+    // only an IP address is copied into another file: a name (`key=v` alone on a line, a typo) would spread the mistake
+    const add = isIp(h.address) ? addHostLine(target, group, h.address, h.address) : undefined;
+    const fixes = add?.ok ? [{ title: msg(wording.fix, { address: h.address }), edits: add.edits.map((edit) => ({ file, edit })) }] : undefined;
     out.push(finding('inventory', rule, 'warning', h.line, msg(wording.message, { address: h.address }), fixes));
   }
   return out;
