@@ -14,10 +14,26 @@ const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
 /** The folder a file is scored under: src/core/<area>, or the file itself for inventory's single files. */
+const relative = (name) => path.relative(process.cwd(), path.resolve(name)).split(path.sep).join('/');
 const folderOf = (name) => {
-  const rel = path.relative(process.cwd(), path.resolve(name)).split(path.sep).join('/');
+  const rel = relative(name);
   return rel.startsWith('src/core/inventory/') ? rel : rel.split('/').slice(0, 3).join('/');
 };
+
+// Stryker keeps the results of files that have left the `mutate` scope in its incremental file: only the files the
+// configuration names now are counted (its globs use `**`, `*` and a leading `!`).
+const config = JSON.parse(fs.readFileSync('stryker.config.json', 'utf8'));
+const globToRegExp = (glob) =>
+  new RegExp(
+    `^${glob
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*\*\//g, '\0')
+      .replace(/\*/g, '[^/]*')
+      .replace(/\0/g, '(?:.*/)?')}$`,
+  );
+const include = config.mutate.filter((g) => !g.startsWith('!')).map(globToRegExp);
+const exclude = config.mutate.filter((g) => g.startsWith('!')).map((g) => globToRegExp(g.slice(1)));
+const inScope = (rel) => include.some((r) => r.test(rel)) && !exclude.some((r) => r.test(rel));
 
 const rows = new Map();
 const count = (key, status) => {
@@ -28,6 +44,7 @@ const count = (key, status) => {
   rows.set(key, row);
 };
 for (const [name, result] of Object.entries(report.files)) {
+  if (!inScope(relative(name))) continue;
   for (const m of result.mutants) {
     count(folderOf(name), m.status);
     count('total', m.status);
