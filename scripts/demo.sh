@@ -13,6 +13,9 @@ SIM=
 CODE=
 stop() {
   trap - EXIT INT TERM
+  # code-server runs in a process group of its own (setsid below): the extension host it starts for a browser is
+  # its child and would outlive it
+  if [ -n "$CODE" ]; then kill -- "-$CODE" 2>/dev/null || true; fi
   for pid in $CODE $SIM; do kill "$pid" 2>/dev/null || true; done
   for pid in $CODE $SIM; do wait "$pid" 2>/dev/null || true; done
 }
@@ -47,7 +50,7 @@ if [ "$VSCODE_PORT" = 0 ]; then
 else
   echo "Open http://127.0.0.1:$VSCODE_PORT in a browser (TiFlash icon in the activity bar; open inventory.ini)."
 fi
-EXTENSIONS_GALLERY='{}' node "$CS/out/node/entry.js" --bind-addr "127.0.0.1:$VSCODE_PORT" --auth none --disable-telemetry --disable-update-check \
+EXTENSIONS_GALLERY='{}' setsid node "$CS/out/node/entry.js" --bind-addr "127.0.0.1:$VSCODE_PORT" --auth none --disable-telemetry --disable-update-check \
   --disable-workspace-trust --config "$DEMO/code-server.yaml" --user-data-dir "$DEMO/user" --extensions-dir "$DEMO/extensions" "$DEMO/tidb-ansible" &
 CODE=$!
 wait "$CODE"
