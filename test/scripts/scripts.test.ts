@@ -10,6 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Cleanup } from '../harness/cleanup';
+import { launchBrowser, newPage } from '../harness/codeServer';
 import { groupGone, startGroup, stopGroup, waitForOutput, type Started } from '../harness/processes';
 import { repoRoot } from '../support/paths';
 
@@ -20,6 +21,29 @@ const skip = isGitCheckout ? false : 'not a git checkout: nothing to clone';
 let clone = '';
 /** The simulator's first line (tools/pd-sim/main.ts). */
 const SIM_LISTENING = /PD [\d.]+ simulator .*listening on (http:\/\/127\.0\.0\.1:\d+)/;
+
+/** Every process below `root` (children, theirs, ...), read from ps. */
+function descendants(root: number): number[] {
+  const parent = new Map<number, number>();
+  for (const line of execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' }).trim().split('\n')) {
+    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
+    parent.set(pid, ppid);
+  }
+  const below = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === root) return true;
+    return false;
+  };
+  return [...parent.keys()].filter(below);
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** This process's environment without node:test's marker, which makes a nested `node --test` run no file. */
 function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -110,9 +134,20 @@ test('bash scripts/demo.sh serves VS Code and the simulator on the ports it is g
   await httpOk(`${pdUrl}/pd/api/v1/version`);
   const settings = JSON.parse(fs.readFileSync(path.join(clone, 'out', 'demo', 'tidb-ansible', '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
   assert.deepEqual(settings['tiflash.pdEndpoints'], [pdUrl], 'the demo workspace points at the simulator the demo started');
+  // a browser on the workbench makes code-server start an extension host, which must stop with the rest
+  const page = await newPage(await launchBrowser(cleanup));
+  await page.goto(codeUrl);
+  await page.locator('.activitybar [aria-label*="TiFlash"]').first().waitFor({ timeout: 120_000 });
+  const started = descendants(demo.pid);
   process.kill(demo.pid, 'SIGTERM'); // the script alone: it must stop its children itself
   assert.equal(await demo.exited, 143);
-  if (!(await groupGone(demo.pid, 15_000))) {
-    assert.fail(`processes left after the demo stopped:\n${execFileSync('ps', ['-o', 'pid,args', '-g', String(demo.pid)], { encoding: 'utf8' })}`);
-  }
+  const deadline = Date.now() + 15_000;
+  while (started.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+  const left = started.filter(alive);
+  assert.deepEqual(
+    left,
+    [],
+    `processes left after the demo stopped:\n${left.length ? execFileSync('ps', ['-o', 'pid,args', '-p', left.join(',')], { encoding: 'utf8' }) : ''}`,
+  );
+  assert.ok(await groupGone(demo.pid, 1_000), "the demo script's own process group is gone");
 });
