@@ -137,7 +137,8 @@ test('bash scripts/demo.sh serves VS Code and the simulator on the ports it is g
   // a browser on the workbench makes code-server start an extension host, which must stop with the rest
   const page = await newPage(await launchBrowser(cleanup));
   await page.goto(codeUrl);
-  await page.locator('.activitybar [aria-label*="TiFlash"]').first().waitFor({ timeout: 120_000 });
+  // the status bar item is the extension's own: once it shows, the extension host runs
+  await page.locator('.statusbar-item', { hasText: 'TiFlash' }).first().waitFor({ timeout: 120_000 });
   const started = descendants(demo.pid);
   process.kill(demo.pid, 'SIGTERM'); // the script alone: it must stop its children itself
   assert.equal(await demo.exited, 143);
