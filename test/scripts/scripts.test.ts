@@ -139,6 +139,8 @@ test('bash scripts/demo.sh serves VS Code and the simulator on the ports it is g
   await page.goto(codeUrl);
   // the status bar item is the extension's own: once it shows, the extension host runs
   await page.locator('.statusbar-item', { hasText: 'TiFlash' }).first().waitFor({ timeout: 120_000 });
+  // the browser goes first (a closed tab): code-server keeps that session's extension host for a reconnect
+  await page.context().close();
   const started = descendants(demo.pid);
   process.kill(demo.pid, 'SIGTERM'); // the script alone: it must stop its children itself
   assert.equal(await demo.exited, 143);
