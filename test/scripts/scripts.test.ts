@@ -135,12 +135,13 @@ test('bash scripts/demo.sh serves VS Code and the simulator on the ports it is g
   const settings = JSON.parse(fs.readFileSync(path.join(clone, 'out', 'demo', 'tidb-ansible', '.vscode', 'settings.json'), 'utf8')) as Record<string, unknown>;
   assert.deepEqual(settings['tiflash.pdEndpoints'], [pdUrl], 'the demo workspace points at the simulator the demo started');
   // a browser on the workbench makes code-server start an extension host, which must stop with the rest
-  const page = await newPage(await launchBrowser(cleanup));
+  const browser = await launchBrowser(cleanup);
+  const page = await newPage(browser);
   await page.goto(codeUrl);
   // the status bar item is the extension's own: once it shows, the extension host runs
   await page.locator('.statusbar-item', { hasText: 'TiFlash' }).first().waitFor({ timeout: 120_000 });
   // the browser goes first (a closed tab): code-server keeps that session's extension host for a reconnect
-  await page.context().close();
+  await browser.close();
   const started = descendants(demo.pid);
   process.kill(demo.pid, 'SIGTERM'); // the script alone: it must stop its children itself
   assert.equal(await demo.exited, 143);
