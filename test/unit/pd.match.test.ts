@@ -136,37 +136,10 @@ describe('absence is a fact only when PD said so', () => {
 
 describe('which store when several share an address', () => {
   it('prefers the live record over old Tombstones, else the newest id (numerically, even past 2^53)', () => {
-    assert.equal(
-      matchHost(
-        h11(),
-        stores([
-          { id: '3', address: '192.168.0.11:3930', state: 2 },
-          { id: '9', address: '192.168.0.11:3930' },
-          { id: '12', address: '192.168.0.11:3930', state: 2 },
-        ]),
-      ).store?.id,
-      '9',
-    );
-    assert.equal(
-      matchHost(
-        h11(),
-        stores([
-          { id: '9007199254740993', address: '192.168.0.11:3930', state: 2 },
-          { id: '9007199254740992', address: '192.168.0.11:3930', state: 2 },
-        ]),
-      ).store?.id,
-      '9007199254740993',
-    );
-    assert.equal(
-      matchHost(
-        h11(),
-        stores([
-          { id: '100', address: '192.168.0.11:3930', state: 2 },
-          { id: '99', address: '192.168.0.11:3930', state: 2 },
-        ]),
-      ).store?.id,
-      '100',
-    );
+    const picked = (...list: { id: string; state?: 2 }[]) => matchHost(h11(), stores(list.map((x) => ({ ...x, address: '192.168.0.11:3930' })))).store?.id;
+    assert.equal(picked({ id: '3', state: 2 }, { id: '9' }, { id: '12', state: 2 }), '9');
+    assert.equal(picked({ id: '9007199254740993', state: 2 }, { id: '9007199254740992', state: 2 }), '9007199254740993');
+    assert.equal(picked({ id: '100', state: 2 }, { id: '99', state: 2 }), '100');
   });
 
   it('treats a physically destroyed store as gone, like a Tombstone', () => {

@@ -176,21 +176,21 @@ describe('force Tombstone', () => {
 });
 
 describe('remove Tombstone records', () => {
+  const REMOVE_60_61 = {
+    kind: 'pd',
+    id: 'remove-tombstones',
+    title: 'Remove the records of Tombstone stores 60, 61 in PD',
+    action: { kind: 'remove-tombstones' },
+    requests: [{ method: 'DELETE', path: '/pd/api/v1/stores/remove-tombstone' }],
+  };
+
   it('names every Tombstone store, and on 4.0 warns about those still holding Regions', () => {
     assert.deepEqual(text(planRemoveTombstones(factsOf([t1, t2, off]))), {
       operation: 'remove-tombstones',
       target: 'PD',
       blocked: [],
       warnings: ['PD 4.0 keeps the record of Tombstone stores that still hold Regions: 60.'],
-      steps: [
-        {
-          kind: 'pd',
-          id: 'remove-tombstones',
-          title: 'Remove the records of Tombstone stores 60, 61 in PD',
-          action: { kind: 'remove-tombstones' },
-          requests: [{ method: 'DELETE', path: '/pd/api/v1/stores/remove-tombstone' }],
-        },
-      ],
+      steps: [REMOVE_60_61],
     });
   });
 
@@ -200,15 +200,7 @@ describe('remove Tombstone records', () => {
       target: 'PD',
       blocked: [],
       warnings: [],
-      steps: [
-        {
-          kind: 'pd',
-          id: 'remove-tombstones',
-          title: 'Remove the records of Tombstone stores 60, 61 in PD',
-          action: { kind: 'remove-tombstones' },
-          requests: [{ method: 'DELETE', path: '/pd/api/v1/stores/remove-tombstone' }],
-        },
-      ],
+      steps: [REMOVE_60_61],
     });
   });
 
