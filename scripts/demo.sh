@@ -16,7 +16,7 @@ stop() {
   # code-server runs in a process group of its own (setsid below): the extension host it starts for a browser is
   # its child and would outlive it
   if [ -n "$CODE" ]; then kill -- "-$CODE" 2>/dev/null || true; fi
-  for pid in $CODE $SIM; do kill "$pid" 2>/dev/null || true; done
+  if [ -n "$SIM" ]; then kill "$SIM" 2>/dev/null || true; fi
   for pid in $CODE $SIM; do wait "$pid" 2>/dev/null || true; done
 }
 trap stop EXIT

@@ -2,7 +2,7 @@
 // whatever the process started (extension hosts, npm's shells), and a test can check that a
 // process that should stop its children on SIGTERM really did.
 
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
 
 export interface Started {
@@ -54,24 +54,50 @@ export function waitForOutput(p: Started, re: RegExp, timeoutMs: number): Promis
   });
 }
 
-/** Whether any process of the group `pgid` is still there. */
-export function groupAlive(pgid: number): boolean {
+/** Whether a process can still be signalled: `pid`, or with a negative number any process of that group. */
+function signalable(target: number): boolean {
   try {
-    process.kill(-pgid, 0);
+    process.kill(target, 0);
     return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
-/** Resolves true once the group is empty, false if it is not after `timeoutMs`. */
-export async function groupGone(pgid: number, timeoutMs: number): Promise<boolean> {
+/** Whether any process of the group `pgid` is still there. */
+export const groupAlive = (pgid: number): boolean => signalable(-pgid);
+
+/** Whether process `pid` is still there. */
+export const processAlive = (pid: number): boolean => signalable(pid);
+
+/** Resolves true once `there()` is false, false if it is still true after `timeoutMs`. */
+async function goneWithin(there: () => boolean, timeoutMs: number): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
-  while (groupAlive(pgid)) {
+  while (there()) {
     if (Date.now() > deadline) return false;
     await new Promise((r) => setTimeout(r, 50));
   }
   return true;
+}
+
+/** Resolves true once the group is empty, false if it is not after `timeoutMs`. */
+export const groupGone = (pgid: number, timeoutMs: number): Promise<boolean> => goneWithin(() => groupAlive(pgid), timeoutMs);
+
+/** Resolves true once none of `pids` is left (whatever group each is in), false if some are after `timeoutMs`. */
+export const processesGone = (pids: readonly number[], timeoutMs: number): Promise<boolean> => goneWithin(() => pids.some(processAlive), timeoutMs);
+
+/** Every process below `root` (its children, theirs, ...), read from ps: a child that left the group is still one. */
+export function descendants(root: number): number[] {
+  const parent = new Map<number, number>();
+  for (const line of execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' }).trim().split('\n')) {
+    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
+    parent.set(pid, ppid);
+  }
+  const below = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === root) return true;
+    return false;
+  };
+  return [...parent.keys()].filter(below);
 }
 
 /** SIGTERM to the whole group, SIGKILL to what is left after `graceMs`. */

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { Cleanup } from '../harness/cleanup';
 import { launchBrowser, newPage } from '../harness/codeServer';
-import { groupGone, startGroup, stopGroup, waitForOutput, type Started } from '../harness/processes';
+import { descendants, groupGone, processAlive, processesGone, startGroup, stopGroup, waitForOutput, type Started } from '../harness/processes';
 import { repoRoot } from '../support/paths';
 
 const cleanup = new Cleanup();
@@ -21,29 +21,6 @@ const skip = isGitCheckout ? false : 'not a git checkout: nothing to clone';
 let clone = '';
 /** The simulator's first line (tools/pd-sim/main.ts). */
 const SIM_LISTENING = /PD [\d.]+ simulator .*listening on (http:\/\/127\.0\.0\.1:\d+)/;
-
-/** Every process below `root` (children, theirs, ...), read from ps. */
-function descendants(root: number): number[] {
-  const parent = new Map<number, number>();
-  for (const line of execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' }).trim().split('\n')) {
-    const [pid, ppid] = line.trim().split(/\s+/).map(Number);
-    parent.set(pid, ppid);
-  }
-  const below = (pid: number): boolean => {
-    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === root) return true;
-    return false;
-  };
-  return [...parent.keys()].filter(below);
-}
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** This process's environment without node:test's marker, which makes a nested `node --test` run no file. */
 function cleanEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
@@ -145,9 +122,8 @@ test('bash scripts/demo.sh serves VS Code and the simulator on the ports it is g
   const started = descendants(demo.pid);
   process.kill(demo.pid, 'SIGTERM'); // the script alone: it must stop its children itself
   assert.equal(await demo.exited, 143);
-  const deadline = Date.now() + 15_000;
-  while (started.some(alive) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
-  const left = started.filter(alive);
+  await processesGone(started, 15_000);
+  const left = started.filter(processAlive);
   assert.deepEqual(
     left,
     [],
